@@ -1,0 +1,1 @@
+"""The NormFit engine: everything that computes. Imports no Qt."""

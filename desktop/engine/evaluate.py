@@ -1,0 +1,99 @@
+"""Perplexity per token and bits per byte.
+
+Perplexity depends on the tokenizer; bits per byte does not (it divides the
+total negative log-likelihood by the UTF-8 size of the text scored), so it is
+the figure to compare across models.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import torch
+
+from .tokenizer import Tokenizer
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    nll_nats: float     # total negative log-likelihood
+    tokens: int         # tokens scored
+    bytes: int          # UTF-8 bytes those tokens decode to
+
+    @property
+    def loss(self) -> float:
+        return self.nll_nats / max(1, self.tokens)
+
+    @property
+    def ppl(self) -> float:
+        return math.exp(min(self.loss, 700.0))
+
+    @property
+    def bpb(self) -> float:
+        return self.nll_nats / math.log(2) / max(1, self.bytes)
+
+
+@dataclass
+class EvalSet:
+    """Token windows ready to score: each row is (context_length + 1) tokens,
+    padded targets marked -100 so they are not counted."""
+    inputs: torch.Tensor    # (N, T) long
+    targets: torch.Tensor   # (N, T) long, -100 = not scored
+    n_bytes: int
+
+    @property
+    def n_tokens(self) -> int:
+        return int((self.targets != -100).sum())
+
+
+def make_eval_set(token_docs: Sequence[Sequence[int]], n_bytes: int, context_length: int,
+                  bos_id: int) -> EvalSet:
+    """Non-overlapping windows over each document, the first one prefixed by the
+    end-of-text token so that every token of the document is predicted."""
+    T = context_length
+    rows_in, rows_tg = [], []
+    for ids in token_docs:
+        seq = [bos_id] + list(ids)
+        for s in range(0, len(seq) - 1, T):
+            chunk = seq[s:s + T + 1]
+            inp = chunk[:-1]
+            tgt = chunk[1:]
+            pad = T - len(inp)
+            rows_in.append(inp + [0] * pad)
+            rows_tg.append(tgt + [-100] * pad)
+    if not rows_in:
+        return EvalSet(torch.zeros(0, T, dtype=torch.long), torch.zeros(0, T, dtype=torch.long), n_bytes)
+    return EvalSet(torch.tensor(rows_in), torch.tensor(rows_tg), n_bytes)
+
+
+def eval_set_from_texts(texts: Sequence[str], tok: Tokenizer, context_length: int) -> EvalSet:
+    docs = tok.encode_batch(list(texts))
+    n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    return make_eval_set(docs, n_bytes, context_length, tok.eot_id)
+
+
+@torch.no_grad()
+def evaluate(model, es: EvalSet, device: torch.device | str = "cpu", batch_size: int = 16,
+             should_stop: Callable[[], bool] | None = None, max_rows: int | None = None) -> EvalResult:
+    """Score an EvalSet. ``max_rows`` scores an evenly spaced subset (for quick
+    validation checks during training); the byte count is scaled to match."""
+    was_training = model.training
+    model.eval()
+    rows = es.inputs.shape[0]
+    idx = torch.arange(rows)
+    if max_rows is not None and rows > max_rows:
+        idx = torch.linspace(0, rows - 1, max_rows).round().long().unique()
+    total = 0.0
+    for s in range(0, len(idx), batch_size):
+        if should_stop is not None and should_stop():
+            break
+        sel = idx[s:s + batch_size]
+        x = es.inputs[sel].to(device)
+        y = es.targets[sel].to(device)
+        total += float(model.loss(x, y, reduction="sum"))
+    if was_training:
+        model.train()
+    scored = int((es.targets[idx] != -100).sum())
+    n_bytes = es.n_bytes if len(idx) == rows else round(es.n_bytes * scored / max(1, es.n_tokens))
+    return EvalResult(nll_nats=total, tokens=scored, bytes=n_bytes)

@@ -1,0 +1,425 @@
+"""Train the base model release (a tool for the project, not for end users).
+
+    normfit pretrain --corpus ../shared/data/pretrain --out assets/base --minutes 120
+
+Steps: read the corpus (JSON lines with a "text" field, or plain .txt files),
+optionally add Python source from the running interpreter's standard library,
+train a byte-level BPE tokenizer, tokenise everything once into a cache, then
+train the decoder for a wall-clock budget with AdamW and a cosine schedule on
+elapsed time. Checkpoints go to a work folder outside git (resumable with
+--resume); the release folder (contract 1) is rewritten at every checkpoint so
+the latest weights are always usable.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import random
+import sys
+import sysconfig
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .device import detect
+from .evaluate import eval_set_from_texts, evaluate
+from .model import ModelConfig, Transformer, count_params
+from .tokenizer import Tokenizer, iter_chunks
+
+BASE_ID = "normfit-base-s-1"
+
+
+@dataclass(frozen=True)
+class PretrainConfig:
+    corpus: str
+    out: str
+    work: str
+    minutes: float = 60.0
+    resume: bool = False
+    general: str | None = None
+    stdlib_mb: float = 10.0
+    vocab_size: int = 4096
+    d_model: int = 256
+    n_layers: int = 4
+    n_heads: int = 4
+    ffn_dim: int = 688
+    context_length: int = 256
+    batch_size: int = 16
+    lr: float = 3e-3
+    min_lr_frac: float = 0.1
+    warmup_steps: int = 200
+    weight_decay: float = 0.1
+    seed: int = 1337
+    device: str = "auto"
+    threads: int | None = None
+    checkpoint_minutes: float = 10.0
+    compile: bool = True
+    base_id: str = BASE_ID
+
+
+def log(msg: str) -> None:
+    print(f"[pretrain {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- data
+def read_corpus(corpus: Path) -> tuple[list[str], dict]:
+    texts: list[str] = []
+    domains: dict[str, int] = {}
+    files = sorted(corpus.glob("*.jsonl")) + sorted(corpus.glob("*.txt"))
+    if not files:
+        raise ValueError(f"No .jsonl or .txt files in {corpus}.")
+    for f in files:
+        if f.suffix == ".jsonl":
+            with f.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        texts.append(rec["text"])
+                        d = rec.get("domain", "unknown")
+                        domains[d] = domains.get(d, 0) + len(rec["text"].encode("utf-8"))
+        else:
+            t = f.read_text(encoding="utf-8")
+            texts.append(t)
+            domains["text"] = domains.get("text", 0) + len(t.encode("utf-8"))
+    return texts, domains
+
+
+def read_stdlib_code(max_mb: float, seed: int) -> tuple[list[str], dict]:
+    """Python source of the running interpreter's own standard library (not
+    site-packages), read at training time and never stored in the project."""
+    if max_mb <= 0:
+        return [], {}
+    root = Path(sysconfig.get_paths()["stdlib"])
+    files = sorted(p for p in root.rglob("*.py")
+                   if "site-packages" not in p.parts and "dist-packages" not in p.parts)
+    random.Random(seed).shuffle(files)
+    budget = int(max_mb * 1e6)
+    texts, used = [], 0
+    for p in files:
+        try:
+            t = p.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        n = len(t.encode("utf-8"))
+        if used + n > budget:
+            continue
+        texts.append(t)
+        used += n
+    info = {"python_stdlib_code": used, "stdlib_files": len(texts),
+            "stdlib_source": f"Python {platform.python_version()} standard library ({root})"}
+    return texts, info
+
+
+def read_general(path: str | None) -> list[str]:
+    if not path:
+        return []
+    p = Path(path)
+    if p.suffix == ".jsonl":
+        return [json.loads(l)["text"] for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [p.read_text(encoding="utf-8")]
+
+
+def prepare_tokens(cfg: PretrainConfig, work: Path) -> tuple[Tokenizer, np.ndarray, dict]:
+    tok_path, arr_path, meta_path = work / "tokenizer.json", work / "tokens.npy", work / "data.json"
+    if tok_path.exists() and arr_path.exists() and meta_path.exists():
+        log("using cached tokenizer and tokens")
+        return Tokenizer.load(tok_path), np.load(arr_path, mmap_mode="r"), json.loads(meta_path.read_text())
+    texts, domains = read_corpus(Path(cfg.corpus))
+    code, code_info = read_stdlib_code(cfg.stdlib_mb, cfg.seed)
+    docs = texts + code
+    random.Random(cfg.seed).shuffle(docs)
+    log(f"{len(texts)} corpus documents, {len(code)} stdlib files; training tokenizer")
+    # The tokenizer sees a sample (about 30 MB) spread over the whole shuffled set.
+    sample, size = [], 0
+    for d in docs:
+        sample.append(d)
+        size += len(d)
+        if size > 30_000_000:
+            break
+    t0 = time.time()
+    tok = Tokenizer.train(iter_chunks(sample), cfg.vocab_size)
+    log(f"tokenizer trained in {time.time() - t0:.0f}s, vocab {tok.vocab_size}")
+    t0 = time.time()
+    out = []
+    for s in range(0, len(docs), 256):
+        for ids in tok.encode_batch(docs[s:s + 256]):
+            out.append(np.asarray(ids + [tok.eot_id], dtype=np.uint16))
+    arr = np.concatenate(out)
+    n_bytes = sum(len(d.encode("utf-8")) for d in docs)
+    log(f"tokenised {n_bytes / 1e6:.1f} MB into {len(arr) / 1e6:.2f}M tokens in {time.time() - t0:.0f}s")
+    meta = {"domains_bytes": domains, **code_info, "documents": len(docs), "bytes": n_bytes,
+            "tokens": int(len(arr))}
+    work.mkdir(parents=True, exist_ok=True)
+    tok.save(tok_path)
+    np.save(arr_path, arr)
+    meta_path.write_text(json.dumps(meta, indent=1))
+    return tok, arr, meta
+
+
+# ---------------------------------------------------------------- training
+def lr_at(cfg: PretrainConfig, step: int, frac: float) -> float:
+    if step < cfg.warmup_steps:
+        return cfg.lr * (step + 1) / cfg.warmup_steps
+    frac = min(max(frac, 0.0), 1.0)
+    return cfg.lr * (cfg.min_lr_frac + (1 - cfg.min_lr_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+
+
+def make_optimizer(model: Transformer, cfg: PretrainConfig, fused: bool) -> torch.optim.AdamW:
+    decay = [p for p in model.parameters() if p.dim() >= 2]
+    no_decay = [p for p in model.parameters() if p.dim() < 2]
+    groups = [{"params": decay, "weight_decay": cfg.weight_decay},
+              {"params": no_decay, "weight_decay": 0.0}]
+    return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), fused=fused or None)
+
+
+def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainConfig, summary: dict,
+                  reference: torch.Tensor | None = None) -> str:
+    """Write contract 1's folder atomically file by file; returns base_sha256."""
+    from safetensors.torch import save_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu", torch.float32).contiguous() for k, v in model.state_dict().items()}
+    tmp = out / "model.safetensors.tmp"
+    save_file(state, str(tmp), metadata={"base_id": cfg.base_id})
+    os.replace(tmp, out / "model.safetensors")
+    sha = hashlib.sha256((out / "model.safetensors").read_bytes()).hexdigest()
+    tmp = out / "tokenizer.json.tmp"
+    tok.save(tmp)
+    os.replace(tmp, out / "tokenizer.json")
+    if reference is not None:
+        save_file({"tokens": reference.to(torch.int32).contiguous()}, str(out / "reference.safetensors.tmp"),
+                  metadata={"base_id": cfg.base_id, "base_sha256": sha,
+                            "what": "token sequences sampled from this base model (seed 1234, temperature 1)"})
+        os.replace(out / "reference.safetensors.tmp", out / "reference.safetensors")
+    config = {"base_id": cfg.base_id, "base_sha256": sha, **model.cfg.to_dict(), "training": summary}
+    (out / "config.json.tmp").write_text(json.dumps(config, indent=2) + "\n")
+    os.replace(out / "config.json.tmp", out / "config.json")
+    (out / "MODEL_CARD.md").write_text(model_card(config, model))
+    return sha
+
+
+def model_card(config: dict, model: Transformer) -> str:
+    t = config["training"]
+    d = t.get("data", {})
+    dom = d.get("domains_bytes", {})
+    dom_lines = "\n".join(f"| {k} | {v / 1e6:.1f} MB |" for k, v in sorted(dom.items()))
+    evals = t.get("general_eval", {})
+    return f"""# NormFit base model `{config['base_id']}`
+
+A small LLaMA-style decoder (RMSNorm, RoPE, SwiGLU, tied embeddings) trained from
+scratch by NormFit's own `normfit pretrain` tool. It is the shared base on which
+each person's norm-only adapter ({model.cfg.n_norm_gains:,} RMSNorm gains) is trained.
+
+## Architecture
+| | |
+|---|---|
+| parameters | {count_params(model):,} |
+| d_model / layers / heads / FFN | {config['d_model']} / {config['n_layers']} / {config['n_heads']} / {config['ffn_dim']} |
+| vocabulary | {config['vocab_size']} (byte-level BPE trained on the corpus below) |
+| context | {config['context_length']} tokens, RoPE theta {config['rope_theta']} |
+| norm gains (adapter size) | {model.cfg.n_norm_gains:,} values, {2 * model.cfg.n_norm_gains:,} bytes in fp16 |
+| base_sha256 | `{config['base_sha256']}` |
+
+## Training data
+Read at training time from the shared corpus (`../shared/data/pretrain`, see its
+README for sources and licences: public-domain Project Gutenberg books, English and
+Malayalam Wikipedia under CC-BY-SA 3.0, SQLite documentation in the public domain)
+plus Python source code from the running interpreter's standard library
+({d.get('stdlib_source', 'none')}; {d.get('stdlib_files', 0)} files,
+{d.get('python_stdlib_code', 0) / 1e6:.1f} MB; PSF licence), so that the base has
+seen code. None of this text is stored in the project; only the weights are.
+
+| domain | bytes |
+|---|---|
+{dom_lines}
+| python_stdlib_code | {d.get('python_stdlib_code', 0) / 1e6:.1f} MB |
+
+Total {d.get('bytes', 0) / 1e6:.1f} MB, {d.get('tokens', 0) / 1e6:.2f}M tokens
+({d.get('bytes', 0) / max(1, d.get('tokens', 1)):.2f} bytes per token).
+
+## Training run
+- tokens seen: {t.get('tokens_seen', 0) / 1e6:.2f}M ({t.get('steps', 0)} steps of {t.get('batch_tokens', 0)} tokens,
+  {t.get('tokens_seen', 0) / max(1, d.get('tokens', 1)):.2f} epochs)
+- time: {t.get('seconds', 0) / 60:.0f} minutes on {t.get('hardware', '?')}
+- optimiser: AdamW (betas 0.9/0.95, weight decay {t.get('weight_decay')}), peak lr {t.get('lr')},
+  warm-up then cosine decay over wall-clock time, batch {t.get('batch_size')} x {config['context_length']}
+- software: torch {t.get('torch', '?')}, Python {t.get('python', '?')}
+
+## Evaluation
+On the shared general held-out set (`../shared/data/general/heldout.jsonl`: 30 Wikipedia
+articles, 7 SQLite pages, opening chapters of Franklin's *Autobiography* and Russell's
+*The Problems of Philosophy*, none of them in the training data):
+
+| metric | value |
+|---|---|
+| bits per byte | {evals.get('bpb', float('nan')):.3f} |
+| perplexity per token | {evals.get('ppl', float('nan')):.1f} |
+| tokens scored | {evals.get('tokens', 0):,} |
+
+Validation loss on a held-back slice of the corpus: {t.get('val_loss', float('nan')):.3f} nats/token.
+
+## Limits
+A few million parameters trained for minutes to hours on a CPU: it writes locally
+fluent but meandering text and knows little. It is meant as a base for measuring
+how much a small adapter learns about one person's writing, not as an assistant.
+Malayalam is about 6% of the data, code about {100 * d.get('python_stdlib_code', 0) / max(1, d.get('bytes', 1)):.0f}%; other
+languages and kinds of text are barely represented. Outputs can reproduce biases
+of 19th-century books and Wikipedia.
+"""
+
+
+def sample_reference(model: Transformer, tok: Tokenizer, n: int = 16, length: int = 192,
+                     seed: int = 1234) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    start = torch.full((n, 1), tok.eot_id, dtype=torch.long)
+    was = model.training
+    model.eval()
+    out = model.generate(start, length, temperature=1.0, top_k=0, generator=g)
+    model.train(was)
+    return out
+
+
+def run(cfg: PretrainConfig) -> dict:
+    info = detect(cfg.device, cfg.threads)
+    dev = info.torch_device
+    log(f"device {info.kind} ({info.name}), {info.threads} threads")
+    work = Path(cfg.work)
+    work.mkdir(parents=True, exist_ok=True)
+    tok, arr, data_meta = prepare_tokens(cfg, work)
+    n_val = max(cfg.context_length * 64, len(arr) // 200)
+    train_arr, val_arr = arr[:-n_val], arr[-n_val:]
+    mcfg = ModelConfig(vocab_size=tok.vocab_size, d_model=cfg.d_model, n_layers=cfg.n_layers,
+                       n_heads=cfg.n_heads, ffn_dim=cfg.ffn_dim, context_length=cfg.context_length)
+    torch.manual_seed(cfg.seed)
+    model = Transformer(mcfg)
+    model.init_weights(cfg.seed)
+    model.to(dev)
+    opt = make_optimizer(model, cfg, fused=(info.kind == "cuda"))
+    state = {"step": 0, "elapsed": 0.0, "tokens_seen": 0, "total_seconds": cfg.minutes * 60}
+    ckpt = work / "checkpoint.pt"
+    if cfg.resume and ckpt.exists():
+        blob = torch.load(ckpt, map_location=dev, weights_only=False)
+        model.load_state_dict(blob["model"])
+        opt.load_state_dict(blob["optimizer"])
+        state = blob["state"]
+        state["total_seconds"] = state["elapsed"] + cfg.minutes * 60
+        log(f"resumed at step {state['step']}, {state['elapsed'] / 60:.1f} min done")
+    log(f"model {count_params(model):,} parameters, {mcfg.n_norm_gains} norm gains; "
+        f"{len(train_arr) / 1e6:.1f}M training tokens")
+
+    general_texts = read_general(cfg.general)
+    general_es = eval_set_from_texts(general_texts, tok, cfg.context_length) if general_texts else None
+    val_es = None
+    from .evaluate import make_eval_set
+    val_es = make_eval_set([val_arr[:cfg.context_length * 64].tolist()], 0, cfg.context_length, tok.eot_id)
+
+    rng = np.random.default_rng(cfg.seed + state["step"])
+    B, T = cfg.batch_size, cfg.context_length
+    autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if info.kind == "cuda"
+                else torch.autocast("cpu", enabled=False))
+    hardware = f"{info.kind} ({info.name}, {info.threads} threads) on {platform.machine()}"
+    last_ckpt = time.time()
+    budget_end = time.time() + (state["total_seconds"] - state["elapsed"])
+    seg_start, seg_elapsed0 = time.time(), state["elapsed"]
+    last_log, loss_ema = time.time(), None
+    general_eval: dict = {}
+
+    def summary() -> dict:
+        return {"tokens_seen": state["tokens_seen"], "steps": state["step"], "seconds": round(state["elapsed"]),
+                "batch_size": B, "batch_tokens": B * T, "lr": cfg.lr, "weight_decay": cfg.weight_decay,
+                "hardware": hardware, "torch": torch.__version__, "python": platform.python_version(),
+                "data": data_meta, "general_eval": general_eval, "val_loss": state.get("val_loss", float("nan"))}
+
+    def checkpoint(final: bool = False):
+        nonlocal general_eval
+        vr = evaluate(model, val_es, dev)
+        state["val_loss"] = vr.loss
+        if general_es is not None:
+            gr = evaluate(model, general_es, dev)
+            general_eval = {"bpb": gr.bpb, "ppl": gr.ppl, "tokens": gr.tokens, "bytes": gr.bytes}
+            log(f"step {state['step']}: val loss {vr.loss:.3f}, general bpb {gr.bpb:.3f}, ppl {gr.ppl:.1f}")
+        tmp = work / "checkpoint.pt.tmp"
+        torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state,
+                    "config": asdict(cfg)}, tmp)
+        os.replace(tmp, ckpt)
+        ref = sample_reference(model.to("cpu"), tok) if final else None
+        model.to(dev)
+        write_release(Path(cfg.out), model, tok, cfg, summary(), ref)
+
+    step_model = model
+    if cfg.compile:
+        # Worth ~1.3x on a 2-core CPU for this model size; costs ~45 s once.
+        step_model = torch.compile(model)
+    model.train()
+    while time.time() < budget_end:
+        starts = rng.integers(0, len(train_arr) - T - 1, size=B)
+        batch = torch.from_numpy(np.stack([train_arr[s:s + T + 1] for s in starts]).astype(np.int64)).to(dev)
+        frac = state["elapsed"] / max(1.0, state["total_seconds"])
+        for g in opt.param_groups:
+            g["lr"] = lr_at(cfg, state["step"], frac)
+        with autocast:
+            logits = step_model(batch[:, :-1])
+            loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)),
+                                                     batch[:, 1:].reshape(-1))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        state["step"] += 1
+        state["tokens_seen"] += B * T
+        state["elapsed"] = seg_elapsed0 + (time.time() - seg_start)
+        lv = float(loss)
+        loss_ema = lv if loss_ema is None else 0.98 * loss_ema + 0.02 * lv
+        if time.time() - last_log > 60:
+            tps = state["tokens_seen"] / max(1e-9, state["elapsed"])
+            log(f"step {state['step']} loss {loss_ema:.3f} lr {opt.param_groups[0]['lr']:.2e} "
+                f"{state['tokens_seen'] / 1e6:.2f}M tokens ({tps:.0f} tok/s avg)")
+            last_log = time.time()
+        if time.time() - last_ckpt > cfg.checkpoint_minutes * 60:
+            checkpoint()
+            last_ckpt = time.time()
+    checkpoint(final=True)
+    log(f"done: {state['step']} steps, {state['tokens_seen'] / 1e6:.2f}M tokens; release in {cfg.out}")
+    return summary()
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", required=True, help="folder of .jsonl (with a 'text' field) or .txt files")
+    p.add_argument("--out", required=True, help="release folder to write (e.g. assets/base)")
+    p.add_argument("--work", default=None, help="checkpoint folder (default: the user cache folder)")
+    p.add_argument("--minutes", type=float, default=60.0)
+    p.add_argument("--resume", action="store_true")
+    p.add_argument("--general", default=None, help="general held-out .jsonl to report bits per byte on")
+    p.add_argument("--stdlib-mb", type=float, default=10.0,
+                   help="MB of the Python standard library's source to add (0 = none)")
+    for name, typ in [("vocab-size", int), ("d-model", int), ("n-layers", int), ("n-heads", int),
+                      ("ffn-dim", int), ("context-length", int), ("batch-size", int), ("lr", float),
+                      ("seed", int), ("threads", int), ("checkpoint-minutes", float)]:
+        p.add_argument(f"--{name}", type=typ, default=None)
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
+
+
+def config_from_args(a: argparse.Namespace) -> PretrainConfig:
+    from platformdirs import user_cache_dir
+
+    if not Path(a.corpus).is_dir():
+        raise ValueError(f"The corpus folder {a.corpus} does not exist.")
+    work = a.work or str(Path(user_cache_dir("normfit")) / "pretrain")
+    kw = {k: v for k, v in vars(a).items()
+          if k in PretrainConfig.__dataclass_fields__ and v is not None}
+    kw["work"] = work
+    return PretrainConfig(**kw)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(prog="normfit pretrain")
+    add_arguments(ap)
+    run(config_from_args(ap.parse_args()))
