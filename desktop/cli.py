@@ -1,0 +1,470 @@
+"""The NormFit command line.  `normfit` with no arguments opens the window.
+
+Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 internal error.
+Progress goes to stderr, results to stdout; --json prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from . import __version__
+
+
+class UsageError(Exception):
+    """Bad input: printed as one line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see 'normfit {self.prog.split()[-1]} --help')"
+                         if " " in self.prog else f"{message} (see 'normfit --help')")
+
+
+def say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def fmt_time(s: float) -> str:
+    s = max(0, int(round(s)))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+# ------------------------------------------------------------------ helpers
+def _load_base(args):
+    from .engine.api import BaseModelError, load_base
+    try:
+        return load_base(getattr(args, "base", None))
+    except BaseModelError as e:
+        raise UsageError(str(e)) from None
+
+
+def _collect(paths, what="documents"):
+    from .engine.api import collect
+    for p in paths:
+        if not Path(p).exists():
+            raise UsageError(f"'{p}' does not exist.")
+    col = collect(paths)
+    for r in col.refused:
+        say(f"skipped {r.name}: {r.reason}")
+    for d in col.duplicates:
+        say(f"skipped {Path(d).name}: the same text as another file, counted once")
+    if not col.documents:
+        raise UsageError(f"None of the given files could be read as {what}.")
+    return col
+
+
+def _device(args):
+    from .engine.api import detect
+    try:
+        info = detect(args.device, getattr(args, "threads", None))
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    say(f"Device: {info.describe()} ({info.kind}, {info.threads} threads)")
+    return info
+
+
+def _progress_printer(prefix: str = ""):
+    from .engine.api import Measured, StepDone, Validated, Phase
+    state = {"last": 0.0}
+
+    def on_event(e):
+        if isinstance(e, StepDone):
+            now = time.monotonic()
+            if now - state["last"] >= 5.0:
+                state["last"] = now
+                say(f"{prefix}step {e.step:5d}  loss {e.loss:6.3f}  {fmt_time(e.elapsed_s)} / "
+                    f"{fmt_time(e.budget_s)}  {e.tokens_per_s:,.0f} tokens/s")
+        elif isinstance(e, Measured):
+            g = f", general ppl {e.general.ppl:.2f}" if e.general else ""
+            say(f"{prefix}{e.when}: held-out ppl {e.heldout.ppl:.2f} ({e.heldout.bpb:.3f} bits/byte){g}")
+        elif isinstance(e, Phase):
+            say(f"{prefix}{e.message}...")
+    return on_event
+
+
+def _default_out(method: str) -> Path:
+    from .paths import adapters_dir, ensure
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return ensure(adapters_dir()) / f"normfit-{method}-{stamp}.safetensors"
+
+
+def _save(result, base, out: Path | None, force: bool, general_label: str, label: str | None):
+    """Save atomically; on a read-only folder or full disk, fall back to the user data folder."""
+    from .engine.api import export_adapter
+    from .paths import adapters_dir, ensure
+    target = out or _default_out(result.method)
+    try:
+        n = export_adapter(target, result, base, overwrite=force, label=label, general_label=general_label)
+        return target, n
+    except OSError as e:
+        fallback = ensure(adapters_dir()) / target.name
+        say(f"Could not write {target} ({e.strerror or e}); saving to {fallback} instead.")
+        n = export_adapter(fallback, result, base, overwrite=False, label=label, general_label=general_label)
+        return fallback, n
+
+
+def _train_config(args, method):
+    from .engine.api import PROTOCOLS, TrainConfig
+    if args.protocol and args.protocol not in PROTOCOLS:
+        raise UsageError(f"Unknown protocol '{args.protocol}'.")
+    for name in ("minutes", "lr"):
+        v = getattr(args, name)
+        if v is not None and not (v > 0 and math.isfinite(v)):
+            raise UsageError(f"--{name} must be a positive number.")
+    if args.steps is not None and args.steps < 1:
+        raise UsageError("--steps must be at least 1.")
+    cfg = TrainConfig(method=method, minutes=args.minutes if args.minutes is not None else 5.0,
+                      max_steps=args.steps, lr=args.lr, seed=args.seed, device=args.device,
+                      threads=args.threads, protocol=args.protocol)
+    cfg = cfg.with_protocol()
+    # Explicit flags win over the protocol's values.
+    from dataclasses import replace
+    over = {k: getattr(args, a) for k, a in (("minutes", "minutes"), ("max_steps", "steps"), ("lr", "lr"))
+            if getattr(args, a) is not None}
+    return replace(cfg, protocol=None, **over)
+
+
+def _prepare(args, base):
+    from .engine.api import NotEnoughText, general_set, prepare_documents
+    col = _collect(args.paths)
+    held = _collect(args.heldout, "held-out documents").documents if args.heldout else None
+    if held:
+        hp = {Path(d.path).resolve() for d in held}
+        docs = [d for d in col.documents if Path(d.path).resolve() not in hp]
+    else:
+        docs = col.documents
+    try:
+        data = prepare_documents(base, docs, held, seed=args.seed)
+        general, glabel = general_set(base, args.general)
+    except (NotEnoughText, ValueError) as e:
+        raise UsageError(str(e)) from None
+    say(f"{len(docs)} documents, {col.words:,} words; split by {data.split.by}: "
+        f"{data.n_train_tokens:,} training tokens, {data.validation.n_tokens:,} validation, "
+        f"{data.heldout.n_tokens:,} held-out; general check: {glabel}")
+    return data, general, glabel
+
+
+def _check_out(args):
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        if out.exists() and not args.force:
+            raise UsageError(f"{out} already exists; add --force to replace it.")
+        if not out.parent.exists():
+            raise UsageError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+# ------------------------------------------------------------------ commands
+def cmd_train(args) -> int:
+    from .engine.api import personalise
+    out = _check_out(args)
+    info = _device(args)
+    base = _load_base(args)
+    data, general, glabel = _prepare(args, base)
+    cfg = _train_config(args, args.method)
+    say(f"Training {cfg.method} (lr {cfg.learning_rate:g}) for up to {cfg.minutes:g} minutes"
+        + (f" or {cfg.max_steps} steps" if cfg.max_steps else ""))
+    result = personalise(base, data, cfg, general, on_event=_progress_printer())
+    summary = result.summary()
+    if result.method == "norm" or out is not None:
+        path, nbytes = _save(result, base, out, args.force, glabel, args.label)
+        summary.update(adapter_path=str(path), adapter_bytes=nbytes)
+    else:
+        summary.update(adapter_path=None, adapter_bytes=None)
+    summary.update(base_id=base.base_id, split=data.split.by, general_set=glabel)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(_result_text(summary))
+    return 0
+
+
+def _pct_better(before: float, after: float) -> float:
+    return 100.0 * (1 - after / before)
+
+
+def _result_text(s: dict) -> str:
+    lines = [f"method            {s['method']}  ({s['trainable_params']:,} trainable parameters, lr {s['lr']:g})",
+             f"steps             {s['steps']} in {s['seconds']:.1f} s ({s['tokens_per_s']:,.0f} tokens/s), "
+             f"kept step {s['best_step']}",
+             f"held-out ppl      {s['heldout_ppl_before']:.2f} -> {s['heldout_ppl_after']:.2f}  "
+             f"({_pct_better(s['heldout_ppl_before'], s['heldout_ppl_after']):+.1f}% better)",
+             f"held-out bits/byte {s['heldout_bpb_before']:.4f} -> {s['heldout_bpb_after']:.4f}"]
+    if s.get("general_ppl_before") is not None:
+        lines.append(f"general ppl       {s['general_ppl_before']:.2f} -> {s['general_ppl_after']:.2f}  "
+                     f"({s['general_set']})")
+    if s.get("adapter_path"):
+        lines.append(f"adapter           {s['adapter_path']} ({s['adapter_bytes']:,} bytes)")
+    return "\n".join(lines)
+
+
+def cmd_compare(args) -> int:
+    from .engine.api import compare
+    info = _device(args)
+    base = _load_base(args)
+    data, general, glabel = _prepare(args, base)
+    cfg = _train_config(args, "norm")
+    printers = {}
+
+    def on_event(method, e):
+        printers.setdefault(method, _progress_printer(f"[{method}] "))(e)
+    results = compare(base, data, cfg, general, on_event=on_event)
+    from .engine.shootout import dominates
+    rows = [r.summary() for r in results]
+    sizes = {r.method: _adapter_size(r, base) for r in results}
+    for row in rows:
+        row["adapter_bytes"] = sizes[row["method"]]
+    by = {r["method"]: r for r in rows}
+    verdict = {m: dominates(by["norm"], by[m]) for m in by if m != "norm"}
+    if args.json:
+        print(json.dumps({"results": rows, "norm_dominates": verdict, "general_set": glabel}, indent=2))
+        return 0
+    print(f"{'method':6} {'held-out ppl':>13} {'general ppl':>12} {'params':>10} {'file bytes':>12} {'steps':>6} {'s':>6}")
+    for r in rows:
+        gp = f"{r['general_ppl_after']:.2f}" if r["general_ppl_after"] is not None else "-"
+        print(f"{r['method']:6} {r['heldout_ppl_after']:13.2f} {gp:>12} {r['trainable_params']:10,} "
+              f"{r['adapter_bytes']:12,} {r['steps']:6} {r['seconds']:6.0f}")
+    print(f"(base: held-out ppl {rows[0]['heldout_ppl_before']:.2f})")
+    for m, d in verdict.items():
+        print(f"norm-only {'Pareto-dominates' if d else 'does not Pareto-dominate'} {m}")
+    return 0
+
+
+def _adapter_size(result, base) -> int:
+    from .engine.adapter_file import to_bytes
+    from .engine.api import adapter_metadata
+    return len(to_bytes(result.tensors, adapter_metadata(result, base)))
+
+
+def cmd_eval(args) -> int:
+    from .engine.api import AdapterFileError, evaluate_texts, open_adapter
+    base = _load_base(args)
+    adapter = None
+    if args.adapter:
+        try:
+            adapter = open_adapter(args.adapter, base)
+        except AdapterFileError as e:
+            raise UsageError(str(e)) from None
+    col = _collect(args.paths)
+    texts = [d.text for d in col.documents]
+    rb = evaluate_texts(base, texts)
+    out = {"documents": len(texts), "tokens": rb.tokens, "bytes": rb.bytes,
+           "base_ppl": rb.ppl, "base_bpb": rb.bpb}
+    if adapter is not None:
+        ra = evaluate_texts(base, texts, adapter)
+        out.update(adapter_ppl=ra.ppl, adapter_bpb=ra.bpb)
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"base model      ppl {rb.ppl:.2f}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
+        if adapter is not None:
+            print(f"with adapter    ppl {out['adapter_ppl']:.2f}  bits/byte {out['adapter_bpb']:.4f}  "
+                  f"({_pct_better(rb.ppl, out['adapter_ppl']):+.1f}% better)")
+    return 0
+
+
+def cmd_inspect(args) -> int:
+    from .engine.api import AdapterFileError, open_adapter
+    base = _load_base(args)
+    try:
+        af = open_adapter(args.file, base, check_base=False)
+    except AdapterFileError as e:
+        raise UsageError(str(e)) from None
+    fits = af.base_sha256 == base.sha256
+    size = Path(args.file).stat().st_size
+    if args.json:
+        print(json.dumps({"metadata": af.metadata, "bytes": size, "tensors": len(af.tensors),
+                          "values": sum(t.numel() for t in af.tensors.values()), "fits_base": fits}, indent=2))
+        return 0
+    for k in sorted(af.metadata):
+        print(f"{k:20} {af.metadata[k]}")
+    print(f"{'file size':20} {size:,} bytes, {len(af.tensors)} tensors, "
+          f"{sum(t.numel() for t in af.tensors.values()):,} values")
+    print(f"{'fits this base':20} " + ("yes" if fits else f"no: made for a different base model "
+                                      f"({af.base_id}), NormFit has {base.base_id}"))
+    return 0
+
+
+def cmd_generate(args) -> int:
+    from .engine.api import AdapterFileError, generate, open_adapter
+    base = _load_base(args)
+    adapter = None
+    if args.adapter:
+        try:
+            adapter = open_adapter(args.adapter, base)
+        except AdapterFileError as e:
+            raise UsageError(str(e)) from None
+    if not args.prompt.strip():
+        raise UsageError("The prompt is empty.")
+    outs = {"prompt": args.prompt,
+            "base": generate(base, args.prompt, None, args.tokens, args.seed, args.temperature)}
+    if adapter is not None:
+        outs["adapter"] = generate(base, args.prompt, adapter, args.tokens, args.seed, args.temperature)
+    if args.json:
+        print(json.dumps(outs, indent=2, ensure_ascii=False))
+    else:
+        print(f"--- base model ---\n{args.prompt}{outs['base']}")
+        if adapter is not None:
+            print(f"--- with adapter ---\n{args.prompt}{outs['adapter']}")
+    return 0
+
+
+def cmd_read(args) -> int:
+    from .engine.api import collect
+    for p in args.paths:
+        if not Path(p).exists():
+            raise UsageError(f"'{p}' does not exist.")
+    col = collect(args.paths)
+    if args.json:
+        files = [{"path": d.path, "status": "ok", "reason": None, "kind": d.kind, "characters": d.chars,
+                  "words": d.words} for d in col.documents]
+        files += [{"path": r.path, "status": "refused", "reason": r.reason, "characters": 0, "words": 0}
+                  for r in col.refused]
+        files += [{"path": p, "status": "duplicate", "reason": "same text as another file", "characters": 0,
+                   "words": 0} for p in col.duplicates]
+        print(json.dumps({"files": files, "words": col.words, "characters": col.chars}, indent=2,
+                         ensure_ascii=False))
+    else:
+        for d in col.documents:
+            print(f"===== {d.path} ({d.kind}, {d.words:,} words) =====")
+            print(d.text)
+    for r in col.refused:
+        say(f"{r.path}: {r.reason}")
+    return 2 if col.refused else 0
+
+
+def cmd_pretrain(args) -> int:
+    from .engine import pretrain
+    try:
+        cfg = pretrain.config_from_args(args)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    pretrain.run(cfg)
+    return 0
+
+
+def cmd_shootout(args) -> int:
+    from .engine import shootout
+    return shootout.main(args)
+
+
+def cmd_gui(args) -> int:
+    from .ui.app import main as gui_main
+    return gui_main([])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="normfit", description="Personalise a small language model to your writing, offline.")
+    p.add_argument("--version", action="version", version=f"NormFit {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    def common_train(sp):
+        sp.add_argument("paths", nargs="+", help="your documents: files and folders")
+        sp.add_argument("--minutes", type=float, default=None, help="wall-clock budget (default 5)")
+        sp.add_argument("--steps", type=int, default=None, help="stop after this many steps")
+        sp.add_argument("--lr", type=float, default=None, help="learning rate (default: per method)")
+        sp.add_argument("--seed", type=int, default=0)
+        sp.add_argument("--heldout", nargs="+", default=None, help="documents to hold out for the score")
+        sp.add_argument("--general", default=None, help="general text (.txt or .jsonl) for the general check")
+        sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+        sp.add_argument("--threads", type=int, default=None)
+        sp.add_argument("--protocol", default=None, choices=["bet49"],
+                        help="bet49: the original experiment (5 min, 100 steps, lr 5e-5)")
+        sp.add_argument("--base", default=None, help=argparse.SUPPRESS)
+        sp.add_argument("--json", action="store_true", help="print one JSON object")
+
+    t = sub.add_parser("train", help="personalise: train an adapter on your documents")
+    common_train(t)
+    t.add_argument("--method", default="norm", choices=["norm", "lora", "full"])
+    t.add_argument("--out", default=None, help="adapter file to write (default: your NormFit adapters folder)")
+    t.add_argument("--force", action="store_true", help="replace --out if it exists")
+    t.add_argument("--label", default=None, help="a short label stored in the adapter")
+    t.set_defaults(func=cmd_train)
+
+    c = sub.add_parser("compare", help="norm-only vs LoRA r4 vs full fine-tuning, same budget each")
+    common_train(c)
+    c.set_defaults(func=cmd_compare)
+
+    e = sub.add_parser("eval", help="perplexity and bits per byte of documents, with and without an adapter")
+    e.add_argument("paths", nargs="+")
+    e.add_argument("--adapter", default=None)
+    e.add_argument("--base", default=None, help=argparse.SUPPRESS)
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval)
+
+    i = sub.add_parser("inspect", help="show an adapter file's metadata and whether it fits the base")
+    i.add_argument("file")
+    i.add_argument("--base", default=None, help=argparse.SUPPRESS)
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=cmd_inspect)
+
+    g = sub.add_parser("generate", help="complete a prompt with the base model and with an adapter")
+    g.add_argument("prompt")
+    g.add_argument("--adapter", default=None)
+    g.add_argument("--tokens", type=int, default=60)
+    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--temperature", type=float, default=0.8)
+    g.add_argument("--base", default=None, help=argparse.SUPPRESS)
+    g.add_argument("--json", action="store_true")
+    g.set_defaults(func=cmd_generate)
+
+    r = sub.add_parser("read", help="print the text NormFit extracts from files")
+    r.add_argument("paths", nargs="+")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_read)
+
+    from .engine import pretrain
+    pt = sub.add_parser("pretrain", help="train the base model release (developers)")
+    pretrain.add_arguments(pt)
+    pt.set_defaults(func=cmd_pretrain)
+
+    from .engine import shootout
+    so = sub.add_parser("shootout", help="rerun the adapter comparison on the shared fixtures (developers)")
+    shootout.add_arguments(so)
+    so.set_defaults(func=cmd_shootout)
+    return p
+
+
+def _log_internal_error() -> Path | None:
+    try:
+        from .paths import ensure, log_dir
+        path = ensure(log_dir()) / "normfit-cli.log"
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+        return path
+    except Exception:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if not argv:
+            return cmd_gui(None)
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("Choose a command, e.g. 'normfit train my-documents/' (see 'normfit --help').")
+        return args.func(args)
+    except UsageError as e:
+        say(f"normfit: {e}")
+        return 2
+    except KeyboardInterrupt:
+        say("normfit: cancelled; nothing was written.")
+        return 130
+    except SystemExit as e:   # --help / --version
+        return int(e.code or 0)
+    except Exception as e:
+        where = _log_internal_error()
+        say(f"normfit: internal error: {type(e).__name__}: {e}" + (f" (details in {where})" if where else ""))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Which parameters train for each method, and how to take them out and put them back.
+
+- norm: only the RMSNorm gains (the shareable adapter).
+- lora: rank-4 (alpha 8) low-rank updates on Q, K, V, O and every FFN matrix;
+  the base weights stay frozen and B starts at zero, so step 0 equals the base.
+- full: every parameter.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn as nn
+
+from .model import Transformer
+
+METHODS = ("norm", "lora", "full")
+LORA_TARGETS = ("attn.q", "attn.k", "attn.v", "attn.o", "ffn.gate", "ffn.up", "ffn.down")
+LORA_RANK = 4
+LORA_ALPHA = 8.0
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base: nn.Linear, rank: int, alpha: float, generator: torch.Generator):
+        super().__init__()
+        self.base = base
+        self.scale = alpha / rank
+        self.lora_A = nn.Parameter(torch.empty(rank, base.in_features))
+        self.lora_B = nn.Parameter(torch.zeros(base.out_features, rank))
+        bound = 1.0 / math.sqrt(base.in_features)   # kaiming-uniform(a=sqrt(5)), as PEFT does
+        with torch.no_grad():
+            self.lora_A.uniform_(-bound, bound, generator=generator)
+        self.lora_A.data = self.lora_A.data.to(base.weight.device)
+        self.lora_B.data = self.lora_B.data.to(base.weight.device)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.base(x) + (x @ self.lora_A.t() @ self.lora_B.t()) * self.scale
+
+
+def _get(model: nn.Module, dotted: str) -> nn.Module:
+    m = model
+    for part in dotted.split("."):
+        m = getattr(m, part)
+    return m
+
+
+def _set(model: nn.Module, dotted: str, new: nn.Module) -> None:
+    parent, _, leaf = dotted.rpartition(".")
+    setattr(_get(model, parent) if parent else model, leaf, new)
+
+
+def lora_module_names(model: Transformer) -> list[str]:
+    return [f"blocks.{i}.{t}" for i in range(model.cfg.n_layers) for t in LORA_TARGETS]
+
+
+def prepare(model: Transformer, method: str, seed: int = 0) -> list[nn.Parameter]:
+    """Set requires_grad for `method` (adding LoRA modules if needed); return trainable params."""
+    if method not in METHODS:
+        raise ValueError(f"Unknown method '{method}': choose norm, lora or full.")
+    for p in model.parameters():
+        p.requires_grad_(method == "full")
+    if method == "norm":
+        for name in model.norm_names():
+            _get(model, name).weight.requires_grad_(True)
+    elif method == "lora":
+        g = torch.Generator().manual_seed(seed)
+        for name in lora_module_names(model):
+            lin = _get(model, name)
+            if not isinstance(lin, LoRALinear):
+                _set(model, name, LoRALinear(lin, LORA_RANK, LORA_ALPHA, g))
+    return [p for p in model.parameters() if p.requires_grad]
+
+
+def extract(model: Transformer, method: str) -> dict[str, torch.Tensor]:
+    """The trained tensors under their file names (CPU, float32)."""
+    if method == "norm":
+        return {n: _get(model, n).weight.detach().float().cpu().clone() for n in model.norm_names()}
+    if method == "lora":
+        out = {}
+        for n in lora_module_names(model):
+            m = _get(model, n)
+            out[f"{n}.lora_A"] = m.lora_A.detach().float().cpu().clone()
+            out[f"{n}.lora_B"] = m.lora_B.detach().float().cpu().clone()
+        return out
+    return {k: v.detach().float().cpu().clone() for k, v in plain_state_dict(model).items()}
+
+
+def plain_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
+    """State dict with LoRA wrappers folded away (names as in the base)."""
+    sd = {}
+    for k, v in model.state_dict().items():
+        if ".lora_" in k:
+            continue
+        sd[k.replace(".base.weight", ".weight")] = v
+    return sd
+
+
+def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...]]:
+    cfg = model.cfg
+    if method == "norm":
+        return {n: (cfg.d_model,) for n in model.norm_names()}
+    if method == "lora":
+        out = {}
+        for n in lora_module_names(model):
+            lin = _get(model, n)
+            lin = lin.base if isinstance(lin, LoRALinear) else lin
+            out[f"{n}.lora_A"] = (LORA_RANK, lin.in_features)
+            out[f"{n}.lora_B"] = (lin.out_features, LORA_RANK)
+        return out
+    return {k: tuple(v.shape) for k, v in plain_state_dict(model).items()}
+
+
+@torch.no_grad()
+def apply(model: Transformer, method: str, tensors: dict[str, torch.Tensor]) -> Transformer:
+    """Put trained tensors into a model holding the base weights."""
+    if method == "norm":
+        for n, t in tensors.items():
+            _get(model, n).weight.copy_(t.to(model.embed.weight.dtype))
+    elif method == "lora":
+        prepare(model, "lora")
+        for n in lora_module_names(model):
+            m = _get(model, n)
+            m.lora_A.copy_(tensors[f"{n}.lora_A"])
+            m.lora_B.copy_(tensors[f"{n}.lora_B"])
+    else:
+        model.load_state_dict({k: v for k, v in tensors.items()}, strict=True)
+    for p in model.parameters():
+        p.requires_grad_(False)
+    return model
+
+
+def count_trainable(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)

@@ -1,0 +1,170 @@
+"""The engine's public API: what the window and the command line call.
+
+Everything here is plain Python and PyTorch; no Qt.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+import torch
+
+from .. import __version__
+from . import adapters
+from .adapter_file import (MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
+                           save_adapter, utc_now)
+from .base import Base, BaseModelError, load_base
+from .data import NotEnoughText, Prepared, prepare, split_documents
+from .device import DeviceInfo, detect
+from .documents import Collection, Document, DocumentError, collect, read_file
+from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
+from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, StepDone, TrainConfig,
+                    TrainResult, Validated, measure_before, train)
+
+__all__ = [
+    "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
+    "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "Measured", "NotEnoughText",
+    "PROTOCOLS", "Phase", "Prepared", "Started", "StepDone", "TrainConfig", "TrainResult", "Validated",
+    "collect", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
+    "load_base", "open_adapter", "personalise", "prepare_documents", "read_file",
+]
+
+
+def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | None, str]:
+    """The general-text check: a given .txt/.jsonl file, else the base's own reference set."""
+    if path is None:
+        es = base.reference_set()
+        return es, "reference samples from the base model" if es is not None else "none"
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"The general text file {p} does not exist.")
+    if p.suffix == ".jsonl":
+        texts = []
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    texts.append(json.loads(line)["text"])
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    raise ValueError(f"Line {i} of {p.name} is not a JSON object with a 'text' field.") from None
+    else:
+        texts = [read_file(p).text]
+    return eval_set_from_texts(texts, base.tokenizer, base.config.context_length), p.name
+
+
+def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Document] | None = None,
+                      seed: int = 0) -> Prepared:
+    """Split (raising NotEnoughText with the amount missing) and tokenise."""
+    split = split_documents(docs, seed=seed, heldout=heldout)
+    return prepare(split, base.tokenizer, base.config.context_length)
+
+
+def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
+                on_event: Callable[[object], None] | None = None,
+                should_stop: Callable[[], bool] = lambda: False,
+                before: Before | None = None) -> TrainResult:
+    return train(base, data, cfg, general, on_event, should_stop, before=before)
+
+
+def compare(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
+            methods: Sequence[str] = ("norm", "lora", "full"),
+            on_event: Callable[[str, object], None] | None = None,
+            should_stop: Callable[[], bool] = lambda: False) -> list[TrainResult]:
+    """Each method gets the same budget, data, seed; the base is measured once."""
+    info = detect(cfg.device, cfg.threads)
+    emit = on_event or (lambda m, e: None)
+    before = measure_before(base, data, general, info.torch_device, should_stop)
+    emit(methods[0], Measured("before", before.heldout, before.general))
+    results = []
+    for m in methods:
+        if should_stop():
+            break
+        mcfg = replace(cfg, method=m, lr=cfg.lr if cfg.lr is not None or cfg.protocol else None)
+        r = train(base, data, mcfg, general, lambda e, m=m: emit(m, e), should_stop, before=before,
+                  device_info=info)
+        results.append(r)
+        if r.cancelled:
+            break
+    return results
+
+
+def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
+                     general_label: str | None = None) -> dict:
+    s = result.summary()
+    meta = {
+        "method": result.method, "base_id": base.base_id, "base_sha256": base.sha256,
+        "created_utc": utc_now(), "app_version": __version__, "train_tokens": result.train_tokens,
+        "steps": result.best_step, "seconds": round(result.seconds, 1), "lr": result.lr,
+    }
+    for k in ("heldout_ppl_before", "heldout_ppl_after", "general_ppl_before", "general_ppl_after",
+              "heldout_bpb_before", "heldout_bpb_after", "general_bpb_before", "general_bpb_after"):
+        meta[k] = "n/a" if s[k] is None else s[k]
+    if label:
+        meta["label"] = label
+    if general_label:
+        meta["general_set"] = general_label if general_label.startswith("reference") else "given file"
+    return meta
+
+
+def export_adapter(path: str | Path, result: TrainResult, base: Base, overwrite: bool = False,
+                   label: str | None = None, general_label: str | None = None) -> int:
+    return save_adapter(path, result.tensors, adapter_metadata(result, base, label, general_label),
+                        overwrite=overwrite)
+
+
+def expected_shapes(base: Base) -> dict[str, dict[str, tuple[int, ...]]]:
+    m = base.fresh_model()
+    shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
+    adapters.prepare(m, "lora")
+    shapes["lora"] = adapters.expected_shapes(m, "lora")
+    return shapes
+
+
+def open_adapter(path: str | Path, base: Base, check_base: bool = True) -> AdapterFile:
+    """Load and validate; refuses files made for another base when check_base."""
+    limit = 64 * 1024
+    head = Path(path)
+    if head.is_file() and head.stat().st_size > limit:
+        # Only LoRA/full comparison files may be larger; they still must fit this base.
+        limit = 8 + 64 * 1024 + 2 * sum(p.numel() for p in base.model.parameters())
+        if head.stat().st_size > limit or not _declares_non_norm(head):
+            limit = 64 * 1024
+    return load_adapter(path, base.sha256 if check_base else None, expected_shapes(base), limit=limit)
+
+
+def _declares_non_norm(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            import struct
+            (n,) = struct.unpack("<Q", f.read(8))
+            if n > 64 * 1024:
+                return False
+            meta = json.loads(f.read(n)).get("__metadata__", {})
+            return meta.get("method") in ("lora", "full")
+    except Exception:
+        return False
+
+
+def model_with(base: Base, adapter: AdapterFile | TrainResult | None, device="cpu") -> torch.nn.Module:
+    model = base.fresh_model(device)
+    if adapter is not None:
+        adapters.apply(model, adapter.method, adapter.tensors)
+    model.eval()
+    return model
+
+
+def evaluate_texts(base: Base, texts: Sequence[str], adapter: AdapterFile | TrainResult | None = None,
+                   device="cpu", should_stop: Callable[[], bool] = lambda: False) -> EvalResult:
+    es = eval_set_from_texts(list(texts), base.tokenizer, base.config.context_length)
+    return evaluate(model_with(base, adapter, device), es, device, should_stop=should_stop)
+
+
+def generate(base: Base, prompt: str, adapter: AdapterFile | TrainResult | None = None,
+             max_new_tokens: int = 60, seed: int = 0, temperature: float = 0.8) -> str:
+    model = model_with(base, adapter)
+    ids = [base.tokenizer.eot_id] + base.tokenizer.encode(prompt)
+    g = torch.Generator().manual_seed(seed)
+    out = model.generate(torch.tensor([ids]), max_new_tokens, temperature=temperature, generator=g)
+    return base.tokenizer.decode(out[0, len(ids):].tolist())

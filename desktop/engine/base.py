@@ -1,0 +1,83 @@
+"""Load the bundled base model release (contract 1: assets/base/)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from .evaluate import EvalSet, make_eval_set
+from .model import ModelConfig, Transformer
+from .tokenizer import Tokenizer
+
+
+class BaseModelError(Exception):
+    pass
+
+
+def default_base_dir() -> Path:
+    """assets/base next to the package, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "assets" / "base"
+    return Path(__file__).resolve().parents[2] / "assets" / "base"
+
+
+@dataclass
+class Base:
+    folder: Path
+    base_id: str
+    sha256: str
+    config: ModelConfig
+    info: dict
+    model: Transformer
+    tokenizer: Tokenizer
+    state: dict[str, torch.Tensor]      # pristine weights (CPU), to restore between runs
+    reference_tokens: torch.Tensor | None
+
+    def fresh_model(self, device: torch.device | str = "cpu") -> Transformer:
+        """A new model holding the base weights (the loaded one stays pristine)."""
+        m = Transformer(self.config)
+        m.load_state_dict(self.state)
+        return m.to(device)
+
+    def reference_set(self) -> EvalSet | None:
+        """The general-text check shipped with the app: sequences sampled from
+        the base itself, so their perplexity measures drift from the base."""
+        if self.reference_tokens is None:
+            return None
+        rows = self.reference_tokens.long()
+        docs = [r[1:].tolist() for r in rows]   # drop the leading end-of-text
+        n_bytes = sum(len(self.tokenizer.decode(d).encode("utf-8")) for d in docs)
+        return make_eval_set(docs, n_bytes, self.config.context_length, self.tokenizer.eot_id)
+
+
+def load_base(folder: str | Path | None = None) -> Base:
+    from safetensors.torch import load_file
+
+    folder = Path(folder) if folder else default_base_dir()
+    cfg_path, w_path, t_path = folder / "config.json", folder / "model.safetensors", folder / "tokenizer.json"
+    for p in (cfg_path, w_path, t_path):
+        if not p.exists():
+            raise BaseModelError(f"The base model is incomplete: {p.name} is missing from {folder}.")
+    info = json.loads(cfg_path.read_text(encoding="utf-8"))
+    raw = w_path.read_bytes()
+    sha = hashlib.sha256(raw).hexdigest()
+    if info.get("base_sha256") and info["base_sha256"] != sha:
+        raise BaseModelError("The base model file is damaged (its checksum does not match config.json).")
+    cfg = ModelConfig.from_dict(info)
+    from safetensors.torch import load as load_bytes
+    state = load_bytes(raw)
+    model = Transformer(cfg)
+    model.load_state_dict(state)
+    model.eval()
+    ref = None
+    ref_path = folder / "reference.safetensors"
+    if ref_path.exists():
+        ref = load_file(str(ref_path))["tokens"]
+    return Base(folder=folder, base_id=info["base_id"], sha256=sha, config=cfg, info=info, model=model,
+                tokenizer=Tokenizer.load(t_path), state={k: v.clone() for k, v in model.state_dict().items()},
+                reference_tokens=ref)

@@ -1,0 +1,147 @@
+"""Split a person's documents into train / validation / held-out and make batches.
+
+Held-out text is only ever scored for the report; decisions during training
+(which step to keep) use the validation slice.
+
+With enough documents (MIN_DOCS_FOR_DOC_SPLIT) whole documents go to each part,
+chosen by seed, so held-out text is genuinely unseen writing. With fewer, each
+document contributes a contiguous tail slice: the last 15% to held-out and the
+10% before it to validation, so no part is a random scatter of sentences whose
+neighbours were trained on.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Sequence
+
+import torch
+
+from .documents import Document
+from .evaluate import EvalSet, make_eval_set
+from .tokenizer import Tokenizer
+
+MIN_WORDS = 1500               # below this there is too little to learn from and to measure
+MIN_DOCS_FOR_DOC_SPLIT = 6
+HELDOUT_FRAC = 0.15
+VALID_FRAC = 0.10
+
+
+class NotEnoughText(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Split:
+    train: list[str]
+    validation: list[str]
+    heldout: list[str]
+    by: str                     # "document", "tail slices" or "explicit held-out"
+
+
+def _words(texts: Sequence[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def check_enough(texts: Sequence[str], minimum: int = MIN_WORDS) -> None:
+    n = _words(texts)
+    if n < minimum:
+        raise NotEnoughText(
+            f"There are only {n:,} words of text; NormFit needs at least {minimum:,}. "
+            f"Add about {minimum - n:,} more words (a few more pages) of your writing.")
+
+
+def _tail_cut(text: str, frac: float) -> int:
+    """Index at which the last `frac` of the text starts, moved to a line start."""
+    cut = int(len(text) * (1 - frac))
+    nl = text.rfind("\n", 0, cut)
+    if nl > len(text) * (1 - frac) * 0.8:
+        cut = nl + 1
+    return cut
+
+
+def split_documents(docs: Sequence[Document], seed: int = 0,
+                    heldout: Sequence[Document] | None = None) -> Split:
+    texts = [d.text for d in docs]
+    if heldout:
+        check_enough(texts)
+        # Validation still comes from the training documents, never from held-out.
+        train, val = [], []
+        for t in texts:
+            c = _tail_cut(t, VALID_FRAC)
+            train.append(t[:c])
+            val.append(t[c:])
+        return Split(train, [v for v in val if v.strip()], [d.text for d in heldout], "explicit held-out")
+    check_enough(texts)
+    if len(texts) >= MIN_DOCS_FOR_DOC_SPLIT:
+        order = list(range(len(texts)))
+        random.Random(seed).shuffle(order)
+        total = sum(len(t) for t in texts)
+        held, val, train = [], [], []
+        h_chars = v_chars = 0
+        for i in order:
+            n = len(texts[i])
+            if not held or (h_chars + n / 2 < total * HELDOUT_FRAC and len(held) < len(texts) - 2):
+                held.append(i)
+                h_chars += n
+            elif not val or (v_chars + n / 2 < total * VALID_FRAC and len(val) < len(texts) - len(held) - 1):
+                val.append(i)
+                v_chars += n
+            else:
+                train.append(i)
+        # A held-out or validation part that swallowed most of the text (one huge
+        # document) would leave nothing to learn from: fall back to tail slices.
+        if sum(len(texts[i]) for i in train) >= total * 0.5:
+            return Split([texts[i] for i in sorted(train)], [texts[i] for i in sorted(val)],
+                         [texts[i] for i in sorted(held)], "document")
+    train, val, held = [], [], []
+    for t in texts:
+        h = _tail_cut(t, HELDOUT_FRAC)
+        v = _tail_cut(t[:h], VALID_FRAC / (1 - HELDOUT_FRAC))
+        train.append(t[:v])
+        val.append(t[v:h])
+        held.append(t[h:])
+    keep = lambda xs: [x for x in xs if x.strip()]
+    return Split(keep(train), keep(val), keep(held), "tail slices")
+
+
+@dataclass
+class Prepared:
+    """Everything training and evaluation need, already tokenised."""
+    train_tokens: torch.Tensor       # 1-D long: documents joined by end-of-text
+    validation: EvalSet
+    heldout: EvalSet
+    split: Split
+    context_length: int
+
+    @property
+    def n_train_tokens(self) -> int:
+        return int(self.train_tokens.numel())
+
+
+def prepare(split: Split, tok: Tokenizer, context_length: int) -> Prepared:
+    ids: list[int] = []
+    for doc in tok.encode_batch(split.train):
+        ids.append(tok.eot_id)
+        ids.extend(doc)
+    def es(texts):
+        return make_eval_set(tok.encode_batch(texts), sum(len(t.encode("utf-8")) for t in texts),
+                             context_length, tok.eot_id)
+    return Prepared(torch.tensor(ids, dtype=torch.long), es(split.validation), es(split.heldout),
+                    split, context_length)
+
+
+class Batches:
+    """Random windows of the training stream, reproducible from the seed."""
+
+    def __init__(self, tokens: torch.Tensor, batch_size: int, context_length: int, seed: int):
+        self.tokens = tokens
+        self.B = batch_size
+        self.T = min(context_length, len(tokens) - 1)
+        self.g = torch.Generator().manual_seed(seed)
+
+    def next(self) -> tuple[torch.Tensor, torch.Tensor]:
+        hi = len(self.tokens) - self.T - 1
+        starts = torch.randint(0, max(1, hi + 1), (self.B,), generator=self.g)
+        w = torch.stack([self.tokens[s:s + self.T + 1] for s in starts.tolist()])
+        return w[:, :-1], w[:, 1:]
