@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import sys
 import time
 import traceback
@@ -50,7 +51,7 @@ def _collect(paths, what="documents"):
     for p in paths:
         if not Path(p).exists():
             raise UsageError(f"'{p}' does not exist.")
-    col = collect(paths)
+    col = collect(paths, on_event=_reading_printer())
     for r in col.refused:
         say(f"skipped {r.name}: {r.reason}")
     for d in col.duplicates:
@@ -68,6 +69,19 @@ def _device(args):
         raise UsageError(str(e)) from None
     say(f"Device: {info.describe()} ({info.kind}, {info.threads} threads)")
     return info
+
+
+def _reading_printer():
+    """Progress while reading many files: a line every few seconds, none for quick jobs."""
+    start = time.monotonic()
+    state = {"last": start}
+
+    def on_event(e):
+        now = time.monotonic()
+        if e.total and e.done < e.total and now - state["last"] >= 2.0:
+            state["last"] = now
+            say(f"Reading files: {e.done:,} of {e.total:,} done ({fmt_time(now - start)})")
+    return on_event
 
 
 def _progress_printer(prefix: str = ""):
@@ -317,18 +331,16 @@ def cmd_generate(args) -> int:
 
 
 def cmd_read(args) -> int:
+    """Exactly what would be learned from: text on stdout, one line per refused file on stderr."""
     from .engine.api import collect
-    for p in args.paths:
-        if not Path(p).exists():
-            raise UsageError(f"'{p}' does not exist.")
-    col = collect(args.paths)
+    col = collect(args.paths, on_event=_reading_printer())
     if args.json:
         files = [{"path": d.path, "status": "ok", "reason": None, "kind": d.kind, "characters": d.chars,
                   "words": d.words} for d in col.documents]
         files += [{"path": r.path, "status": "refused", "reason": r.reason, "characters": 0, "words": 0}
                   for r in col.refused]
-        files += [{"path": p, "status": "duplicate", "reason": "same text as another file", "characters": 0,
-                   "words": 0} for p in col.duplicates]
+        files += [{"path": p, "status": "duplicate", "reason": "The same text as another file, counted once.",
+                   "characters": 0, "words": 0} for p in col.duplicates]
         print(json.dumps({"files": files, "words": col.words, "characters": col.chars}, indent=2,
                          ensure_ascii=False))
     else:
@@ -337,6 +349,8 @@ def cmd_read(args) -> int:
             print(d.text)
     for r in col.refused:
         say(f"{r.path}: {r.reason}")
+    for p in col.duplicates:
+        say(f"{p}: the same text as another file, counted once.")
     return 2 if col.refused else 0
 
 
@@ -458,6 +472,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("normfit: cancelled; nothing was written.")
         return 130
+    except BrokenPipeError:   # e.g. `normfit read docs/ | head`: the reader left, not an error
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except SystemExit as e:   # --help / --version
         return int(e.code or 0)
     except Exception as e:

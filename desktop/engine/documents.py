@@ -2,24 +2,47 @@
 
 Readers live in one registry keyed by file suffix (`READERS`); a reader takes a
 path and returns text or raises `DocumentError` with a sentence a person can act
-on. `collect()` expands folders, skips hidden files, counts identical documents
-once, and never stops the whole job because one file failed.
+on. Plain text and source code are read here; PDF, Word, OpenDocument, EPUB,
+HTML and RTF readers live in `readers/` and register themselves into the same
+registry when this module is imported.
+
+`collect()` expands folders, skips hidden and system files, counts identical
+documents once, keeps the whole selection under a size limit, reports progress
+and can be cancelled between files; it never stops the whole job because one
+file failed.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 MAX_FILE_BYTES = 50 * 1024 * 1024        # one file
 MAX_TOTAL_CHARS = 200 * 1024 * 1024      # a whole selection
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
 
 
 class DocumentError(Exception):
     """A file could not be used; str(e) is one sentence for the person."""
+
+
+# The refusals a person meets most often, worded once so every reader says the same thing.
+EMPTY = "This file is empty, so there is nothing to learn from."
+NO_TEXT = "This document has no text in it, so there is nothing to learn from."
+PASSWORD = ("This file is protected by a password, so NormFit cannot open it; "
+            "save a copy without the password and add that instead.")
+NOT_TEXT = ("This file does not contain text even though its name ends in {suffix}, "
+            "so NormFit cannot read it.")
+
+
+def damaged(noun: str) -> str:
+    return (f"This {noun} is damaged or incomplete, so NormFit cannot read it; "
+            "open it in the program that made it and save it again.")
 
 
 @dataclass(frozen=True)
@@ -67,24 +90,77 @@ class Collection:
         return sum(d.words for d in self.documents)
 
 
+@dataclass(frozen=True)
+class ReadProgress:
+    """Sent before each file is read: `done` files of `total` are finished."""
+    done: int
+    total: int
+    path: str
+
+
 Reader = Callable[[Path], str]
 READERS: dict[str, tuple[str, Reader]] = {}
+NOUNS: dict[str, str] = {}          # kind -> how a sentence names one such file
 
 
-def register(kind: str, *suffixes: str):
-    """Decorator: make `fn` the reader for these suffixes (lower case, with dot)."""
+def register(kind: str, *suffixes: str, noun: str | None = None):
+    """Decorator: make `fn` the reader for these suffixes (lower case, with dot).
+    `noun` names one such file in a sentence ("Word document"); default "<kind> file"."""
     def deco(fn: Reader) -> Reader:
         for s in suffixes:
             READERS[s.lower()] = (kind, fn)
+        NOUNS[kind] = noun or f"{kind} file"
         return fn
     return deco
 
 
-# ------------------------------------------------------------------ plain text
+# Types people often try that NormFit does not read, with what to do instead.
+UNSUPPORTED_HINTS = {
+    ".doc": "NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, save it as .docx "
+            "and add that instead.",
+    ".wpd": "NormFit cannot read WordPerfect files; save it as .docx or .odt and add that instead.",
+    ".pages": "NormFit cannot read Pages files; export it as a Word document or PDF and add that instead.",
+    ".mobi": "NormFit cannot read Kindle e-books (.mobi); convert it to EPUB and add that instead.",
+    ".azw": "NormFit cannot read Kindle e-books (.azw); convert it to EPUB and add that instead.",
+    ".azw3": "NormFit cannot read Kindle e-books (.azw3); convert it to EPUB and add that instead.",
+}
+
+
+def unsupported(suffix: str) -> str:
+    if suffix in UNSUPPORTED_HINTS:
+        return UNSUPPORTED_HINTS[suffix]
+    return (f"NormFit cannot read {suffix} files; save it as a PDF, Word, OpenDocument or plain text file "
+            "and add that instead.")
+
+
+# ------------------------------------------------------------------ bytes and text
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, never more than `limit` (a file may grow after stat)."""
+    with open(path, "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(too_big(len(data), limit))
+    return data
+
+
+def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    return (f"This file is {max(size / 2**20, limit / 2**20 + 1):.0f} MB and NormFit reads files of at most "
+            f"{limit // 2**20} MB; split it into smaller files.")
+
+
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
+# Encodings charset-normalizer may name that we trust. Anything else, including
+# the Western single-byte family (Latin-1, ISO-8859-15, Mac Roman, which it
+# confuses on short texts), is read as Windows-1252: what a Western computer
+# would have written, and a superset of Latin-1's printable characters.
+_TRUSTED = {"cp1250", "cp1251", "cp1253", "cp1255", "cp1256", "cp1257", "cp1258", "koi8_r", "koi8_u",
+            "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "cp866", "cp874", "tis_620", "cp932",
+            "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950",
+            "euc_kr", "cp949", "johab", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le",
+            "utf_32_be"}
 
 
 def looks_binary(data: bytes) -> bool:
@@ -98,45 +174,120 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 / UTF-16 / UTF-32 with a BOM, UTF-8 without, else Windows-1252
-    (falling back to Latin-1 for the five bytes cp1252 leaves undefined)."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte order mark has a NUL in every other
+    byte (for Latin script); random binary data does not."""
+    head = data[:8192]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.3 * len(head) / 2 and other == 0:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return None if looks_binary(text[:4096].encode("utf-8")) else text
+    return None
+
+
+def _latin1_fallback(err: UnicodeDecodeError):
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("normfit-latin1", _latin1_fallback)
+
+
+def _cp1252(data: bytes) -> str:
+    # Latin-1 for the five bytes cp1252 leaves undefined, so nothing is lost.
+    return data.decode("cp1252", errors="normfit-latin1")
+
+
+def guess_encoding(data: bytes) -> str:
+    """Name of the legacy encoding these (non-UTF-8) bytes most likely use."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return "cp1252"
+    best = from_bytes(data[:1 << 20]).best()
+    enc = best.encoding if best is not None else "cp1252"
+    return enc if enc in _TRUSTED else "cp1252"
+
+
+def decode_text(data: bytes, suffix: str = ".txt") -> str:
+    """UTF-8 / UTF-16 / UTF-32 with a BOM, UTF-16 without one, UTF-8, else the
+    legacy encoding charset-normalizer recognises (Windows-1251, Shift-JIS,
+    GB18030, ...), with Windows-1252 for Western text and as the last resort."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(enc)
             except UnicodeDecodeError:
-                raise DocumentError(f"The file says it is {enc.upper()} but is damaged.") from None
+                raise DocumentError(f"This file says it is {enc.upper()} text but parts of it are not, "
+                                    "so it is probably damaged.") from None
+    if b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
     if looks_binary(data):
-        raise DocumentError("This is not a text file (it holds binary data).")
+        raise DocumentError(NOT_TEXT.format(suffix=suffix or "a text ending"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    enc = guess_encoding(data)
+    if enc != "cp1252":
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _cp1252(data)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """One newline convention; no NULs or unpaired surrogates (which no file
+    format or tokenizer can carry)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if _SURROGATES.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
-@register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv", ".log")
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    """Paragraphs separated by one blank line, trailing spaces removed."""
+    out = []
+    for p in paragraphs:
+        p = "\n".join(line.rstrip() for line in p.strip("\n").split("\n"))
+        if p.strip():
+            out.append(p)
+    return _BLANKS.sub("\n\n", "\n\n".join(out))
+
+
+@register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv", ".log", noun="text file")
 def read_plain(path: Path) -> str:
-    return normalise(decode_text(path.read_bytes()))
+    return normalise(decode_text(read_bytes(path), path.suffix.lower()))
 
 
 SOURCE_SUFFIXES = (".py", ".pyi", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".c", ".h",
                    ".cc", ".cpp", ".hpp", ".cs", ".go", ".rs", ".rb", ".php", ".swift", ".m", ".scala",
                    ".sh", ".bash", ".ps1", ".sql", ".r", ".jl", ".lua", ".pl", ".hs", ".ml", ".css",
-                   ".scss", ".toml", ".yaml", ".yml", ".ini", ".cfg", ".json", ".xml")
+                   ".scss", ".toml", ".yaml", ".yml", ".ini", ".cfg", ".json", ".xml", ".ipynb", ".dart",
+                   ".vue", ".svelte", ".el", ".clj", ".ex", ".exs", ".erl", ".f90", ".vb", ".groovy")
 
 
-@register("Source code", *SOURCE_SUFFIXES)
+@register("Source code", *SOURCE_SUFFIXES, noun="source file")
 def read_source(path: Path) -> str:
-    return normalise(decode_text(path.read_bytes()))
+    return normalise(decode_text(read_bytes(path), path.suffix.lower()))
+
+
+# Format readers (PDF, Word, ...) register themselves on import.
+from . import readers  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ entry points
@@ -148,83 +299,151 @@ def kind_of(path: Path) -> str | None:
 def read_file(path: str | Path) -> Document:
     """Read one file or raise DocumentError with one sentence."""
     p = Path(path)
-    if not p.exists():
-        raise DocumentError("The file does not exist.")
-    if p.is_dir():
-        raise DocumentError("This is a folder, not a file.")
-    entry = READERS.get(p.suffix.lower())
-    if entry is None:
-        known = ", ".join(sorted({s for s in READERS if s in (".txt", ".md", ".rst", ".py")}))
-        raise DocumentError(f"NormFit cannot read '{p.suffix or 'files without an extension'}' files; "
-                            f"save it as plain text ({known}, ...) first.")
     try:
-        size = p.stat().st_size
+        st = p.stat()
+    except FileNotFoundError:
+        raise DocumentError("This file does not exist (it may have been moved or deleted).") from None
+    except PermissionError:
+        raise DocumentError("NormFit is not allowed to open this file; check that you may read it.") from None
     except OSError as e:
-        raise DocumentError(f"The file cannot be opened ({e.strerror}).") from None
-    if size > MAX_FILE_BYTES:
-        raise DocumentError(f"The file is {size / 1e6:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are "
-                            "not read. Split it into smaller files.")
+        raise DocumentError(f"This file cannot be opened ({e.strerror or e}).") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise DocumentError("This is a folder, not a file.")
+    if not stat.S_ISREG(st.st_mode):
+        raise DocumentError("This is not an ordinary file (it is a device or a pipe), so NormFit does not read it.")
+    suffix = p.suffix.lower()
+    entry = READERS.get(suffix)
+    if entry is None:
+        if suffix:
+            raise DocumentError(unsupported(suffix))
+        entry = ("Text", read_plain)   # README, Makefile, LICENSE: read if it is text
+    if st.st_size > MAX_FILE_BYTES:
+        raise DocumentError(too_big(st.st_size))
+    if st.st_size == 0:
+        raise DocumentError(EMPTY)
     kind, reader = entry
+    noun = NOUNS.get(kind, "file")
     try:
         text = reader(p)
-    except DocumentError:
+    except DocumentError as e:
+        if not suffix and str(e).startswith("This file does not contain text"):
+            raise DocumentError("NormFit cannot tell what kind of file this is because its name has no "
+                                "ending such as .txt or .docx, and it is not plain text.") from None
         raise
     except PermissionError:
-        raise DocumentError("NormFit is not allowed to open this file.") from None
+        raise DocumentError("NormFit is not allowed to open this file; check that you may read it.") from None
+    except MemoryError:
+        raise DocumentError("This file is too big for this computer's memory; split it into smaller files.") \
+            from None
     except OSError as e:
-        raise DocumentError(f"The file cannot be read ({e.strerror or e}).") from None
-    except Exception as e:  # a reader library choked on a damaged file
-        raise DocumentError(f"The file is damaged or not really a {kind} file ({type(e).__name__}).") from None
+        raise DocumentError(f"This file cannot be read ({e.strerror or e}).") from None
+    except Exception:  # a reader library choked on a damaged file
+        raise DocumentError(damaged(noun)) from None
+    text = normalise(text)
     if not text.strip():
-        raise DocumentError("The file is empty (no text in it).")
+        raise DocumentError(NO_TEXT)
+    if len(text) > MAX_TOTAL_CHARS:
+        raise DocumentError(f"This file holds more than {MAX_TOTAL_CHARS // 2**20} million characters, more "
+                            "than NormFit learns from at once; split it into smaller files.")
     return Document(path=str(p), kind=kind, text=text)
 
 
-def _hidden(p: Path) -> bool:
-    return p.name.startswith(".") or p.name in ("Thumbs.db", "desktop.ini", "__pycache__", "node_modules")
+_SYSTEM_NAMES = {"thumbs.db", "desktop.ini", "__pycache__", "node_modules", "__macosx", "$recycle.bin",
+                 "system volume information", "icon\r", ".ds_store"}
+
+
+def is_hidden(p: Path) -> bool:
+    """Dot files, Office lock files (~$x.docx), system folders, and on Windows
+    anything marked hidden or system."""
+    name = p.name
+    if name.startswith((".", "~$")) or name.lower() in _SYSTEM_NAMES:
+        return True
+    attrs = getattr(os.lstat(p), "st_file_attributes", 0) if os.name == "nt" else 0
+    return bool(attrs & 0x6)     # FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM
+
+
+_hidden = is_hidden   # old name
 
 
 def expand(paths: Iterable[str | Path]) -> Iterable[Path]:
-    """Files as given, and every readable-looking file inside given folders (sorted)."""
+    """Files as given, and every readable-looking file inside given folders
+    (sorted; hidden and system files and folders skipped; links to folders not
+    followed, so a loop cannot make it run forever)."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not _hidden(Path(d)))
+                dirs[:] = sorted(d for d in dirs if not _safe_hidden(Path(root) / d))
                 for f in sorted(files):
                     fp = Path(root) / f
-                    if not _hidden(fp) and fp.suffix.lower() in READERS:
+                    if fp.suffix.lower() in READERS and not _safe_hidden(fp):
                         yield fp
         else:
             yield p
 
 
+def _safe_hidden(p: Path) -> bool:
+    try:
+        return is_hidden(p)
+    except OSError:
+        return True
+
+
 def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None = None,
-            on_progress: Callable[[int, Path], None] | None = None) -> Collection:
-    """Read everything; refusals and duplicates are recorded, never raised."""
+            on_progress: Callable[[int, Path], None] | None = None,
+            on_event: Callable[[ReadProgress], None] | None = None) -> Collection:
+    """Read everything; refusals and duplicates are recorded, never raised.
+
+    `should_stop()` is asked before each file; `on_progress(i, path)` and
+    `on_event(ReadProgress)` are told before each file is read. Memory stays
+    bounded: one file is read at a time (at most MAX_FILE_BYTES), and the
+    texts kept are at most MAX_TOTAL_CHARS in all.
+    """
     out = Collection()
-    seen: set[str] = set()
+    files: list[Path] = []
+    seen_paths: set[str] = set()
+    for p in expand(paths):
+        if should_stop is not None and should_stop():
+            out.cancelled = True
+            return out
+        key = os.path.normcase(os.path.abspath(p))
+        if key in seen_paths:     # the same file named twice (e.g. itself and its folder)
+            continue
+        seen_paths.add(key)
+        files.append(p)
+    seen: set[bytes] = set()
     total = 0
-    for i, p in enumerate(expand(paths)):
+    for i, p in enumerate(files):
         if should_stop is not None and should_stop():
             out.cancelled = True
             break
         if on_progress is not None:
             on_progress(i, p)
+        if on_event is not None:
+            on_event(ReadProgress(i, len(files), str(p)))
+        if total >= MAX_TOTAL_CHARS:
+            out.refused.append(Refusal(str(p), _selection_full()))
+            continue
         try:
             doc = read_file(p)
         except DocumentError as e:
             out.refused.append(Refusal(str(p), str(e)))
             continue
-        h = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        h = hashlib.sha256(doc.text.encode("utf-8", "replace")).digest()
         if h in seen:
             out.duplicates.append(str(p))
             continue
         if total + doc.chars > MAX_TOTAL_CHARS:
-            out.refused.append(Refusal(str(p), f"The selection is already over {MAX_TOTAL_CHARS // 2**20} MB "
-                                               "of text; this file was left out."))
+            out.refused.append(Refusal(str(p), _selection_full()))
             continue
         seen.add(h)
         total += doc.chars
         out.documents.append(doc)
+    if on_event is not None and not out.cancelled:
+        on_event(ReadProgress(len(files), len(files), ""))
     return out
+
+
+def _selection_full() -> str:
+    return (f"The files chosen already hold {MAX_TOTAL_CHARS // 2**20} MB of text, the most NormFit learns "
+            "from at once, so this file was left out.")
