@@ -1,0 +1,57 @@
+"""Settings the window remembers between runs, as JSON in the platformdirs
+config folder (moved by NORMFIT_HOME, e.g. in tests)."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ..paths import config_dir, ensure
+
+log = logging.getLogger("normfit.ui")
+BUDGETS = (1, 2, 5, 10)       # minutes offered in the window
+
+
+@dataclass
+class Settings:
+    last_folder: str = ""          # where "Add files" / "Add folder" last looked
+    save_folder: str = ""          # where the last adapter was saved
+    budget_minutes: int = 5
+    compare: bool = False
+    geometry: str = ""             # QWidget.saveGeometry(), base64
+
+    @staticmethod
+    def path() -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> "Settings":
+        p = cls.path()
+        try:
+            raw = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as e:
+            log.warning("settings file %s unreadable (%s); using defaults", p, e)
+            return cls()
+        s = cls()
+        names = {f.name: f.type for f in fields(cls)}
+        for k, v in raw.items() if isinstance(raw, dict) else ():
+            if k in names and isinstance(v, type(getattr(s, k))):
+                setattr(s, k, v)
+        if s.budget_minutes not in BUDGETS:
+            s.budget_minutes = 5
+        return s
+
+    def save(self) -> None:
+        try:
+            d = ensure(config_dir())
+            fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=d)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(asdict(self), f, indent=2)
+            os.replace(tmp, d / "settings.json")
+        except OSError as e:    # a read-only profile must not stop the app
+            log.warning("could not save settings: %s", e)

@@ -1,0 +1,165 @@
+"""Numbers into plain sentences for the window.
+
+Kept free of widgets so the wording can be tested on its own. Every sentence
+goes through Qt's translation machinery (`tr`), so the app can be translated.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "NormFit"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def method_name(method: str) -> str:
+    return {
+        "norm": tr("Norm-only (NormFit)"),
+        "lora": tr("LoRA rank 4"),
+        "full": tr("Full fine-tuning"),
+        "base": tr("Base model (before)"),
+    }.get(method, method)
+
+
+def clock(seconds: float) -> str:
+    s = max(0, int(round(seconds)))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def size_text(n_bytes: int | None) -> str:
+    if n_bytes is None:
+        return "—"
+    if n_bytes < 1024:
+        return tr("{n} bytes").format(n=n_bytes)
+    if n_bytes < 1024 * 1024:
+        return tr("{n:.1f} KB").format(n=n_bytes / 1024)
+    return tr("{n:.1f} MB").format(n=n_bytes / (1024 * 1024))
+
+
+def count_text(n: int) -> str:
+    if n >= 1_000_000:
+        return tr("{n:.1f} million").format(n=n / 1e6)
+    return f"{n:,}"
+
+
+def ppl_text(ppl: float | None) -> str:
+    if ppl is None or not math.isfinite(ppl):
+        return "—"
+    if ppl >= 10_000:
+        return f"{ppl:,.0f}"
+    if ppl >= 100:
+        return f"{ppl:.0f}"
+    return f"{ppl:.1f}"
+
+
+def words_needed(words: int, minimum: int) -> str | None:
+    """The plain warning for too little text, or None when there is enough."""
+    if words >= minimum:
+        return None
+    more = minimum - words
+    pages = max(1, math.ceil(more / 300))
+    if words == 0:
+        return tr("Add some of your own writing: NormFit needs at least {min:,} words "
+                  "(about {pages} pages).").format(min=minimum, pages=max(1, math.ceil(minimum / 300)))
+    return tr("Not enough text yet: NormFit needs at least {min:,} words. "
+              "Add about {more:,} more words (roughly {pages} more page(s)).").format(
+        min=minimum, more=more, pages=pages)
+
+
+def heldout_sentence(before: float | None, after: float | None) -> str:
+    """Headline: how much better the model predicts the person's own writing."""
+    if before is None or after is None or not math.isfinite(after):
+        return tr("The personalised model could not be measured.")
+    change = (1.0 - after / before) * 100.0
+    if change >= 0.5:
+        return tr("The model now predicts your writing {p:.0f}% better.").format(p=change)
+    if change > -0.5:
+        return tr("The model predicts your writing about as well as before.")
+    return tr("The model now predicts your writing {p:.0f}% worse. "
+              "Try a longer time or more of your text.").format(p=-change)
+
+
+@dataclass(frozen=True)
+class GeneralCheck:
+    text: str
+    level: str       # "ok", "note" or "warning"
+
+
+def general_sentence(before: float | None, after: float | None) -> GeneralCheck:
+    """Did the model get worse at ordinary text? Plain words and a severity."""
+    if before is None or after is None:
+        return GeneralCheck(tr("General text: not checked."), "note")
+    if not math.isfinite(after):
+        return GeneralCheck(tr("General text: the model broke down (it no longer predicts ordinary text). "
+                               "Do not use this result."), "warning")
+    change = (after / before - 1.0) * 100.0
+    if change <= -0.5:
+        return GeneralCheck(tr("General text: {p:.0f}% better - fine.").format(p=-change), "ok")
+    if change < 0.5:
+        return GeneralCheck(tr("General text: unchanged - fine."), "ok")
+    if change <= 10:
+        return GeneralCheck(tr("General text: {p:.0f}% worse - fine.").format(p=change), "ok")
+    if change <= 30:
+        return GeneralCheck(tr("General text: {p:.0f}% worse - some drift away from ordinary writing; "
+                               "usually still fine.").format(p=change), "note")
+    return GeneralCheck(tr("General text: {p:,.0f}% worse - the model has drifted a lot from ordinary "
+                           "writing and may write oddly outside your own style.").format(p=change), "warning")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One method's outcome, as the comparison table and verdict need it."""
+    method: str
+    heldout: float | None
+    general: float | None
+    size: int | None
+
+
+def dominates(a: Row, b: Row) -> bool:
+    """Pareto: lower personal perplexity AND smaller file AND no worse general."""
+    if None in (a.heldout, b.heldout, a.size, b.size):
+        return False
+    if not (a.heldout < b.heldout and a.size < b.size):
+        return False
+    if a.general is None or b.general is None:
+        return True
+    return a.general <= b.general
+
+
+def pareto_verdict(rows: list[Row]) -> str:
+    """One sentence: does norm-only Pareto-dominate the other methods here?"""
+    by = {r.method: r for r in rows}
+    norm = by.get("norm")
+    others = [r for r in rows if r.method != "norm"]
+    if norm is None or not others or norm.heldout is None:
+        return tr("Not all methods finished, so there is no verdict.")
+    beaten = [r for r in others if dominates(norm, r)]
+    if len(beaten) == len(others):
+        return tr("Norm-only wins on every count: it predicts your writing better than {names}, "
+                  "with a far smaller file, and is no worse on general text.").format(
+            names=tr(" and ").join(method_name(r.method) for r in others))
+    reasons = []
+    for r in others:
+        if r in beaten:
+            continue
+        if r.heldout is not None and norm.heldout is not None and r.heldout <= norm.heldout:
+            reasons.append(tr("{name} predicts your writing better").format(name=method_name(r.method)))
+        elif r.general is not None and norm.general is not None and norm.general > r.general:
+            reasons.append(tr("{name} stays closer to general text").format(name=method_name(r.method)))
+        else:
+            reasons.append(tr("{name} did not finish").format(name=method_name(r.method)))
+    if beaten:
+        return tr("Norm-only beats {won} on every count, but not {lost}: {why}.").format(
+            won=tr(" and ").join(method_name(r.method) for r in beaten),
+            lost=tr(" and ").join(method_name(r.method) for r in others if r not in beaten),
+            why=tr("; ").join(reasons))
+    smallest = norm.size is not None and all(r.size is None or norm.size < r.size for r in others)
+    if smallest:
+        return tr("Norm-only does not win on every count here: {why}; its file is still the smallest.").format(
+            why=tr("; ").join(reasons))
+    return tr("Norm-only does not win on every count here: {why}.").format(why=tr("; ").join(reasons))

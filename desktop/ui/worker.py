@@ -1,0 +1,82 @@
+"""Run engine calls off the UI thread.
+
+A `Job` is a QThread running one function `fn(emit, should_stop)`. Engine events
+reach the window as a queued Qt signal, so the window keeps painting while the
+engine computes; `cancel()` makes `should_stop()` true, which the engine polls
+every step. (benchmarks/bench_ui.py compares this with a child process.)
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QThread, Signal
+
+from .words import tr
+
+log = logging.getLogger("normfit.ui")
+
+
+@dataclass(frozen=True)
+class Failure:
+    message: str        # one plain sentence for the person
+    details: str        # the traceback, for "Show Details..." and the log
+    kind: str           # exception class name
+
+
+# Exceptions whose text is already written for a person (engine contract).
+PLAIN = ("NotEnoughText", "DocumentError", "AdapterFileError", "BaseModelError", "FileExistsError",
+         "PermissionError")
+
+
+def failure_from(exc: BaseException) -> Failure:
+    kind = type(exc).__name__
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if kind in PLAIN or isinstance(exc, ValueError):
+        msg = str(exc)
+        if isinstance(exc, PermissionError):
+            msg = tr("NormFit is not allowed to write there. Choose another folder.")
+    elif isinstance(exc, MemoryError):
+        msg = tr("The computer ran out of memory. Close other programs or use fewer documents.")
+    elif isinstance(exc, OSError):
+        msg = tr("A file could not be read or written ({why}).").format(why=exc.strerror or exc)
+    else:
+        msg = tr("Something went wrong inside NormFit. The details below can help someone fix it; "
+                 "they are also in the log.")
+    return Failure(msg, details, kind)
+
+
+class Job(QThread):
+    event = Signal(object)        # whatever the function emits (engine events)
+    succeeded = Signal(object)    # its return value
+    failed = Signal(object)       # a Failure
+
+    def __init__(self, name: str, fn: Callable[[Callable[[object], None], Callable[[], bool]], object],
+                 parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.name = name
+        self.fn = fn
+        self._stop = threading.Event()
+        self.outcome: str | None = None   # "ok", "failed" once finished
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.event.emit, self._stop.is_set)
+        except BaseException as e:   # reported to the window, never lost
+            log.exception("job %s failed", self.name)
+            self.outcome = "failed"
+            self.failed.emit(failure_from(e))
+            return
+        self.outcome = "ok"
+        self.succeeded.emit(result)
