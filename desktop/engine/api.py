@@ -17,7 +17,7 @@ from . import adapters
 from .adapter_file import (MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
                            save_adapter, utc_now)
 from .base import Base, BaseModelError, load_base
-from .data import NotEnoughText, Prepared, prepare, split_documents
+from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
 from .documents import Collection, Document, DocumentError, collect, read_file
 from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
@@ -26,10 +26,10 @@ from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, Ste
 
 __all__ = [
     "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
-    "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "Measured", "NotEnoughText",
+    "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "Started", "StepDone", "TrainConfig", "TrainResult", "Validated",
     "collect", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
-    "load_base", "open_adapter", "personalise", "prepare_documents", "read_file",
+    "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file",
 ]
 
 
@@ -168,3 +168,15 @@ def generate(base: Base, prompt: str, adapter: AdapterFile | TrainResult | None 
     g = torch.Generator().manual_seed(seed)
     out = model.generate(torch.tensor([ids]), max_new_tokens, temperature=temperature, generator=g)
     return base.tokenizer.decode(out[0, len(ids):].tolist())
+
+
+def measure(base: Base, data: Prepared, adapter: AdapterFile | TrainResult | None = None,
+            general: EvalSet | None = None, device="cpu",
+            should_stop: Callable[[], bool] = lambda: False) -> Measured:
+    """Score the base (adapter None) or an adapter on the held-out slice of `data`
+    and on the general set, e.g. to measure a run that was stopped early or an
+    adapter file opened against the current documents."""
+    model = model_with(base, adapter, device)
+    h = evaluate(model, data.heldout, device, should_stop=should_stop)
+    g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
+    return Measured("before" if adapter is None else "after", h, g)
