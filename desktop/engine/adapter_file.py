@@ -12,7 +12,9 @@ against the loaded base, and only then are the bytes turned into tensors.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import struct
 import tempfile
 import time
@@ -76,17 +78,58 @@ def to_bytes(tensors: dict[str, torch.Tensor], metadata: dict[str, object]) -> b
     return save(t16, metadata=meta)
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
+def _tmp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _sweep_stale_temps(path: Path) -> None:
+    """Remove temporary files that a killed NormFit left next to `path` (their
+    names carry the writer's process id; a live writer's file is kept)."""
+    if os.name != "posix":
+        return
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    prefix = _tmp_prefix(path)
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue                       # that writer is still running
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def atomic_write(path: str | Path, data: bytes, overwrite: bool = True) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the
-    target: a reader sees the old file or the new one, never half of either."""
+    target: a reader sees the old file or the new one, never half of either, and
+    a process killed at any point leaves the target as it was.
+
+    With overwrite=False an existing target is never replaced, even if it
+    appears while we write (FileExistsError)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _sweep_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _place_new(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -103,6 +146,21 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         pass
 
 
+def _place_new(tmp: str, path: Path) -> None:
+    """Move tmp to path only if path does not exist, atomically where the file
+    system has hard links (a link fails if the name is taken)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise FileExistsError(f"{path} already exists.") from None
+    except OSError:      # no hard links here (e.g. FAT USB sticks): check, then rename
+        if path.exists():
+            raise FileExistsError(f"{path} already exists.") from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
 def save_adapter(path: str | Path, tensors: dict[str, torch.Tensor], metadata: dict[str, object],
                  overwrite: bool = False) -> int:
     """Write atomically; returns the file size. Raises FileExistsError unless overwrite."""
@@ -112,35 +170,57 @@ def save_adapter(path: str | Path, tensors: dict[str, torch.Tensor], metadata: d
     data = to_bytes(tensors, metadata)
     if metadata.get("method") == "norm" and len(data) > MAX_NORM_FILE_BYTES:
         raise ValueError(f"adapter would be {len(data)} bytes, over the {MAX_NORM_FILE_BYTES}-byte limit")
-    atomic_write(path, data)
+    atomic_write(path, data, overwrite=overwrite)
     return len(data)
+
+
+_UNPRINTABLE = re.compile(r"[^\w .,:;+\-/()\[\]@#=]", re.UNICODE)
+
+
+def _show(x: object, limit: int = 40) -> str:
+    """A name or value from an untrusted file, safe to put in a sentence."""
+    s = _UNPRINTABLE.sub("?", str(x))
+    return s if len(s) <= limit else s[:limit - 3] + "..."
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
 
 
 def parse(data: bytes, expected: dict[str, tuple[int, ...]] | None = None) -> AdapterFile:
     """Validate and decode adapter bytes. `expected` maps tensor names to shapes
-    (from the loaded base); without it only the structure is checked."""
+    (from the loaded base); without it only the structure is checked.
+
+    Every check happens on the parsed header before any tensor is made, and
+    nothing here can run code from the file: it is JSON and raw numbers."""
+    not_st = "This is not a NormFit adapter file (its header is not safetensors)."
     if len(data) < 8:
         raise AdapterFileError("This is not a NormFit adapter file (it is too short to be safetensors).")
     (n,) = struct.unpack("<Q", data[:8])
     if n < 2 or n > len(data) - 8 or n > MAX_LOAD_BYTES:
-        raise AdapterFileError("This is not a NormFit adapter file (its header is not safetensors).")
+        raise AdapterFileError(not_st)
     try:
-        header = json.loads(data[8:8 + n].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise AdapterFileError("This is not a NormFit adapter file (its header is not safetensors).") from None
+        header = json.loads(bytes(data[8:8 + n]).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):   # ValueError: bad JSON, or a 5,000-digit number
+        raise AdapterFileError(not_st) from None
     if not isinstance(header, dict):
-        raise AdapterFileError("This is not a NormFit adapter file (its header is not safetensors).")
+        raise AdapterFileError(not_st)
     meta = header.pop("__metadata__", None)
     if not isinstance(meta, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items()):
         raise AdapterFileError("This safetensors file is not a NormFit adapter (it has no NormFit metadata).")
+    try:
+        for k, v in meta.items():
+            k.encode("utf-8"), v.encode("utf-8")
+    except UnicodeEncodeError:     # lone surrogates from \ud800 escapes: no file or screen can show them
+        raise AdapterFileError("This adapter is damaged (its description holds invalid characters).") from None
     if meta.get("format") != FORMAT:
         raise AdapterFileError("This safetensors file is not a NormFit adapter (wrong 'format').")
     if meta.get("format_version") != FORMAT_VERSION:
-        raise AdapterFileError(f"This adapter uses format version {meta.get('format_version')!r}, which this "
-                               f"version of NormFit does not know; update NormFit.")
+        raise AdapterFileError(f"This adapter uses format version '{_show(meta.get('format_version'))}', which "
+                               "this version of NormFit does not know; update NormFit.")
     method = meta.get("method")
     if method not in ("norm", "lora", "full"):
-        raise AdapterFileError(f"This adapter's method {method!r} is not one NormFit knows.")
+        raise AdapterFileError(f"This adapter's method '{_show(method)}' is not one NormFit knows.")
     missing_meta = [k for k in REQUIRED_META if k not in meta]
     if missing_meta:
         raise AdapterFileError(f"This adapter is incomplete: its metadata lacks {', '.join(missing_meta)}.")
@@ -148,24 +228,27 @@ def parse(data: bytes, expected: dict[str, tuple[int, ...]] | None = None) -> Ad
     tensors: dict[str, torch.Tensor] = {}
     spans = []
     for name, spec in header.items():
+        shown = _show(name)
         if not isinstance(spec, dict) or not isinstance(spec.get("shape"), list) \
                 or not isinstance(spec.get("data_offsets"), list) or len(spec["data_offsets"]) != 2:
-            raise AdapterFileError(f"This adapter is damaged (tensor '{name}' is described wrongly).")
+            raise AdapterFileError(f"This adapter is damaged (tensor '{shown}' is described wrongly).")
         dtype = spec.get("dtype")
         if dtype not in ("F16", "F32"):
-            raise AdapterFileError(f"This adapter is damaged (tensor '{name}' has type {dtype!r}, not fp16).")
+            raise AdapterFileError(f"This adapter is damaged (tensor '{shown}' has type '{_show(dtype, 12)}', "
+                                   "not fp16).")
         shape = spec["shape"]
         start, end = spec["data_offsets"]
-        if not all(isinstance(v, int) and v >= 0 for v in [*shape, start, end]) or len(shape) > 4:
-            raise AdapterFileError(f"This adapter is damaged (tensor '{name}' is described wrongly).")
+        if len(shape) > 4 or not all(_is_int(v) and 0 <= v < 2**31 for v in shape) \
+                or not all(_is_int(v) and v >= 0 for v in (start, end)):
+            raise AdapterFileError(f"This adapter is damaged (tensor '{shown}' is described wrongly).")
         np_dtype, size = _DTYPES[dtype]
-        count = int(np.prod(shape)) if shape else 1
+        count = math.prod(shape)
         if end < start or end > len(body) or end - start != count * size:
-            raise AdapterFileError(f"This adapter is damaged or cut short (tensor '{name}' does not fit the file).")
+            raise AdapterFileError(f"This adapter is damaged or cut short (tensor '{shown}' does not fit the file).")
         spans.append((start, end))
         arr = np.frombuffer(body[start:end], dtype=np_dtype).reshape(shape).astype(np.float32)
         if not np.isfinite(arr).all():
-            raise AdapterFileError(f"This adapter is damaged (tensor '{name}' holds values that are not numbers).")
+            raise AdapterFileError(f"This adapter is damaged (tensor '{shown}' holds values that are not numbers).")
         tensors[name] = torch.from_numpy(arr.copy())
     spans.sort()
     for (a0, a1), (b0, _) in zip(spans, spans[1:]):
@@ -185,7 +268,8 @@ def check_shapes(af: AdapterFile, expected: dict[str, tuple[int, ...]]) -> None:
         raise AdapterFileError(f"This adapter does not fit the base model: it lacks {missing[0]}"
                                + (f" and {len(missing) - 1} more" if len(missing) > 1 else "") + ".")
     if extra:
-        raise AdapterFileError(f"This adapter does not fit the base model: it has an unknown tensor {extra[0]}.")
+        raise AdapterFileError(f"This adapter does not fit the base model: it has an unknown tensor "
+                               f"'{_show(extra[0])}'.")
     for k, shp in expected.items():
         if tuple(tensors[k].shape) != tuple(shp):
             raise AdapterFileError(f"This adapter does not fit the base model: {k} has shape "
@@ -193,19 +277,32 @@ def check_shapes(af: AdapterFile, expected: dict[str, tuple[int, ...]]) -> None:
 
 
 def read_limited(path: str | Path, limit: int = MAX_LOAD_BYTES) -> bytes:
+    """The file's bytes, refusing (without reading) anything over `limit` and
+    anything that is not an ordinary file (a pipe or device would never end)."""
+    import stat as _stat
     p = Path(path)
-    if not p.exists():
-        raise AdapterFileError(f"There is no file at {p}.")
-    if p.is_dir():
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise AdapterFileError(f"There is no file at {p}.") from None
+    except OSError as e:
+        raise AdapterFileError(f"The file cannot be opened ({e.strerror or e}).") from None
+    if _stat.S_ISDIR(st.st_mode):
         raise AdapterFileError(f"{p} is a folder, not an adapter file.")
-    size = p.stat().st_size
-    if size > limit:
-        raise AdapterFileError(f"This file is {size:,} bytes; a NormFit adapter is at most {limit:,} bytes, "
+    if not _stat.S_ISREG(st.st_mode):
+        raise AdapterFileError(f"{p} is not an ordinary file, so it is not an adapter file.")
+    if st.st_size > limit:
+        raise AdapterFileError(f"This file is {st.st_size:,} bytes; a NormFit adapter is at most {limit:,} bytes, "
                                "so it is not one.")
     try:
-        return p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(limit + 1)
     except OSError as e:
         raise AdapterFileError(f"The file cannot be read ({e.strerror or e}).") from None
+    if len(data) > limit:    # it grew after we looked
+        raise AdapterFileError(f"This file is over {limit:,} bytes; a NormFit adapter is at most {limit:,} "
+                               "bytes, so it is not one.")
+    return data
 
 
 def load_adapter(path: str | Path, base_sha256: str | None = None,
@@ -215,7 +312,7 @@ def load_adapter(path: str | Path, base_sha256: str | None = None,
     af = parse(read_limited(path, limit))
     if base_sha256 is not None and af.base_sha256 != base_sha256:
         raise AdapterFileError(f"This adapter was made for a different base model "
-                               f"('{af.base_id}', checksum {af.base_sha256[:12]}...); it cannot be used with "
+                               f"('{_show(af.base_id)}', checksum {_show(af.base_sha256[:12], 12)}...); it cannot be used with "
                                "the one NormFit has loaded.")
     if expected_by_method is not None:
         check_shapes(af, expected_by_method[af.method])
