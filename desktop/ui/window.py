@@ -254,9 +254,10 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         s = self.settings
+        compare = s.compare
         self.train_page.budget_buttons.get(s.budget_minutes, self.train_page.budget_buttons[5]).setChecked(True)
-        self.train_page.compare.setChecked(s.compare)
-        self._compare_toggled(s.compare)
+        self.train_page.compare.setChecked(compare)
+        self._time_note()
         if s.geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
         else:
@@ -531,6 +532,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ personalise
     def _compare_toggled(self, on: bool) -> None:
         self.settings.compare = on
+        self._time_note()
+
+    def _time_note(self) -> None:
+        on = self.train_page.compare.isChecked()
         m = self.train_page.budget_group.checkedId()
         m = m if m > 0 else self.settings.budget_minutes
         self.train_page.compare_note.setText(
@@ -540,7 +545,7 @@ class MainWindow(QMainWindow):
     def _budget_toggled(self, minutes: int, checked: bool) -> None:
         if checked:
             self.settings.budget_minutes = minutes
-            self._compare_toggled(self.train_page.compare.isChecked())
+            self._time_note()
 
     def start_training(self) -> None:
         if self._running() or self.base is None:

@@ -1,0 +1,387 @@
+"""The NormFit window, driven through its real widgets (pytest-qt, offscreen).
+
+These need a base model: assets/base, or the folder named by NORMFIT_BASE.
+Training budgets are a few steps, so each story takes seconds.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("pytestqt")
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QFileDialog, QLineEdit, QListWidget,  # noqa: E402
+                               QMessageBox, QPlainTextEdit, QProgressBar, QTableWidget)
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_DIR = Path(os.environ.get("NORMFIT_BASE") or ROOT / "assets" / "base")
+HAS_BASE = (BASE_DIR / "config.json").is_file() and (BASE_DIR / "model.safetensors").is_file()
+needs_base = pytest.mark.skipif(not HAS_BASE, reason=f"no base model in {BASE_DIR} (set NORMFIT_BASE)")
+
+TINY = dict(minutes=0.2, max_steps=3, validate_every_s=1.0)
+
+
+# ---------------------------------------------------------------- documents
+SUBJECTS = ["the old ferryman", "my sister", "the night nurse", "a tired engineer", "the baker on Mill Street",
+            "our neighbour", "the harbour master", "a girl with a red scarf", "the village teacher"]
+VERBS = ["carried", "forgot", "painted", "counted", "mended", "whispered about", "walked past", "waited for",
+         "remembered", "argued over", "folded", "returned"]
+OBJECTS = ["the broken lantern", "a letter from the coast", "three loaves of rye bread", "the wooden boat",
+           "an umbrella with a bent rib", "the map of the marshes", "a jar of plum jam", "the church clock",
+           "the last train ticket", "a basket of wet apples"]
+TAILS = ["before the rain came", "while the kettle sang", "as the tide turned", "long after midnight",
+         "without saying a word", "in the grey morning light", "because nobody else would",
+         "near the end of the harvest", "and then laughed quietly"]
+
+
+def writing(seed: int, words: int) -> str:
+    """Varied sentences in one voice, generated so the tests need no fixtures."""
+    rng = random.Random(seed)
+    out, n, para = [], 0, []
+    while n < words:
+        s = f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}."
+        para.append(s)
+        n += len(s.split())
+        if len(para) >= rng.randint(3, 6):
+            out.append(" ".join(para))
+            para = []
+    out.append(" ".join(para))
+    return "\n\n".join(p for p in out if p)
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    d = tmp_path / "my-writing"
+    d.mkdir()
+    for i in range(3):
+        (d / f"chapter-{i + 1}.txt").write_text(writing(i, 700), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Settings, logs and saved adapters go to a temporary NORMFIT_HOME."""
+    monkeypatch.setenv("NORMFIT_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture(scope="module")
+def base():
+    if not HAS_BASE:
+        pytest.skip(f"no base model in {BASE_DIR}")
+    from desktop.engine.api import load_base
+    return load_base(BASE_DIR)
+
+
+def make_window(qtbot, base, **overrides):
+    from desktop.ui.window import MainWindow
+    w = MainWindow(base=base, train_overrides=overrides or TINY)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.min_words is not None, timeout=20_000)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, base):
+    w = make_window(qtbot, base)
+    yield w
+    for j in list(w.jobs):
+        j.cancel()
+    for j in list(w.jobs):
+        j.wait(20_000)
+
+
+def add(qtbot, w, paths):
+    n = w.docs_page.table.rowCount()
+    w.add_paths([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not w.jobs and w.docs_page.table.rowCount() > n, timeout=20_000)
+
+
+def status_of(w, name: str) -> str:
+    t = w.docs_page.table
+    for r in range(t.rowCount()):
+        if t.item(r, 0).text() == name:
+            return t.item(r, 3).text()
+    raise AssertionError(f"{name} not in the list")
+
+
+def train(qtbot, w, timeout=180_000):
+    with qtbot.waitSignal(w.run_finished, timeout=timeout):
+        qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
+
+
+# ---------------------------------------------------------------- stories
+@needs_base
+def test_whole_flow_on_the_sample_documents(qtbot, window, docs, tmp_path, monkeypatch):
+    w = window
+    samples = ROOT / "assets" / "samples"
+    if not (samples / "novelist").is_dir():
+        monkeypatch.setenv("NORMFIT_SAMPLES", str(docs.parent))
+    # "Try with sample documents" opens a menu of sample sets; pick the first.
+    qtbot.mouseClick(w.docs_page.samples, Qt.MouseButton.LeftButton)
+    actions = w.samples_menu.actions()
+    assert actions, "the sample menu lists the sample sets"
+    actions[0].trigger()
+    w.samples_menu.close()
+    qtbot.waitUntil(lambda: not w.jobs and bool(w.documents), timeout=20_000)
+    assert w.words() >= w.min_words
+    assert "ready" in w.docs_page.totals.text()
+    assert not w.docs_page.warning.isVisible()
+
+    qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.train_page
+    assert "processor" in w.train_page.device.text() or "graphics" in w.train_page.device.text()
+    events = []
+    w.run_job = None
+    train(qtbot, w)
+    events = w.train_page.chart.point_count()
+    assert events >= 1, "progress events reached the chart"
+    assert w.stack.currentWidget() is w.results_page
+    assert w.train_page.progress.value() == 1000
+    headline = w.results_page.headline.text()
+    assert "your writing" in headline
+    assert w.results_page.general.text().startswith("General text")
+
+    target = tmp_path / "out" / "mine.safetensors"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(w.results_page.save, Qt.MouseButton.LeftButton)
+    assert target.is_file() and target.stat().st_size <= 9216
+    assert "Saved" in w.results_page.saved_note.text()
+    from desktop.engine.api import open_adapter
+    af = open_adapter(target, w.base)
+    assert af.method == "norm" and af.metadata["base_sha256"] == w.base.sha256
+    assert w.settings.save_folder == str(target.parent)
+
+
+@needs_base
+def test_comparison_mode_fills_the_table_for_all_three_methods(qtbot, base, docs):
+    w = make_window(qtbot, base, minutes=0.2, max_steps=2, validate_every_s=1.0)
+    add(qtbot, w, [docs])
+    w.go(1)
+    w.train_page.compare.setChecked(True)
+    assert "three times" in w.train_page.compare_note.text()
+    train(qtbot, w, timeout=300_000)
+    page = w.results_page
+    assert page.compare_box.isVisible()
+    t = page.table
+    names = [t.item(r, 0).text() for r in range(t.rowCount())]
+    assert names == ["Base model (before)", "Norm-only (NormFit)", "LoRA rank 4", "Full fine-tuning"]
+    for r in range(1, 4):
+        for c in range(1, 6):
+            if c == 2 and w.outcome.general is None:
+                continue   # this base ships no general reference set
+            assert t.item(r, c).text() not in ("", "—"), (names[r], c)
+    sizes = w.outcome.sizes
+    assert sizes["norm"] <= 9216 < sizes["lora"] < sizes["full"]
+    assert page.verdict.text()
+    assert page.which.isVisible() and page.which.count() == 3
+
+
+@needs_base
+def test_cancel_mid_run_stops_quickly_and_offers_to_keep_the_best(qtbot, base, docs):
+    w = make_window(qtbot, base, minutes=2.0, validate_every_s=0.5)
+    add(qtbot, w, [docs])
+    w.go(1)
+    qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.train_page.chart.point_count() >= 6, timeout=120_000)
+    with qtbot.waitSignal(w.run_finished, timeout=20_000):
+        qtbot.mouseClick(w.train_page.cancel, Qt.MouseButton.LeftButton)
+    assert w.last_cancel_latency is not None and w.last_cancel_latency < 5.0
+    box = w.keep_box
+    if box is None:   # stopped before any check beat the base: nothing to keep
+        assert "nothing to keep" in w.train_page.phase.text()
+        return
+    assert "Keep the best result so far" in box.text()
+    keep = next(b for b in box.buttons() if b.accessibleName() == "Keep the best result so far")
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results_page, timeout=60_000)
+    assert "stopped early" in w.results_page.stopped.text()
+    assert "%" in w.results_page.headline.text() or "as well as before" in w.results_page.headline.text()
+
+
+@needs_base
+def test_a_bad_file_shows_its_reason_in_the_list(qtbot, window, tmp_path):
+    from desktop.engine.api import DocumentError, read_file
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    odd = tmp_path / "drawing.xyz"
+    odd.write_text("hello")
+    good = tmp_path / "note.txt"
+    good.write_text(writing(5, 200))
+    add(qtbot, window, [binary, odd, good])
+    for p in (binary, odd):
+        with pytest.raises(DocumentError) as e:
+            read_file(p)
+        assert status_of(window, p.name) == f"Skipped: {e.value}"
+    assert status_of(window, "note.txt") == "Ready"
+    # 200 words is too little: a plain warning says how much more is needed
+    assert "more words" in window.docs_page.warning.text()
+    assert not window.train_page.start.isEnabled()
+    assert not window.next.isEnabled()
+
+
+@needs_base
+def test_dropping_a_folder_adds_its_documents(qtbot, window, docs):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(docs))])
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(ev)
+    qtbot.waitUntil(lambda: not window.jobs and len(window.documents) == 3, timeout=20_000)
+    assert window.next.isEnabled()
+
+
+# ---------------------------------------------------------------- saving and opening
+@pytest.fixture(scope="module")
+def outcome(base):
+    """One tiny real training run, shared by the saving/opening stories."""
+    from desktop.engine import api
+    from desktop.ui.window import Outcome, file_sizes
+    texts = [writing(i, 700) for i in range(3)]
+    documents = [api.Document(path=f"/tmp/doc{i}.txt", kind="Text", text=t) for i, t in enumerate(texts)]
+    data = api.prepare_documents(base, documents)
+    general, label = api.general_set(base)
+    r = api.personalise(base, data, api.TrainConfig(**TINY), general)
+    return Outcome([r], file_sizes(api, base, [r], label), data, general, label, False, 400)
+
+
+@needs_base
+def test_saving_over_an_existing_file_asks_first(qtbot, window, outcome, tmp_path, monkeypatch):
+    window.show_outcome(outcome)
+    target = tmp_path / "adapter.safetensors"
+    target.write_bytes(b"keep me")
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *a, **k):
+            asked.append(text)
+            return reply
+        return question
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "already exists" in asked[0]
+    assert target.read_bytes() == b"keep me"
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert target.read_bytes()[8:].lstrip(b" ").startswith(b"{") and target.stat().st_size <= 9216
+
+
+@needs_base
+def test_the_default_save_folder_is_the_adapters_folder_and_saved_adapters_are_listed(
+        qtbot, window, outcome, home, monkeypatch):
+    window.show_outcome(outcome)
+    seen = {}
+
+    def fake_save(parent, caption, start, *a, **k):
+        seen["start"] = start
+        return start, ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    start = Path(seen["start"])
+    assert start.parent == home / "adapters"
+    assert start.name.startswith("my-writing-") and start.suffix == ".safetensors"
+    assert start.is_file()
+    lst = window.results_page.saved_list
+    assert lst.count() == 1 and start.name in lst.item(0).text()
+
+
+@needs_base
+def test_an_adapter_for_another_base_is_refused_with_a_clear_message(qtbot, window, outcome, base, tmp_path,
+                                                                     monkeypatch):
+    from desktop.engine.api import export_adapter
+    other = dataclasses.replace(base, sha256="ab" * 32, base_id="someone-elses-base")
+    path = tmp_path / "foreign.safetensors"
+    export_adapter(path, outcome.results[0], other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.go(2)
+    qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.last_error_box is not None, timeout=20_000)
+    box = window.last_error_box
+    assert "different base model" in box.text()
+    assert box.windowTitle() == "This adapter cannot be used"
+    assert window.adapter_dialog is None
+
+
+@needs_base
+def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, window, outcome, docs,
+                                                                         tmp_path, monkeypatch):
+    from desktop.engine.api import export_adapter
+    path = tmp_path / "mine.safetensors"
+    export_adapter(path, outcome.results[0], window.base, label="Test label")
+    add(qtbot, window, [docs])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.go(2)
+    qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.adapter_dialog is not None, timeout=20_000)
+    dlg = window.adapter_dialog
+    assert "Fits the base model" in dlg.fit.text()
+    assert dlg.evaluate.isEnabled()
+    qtbot.mouseClick(dlg.evaluate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "On your documents" in dlg.result.text(), timeout=60_000)
+    assert "this adapter" in dlg.result.text()
+    qtbot.mouseClick(dlg.use, Qt.MouseButton.LeftButton)
+    assert window.results_page.mine_label.text() == "With mine.safetensors"
+
+
+@needs_base
+def test_try_it_writes_with_both_models(qtbot, window, outcome):
+    window.show_outcome(outcome)
+    window.go(2)
+    qtbot.keyClicks(window.results_page.prompt, "The old ferryman")
+    qtbot.mouseClick(window.results_page.write, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.results_page.write.isEnabled(), timeout=60_000)
+    assert window.results_page.base_out.toPlainText().startswith("The old ferryman")
+    assert window.results_page.mine_out.toPlainText().startswith("The old ferryman")
+
+
+# ---------------------------------------------------------------- settings, accessibility
+@needs_base
+def test_settings_are_remembered_between_sessions(qtbot, base, home):
+    w = make_window(qtbot, base)
+    w.train_page.budget_buttons[2].setChecked(True)
+    w.train_page.compare.setChecked(True)
+    w.close()
+    assert (home / "config" / "settings.json").is_file()
+    w2 = make_window(qtbot, base)
+    assert w2.train_page.budget_buttons[2].isChecked()
+    assert w2.train_page.compare.isChecked()
+
+
+@needs_base
+def test_every_control_has_an_accessible_name(window):
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QTableWidget, QListWidget, QPlainTextEdit, QProgressBar)
+    missing = [f"{type(c).__name__} {getattr(c, 'text', lambda: '')()!r}"
+               for k in kinds for c in window.findChildren(k)
+               if not c.accessibleName() and c.objectName() not in ("qt_scrollarea_viewport",)
+               and c.parent() is not None and type(c).__name__ not in ("QScrollBar",)
+               and "qt_" not in c.objectName()]
+    assert not missing, missing
+
+
+# ---------------------------------------------------------------- plain words (no base needed)
+def test_results_are_told_in_plain_words(qapp):
+    from desktop.ui.words import Row, general_sentence, heldout_sentence, pareto_verdict, words_needed
+    assert heldout_sentence(100.0, 73.0) == "The model now predicts your writing 27% better."
+    assert "about as well" in heldout_sentence(100.0, 100.2)
+    assert general_sentence(50.0, 50.5).text == "General text: 1% worse - fine."
+    assert general_sentence(50.0, 49.0).level == "ok"
+    bad = general_sentence(50.0, 84000.0)
+    assert bad.level == "warning" and "drifted" in bad.text
+    assert words_needed(1600, 1500) is None
+    assert "about 1,000 more words" in words_needed(500, 1500)
+    rows = [Row("norm", 30.0, 20.0, 9000), Row("lora", 35.0, 20.5, 60000), Row("full", 84000.0, 8400.0, 9_000_000)]
+    assert pareto_verdict(rows).startswith("Norm-only wins on every count")
+    rows[1] = Row("lora", 25.0, 20.5, 60000)
+    v = pareto_verdict(rows)
+    assert "but not LoRA rank 4" in v and "predicts your writing better" in v
