@@ -75,13 +75,13 @@ def _edge_key(text: str) -> str:
 
 
 def drop_running_heads(pages: list[list[Line]]) -> list[list[Line]]:
-    """Remove page numbers, and lines at the top or bottom of a page that
-    repeat (digits aside) on most pages: running headers and footers."""
+    """Remove page numbers, and the top or bottom line of a page when it
+    repeats (digits aside) on most pages: running headers and footers."""
     def edges(lines: list[Line]) -> set[int]:
         if not lines:
             return set()
         order = sorted(range(len(lines)), key=lambda i: -lines[i].y)
-        return set(order[:2] + order[-2:])
+        return {order[0], order[-1]}
 
     counts: dict[str, int] = {}
     for lines in pages:

@@ -23,6 +23,7 @@ BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
 CELL = {"td", "th"}
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 BREAK = object()
+PRE = object()       # the paragraph that follows keeps its spaces
 
 
 def _hidden(tag) -> bool:
@@ -74,19 +75,28 @@ def html_text(data: bytes | str, with_title: bool = True) -> str:
             chunks.append(BREAK)
         if node.name == "pre":
             pre_depth += 1
+            chunks.append(PRE)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents))
 
-    paragraphs, cur = [], []
+    paragraphs, cur, pre = [], [], False
+
+    def flush():
+        text = "".join(cur)
+        if not pre:
+            text = "\n".join(line.strip(" ") for line in text.split("\n"))
+        if text.strip():
+            paragraphs.append(text)
+
     for c in chunks:
         if c is BREAK:
-            paragraphs.append("".join(cur))
-            cur = []
+            flush()
+            cur, pre = [], False
+        elif c is PRE:
+            pre = True
         else:
             cur.append(c)
-    paragraphs.append("".join(cur))
-    paragraphs = ["\n".join(line.strip(" ") for line in p.split("\n")) for p in paragraphs]
-    paragraphs = [p for p in paragraphs if p.strip()]
+    flush()
     if with_title and soup.title is not None:
         title = _SPACES.sub(" ", soup.title.get_text()).strip()
         if title and not (paragraphs and paragraphs[0].strip() == title):
