@@ -118,9 +118,17 @@ def _save(result, base, out: Path | None, force: bool, general_label: str, label
         n = export_adapter(target, result, base, overwrite=force, label=label, general_label=general_label)
         return target, n
     except OSError as e:
-        fallback = ensure(adapters_dir()) / target.name
-        say(f"Could not write {target} ({e.strerror or e}); saving to {fallback} instead.")
-        n = export_adapter(fallback, result, base, overwrite=False, label=label, general_label=general_label)
+        # A read-only folder or a full disk: the result is still in memory, so
+        # keep it by saving to the user's own NormFit folder instead.
+        try:
+            fallback = ensure(adapters_dir()) / target.name
+            if fallback.resolve() == target.resolve():
+                raise e
+            say(f"Could not write {target} ({e.strerror or e}); saving to {fallback} instead.")
+            n = export_adapter(fallback, result, base, overwrite=False, label=label, general_label=general_label)
+        except OSError as e2:
+            raise UsageError(f"Could not save the adapter ({e2.strerror or e2}); free some disk space or choose "
+                             "another folder with --out, then train again.") from None
         return fallback, n
 
 

@@ -137,7 +137,12 @@ def unsupported(suffix: str) -> str:
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, never more than `limit` (a file may grow after stat)."""
     with open(path, "rb") as f:
-        data = f.read(limit + 1)
+        # Ask for the size we saw (+1 to notice growth): read(limit) would
+        # allocate the whole limit up front for every small file.
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(min(size, limit) + 1)
+        if len(data) == min(size, limit) + 1 and len(data) <= limit:   # it grew while we looked
+            data += f.read(limit + 1 - len(data))
     if len(data) > limit:
         raise DocumentError(too_big(len(data), limit))
     return data
