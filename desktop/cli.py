@@ -55,7 +55,7 @@ def _collect(paths, what="documents"):
     for r in col.refused:
         say(f"skipped {r.name}: {r.reason}")
     for d in col.duplicates:
-        say(f"skipped {Path(d).name}: the same text as another file, counted once")
+        say(f"skipped {Path(d).name}: {_duplicate_reason(col, d)}")
     if not col.documents:
         raise UsageError(f"None of the given files could be read as {what}.")
     return col
@@ -338,6 +338,12 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def _duplicate_reason(col, path: str) -> str:
+    kept = getattr(col, "duplicate_of", {}).get(path)
+    other = f"'{Path(kept).name}'" if kept else "another file"
+    return f"This has the same text as {other}, so it is counted once."
+
+
 def cmd_read(args) -> int:
     """Exactly what would be learned from: text on stdout, one line per refused file on stderr."""
     from .engine.api import collect
@@ -347,8 +353,8 @@ def cmd_read(args) -> int:
                   "words": d.words} for d in col.documents]
         files += [{"path": r.path, "status": "refused", "reason": r.reason, "characters": 0, "words": 0}
                   for r in col.refused]
-        files += [{"path": p, "status": "duplicate", "reason": "The same text as another file, counted once.",
-                   "characters": 0, "words": 0} for p in col.duplicates]
+        files += [{"path": p, "status": "duplicate", "reason": _duplicate_reason(col, p), "characters": 0,
+                   "words": 0} for p in col.duplicates]
         print(json.dumps({"files": files, "words": col.words, "characters": col.chars}, indent=2,
                          ensure_ascii=False))
     else:
@@ -358,7 +364,7 @@ def cmd_read(args) -> int:
     for r in col.refused:
         say(f"{r.path}: {r.reason}")
     for p in col.duplicates:
-        say(f"{p}: the same text as another file, counted once.")
+        say(f"{p}: {_duplicate_reason(col, p)}")
     return 2 if col.refused else 0
 
 

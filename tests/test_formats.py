@@ -320,7 +320,8 @@ def test_a_file_without_an_ending_is_read_if_it_is_text(tmp_path):
 def test_binary_file_with_a_text_ending(tmp_path):
     f = tmp_path / "photo.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
-    assert refused(f) == "This file does not contain text even though its name ends in .txt, so NormFit cannot read it."
+    assert refused(f) == ("This file is not text (it holds binary data, such as a picture or a program) even "
+                          "though its name ends in .txt, so NormFit cannot read it.")
 
 
 def test_empty_and_blank_files(tmp_path):

@@ -123,7 +123,7 @@ def test_empty_file_is_refused_as_empty(formats):
 
 
 def test_binary_file_named_txt_is_refused(formats):
-    with pytest.raises(DocumentError, match="does not contain text") as e:
+    with pytest.raises(DocumentError, match="is not text") as e:
         read_file(formats / "binary.txt")
     assert is_one_sentence(str(e.value))
 

@@ -36,8 +36,8 @@ EMPTY = "This file is empty, so there is nothing to learn from."
 NO_TEXT = "This document has no text in it, so there is nothing to learn from."
 PASSWORD = ("This file is protected by a password, so NormFit cannot open it; "
             "save a copy without the password and add that instead.")
-NOT_TEXT = ("This file does not contain text even though its name ends in {suffix}, "
-            "so NormFit cannot read it.")
+NOT_TEXT = ("This file is not text (it holds binary data, such as a picture or a program) even though its "
+            "name ends in {suffix}, so NormFit cannot read it.")
 
 
 def damaged(noun: str) -> str:
@@ -79,6 +79,7 @@ class Collection:
     documents: list[Document] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    duplicate_of: dict[str, str] = field(default_factory=dict)   # duplicate path -> the path kept
     cancelled: bool = False
 
     @property
@@ -331,7 +332,7 @@ def read_file(path: str | Path) -> Document:
     try:
         text = reader(p)
     except DocumentError as e:
-        if not suffix and str(e).startswith("This file does not contain text"):
+        if not suffix and str(e) == NOT_TEXT.format(suffix="a text ending"):
             raise DocumentError("NormFit cannot tell what kind of file this is because its name has no "
                                 "ending such as .txt or .docx, and it is not plain text.") from None
         raise
@@ -416,7 +417,7 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
             continue
         seen_paths.add(key)
         files.append(p)
-    seen: set[bytes] = set()
+    seen: dict[bytes, str] = {}
     total = 0
     for i, p in enumerate(files):
         if should_stop is not None and should_stop():
@@ -437,11 +438,12 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
         h = hashlib.sha256(doc.text.encode("utf-8", "replace")).digest()
         if h in seen:
             out.duplicates.append(str(p))
+            out.duplicate_of[str(p)] = seen[h]
             continue
         if total + doc.chars > MAX_TOTAL_CHARS:
             out.refused.append(Refusal(str(p), _selection_full()))
             continue
-        seen.add(h)
+        seen[h] = str(p)
         total += doc.chars
         out.documents.append(doc)
     if on_event is not None and not out.cancelled:
