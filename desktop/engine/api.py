@@ -19,7 +19,7 @@ from .adapter_file import (MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, l
 from .base import Base, BaseModelError, load_base
 from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
-from .documents import Collection, Document, DocumentError, collect, read_file
+from .documents import Collection, Document, DocumentError, ReadProgress, collect, read_file
 from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
 from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, StepDone, TrainConfig,
                     TrainResult, Validated, measure_before, train)
@@ -27,7 +27,8 @@ from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, Ste
 __all__ = [
     "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
-    "PROTOCOLS", "Phase", "Prepared", "Started", "StepDone", "TrainConfig", "TrainResult", "Validated",
+    "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
+    "Validated",
     "collect", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
     "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file",
 ]

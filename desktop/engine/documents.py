@@ -338,6 +338,9 @@ def read_file(path: str | Path) -> Document:
         raise
     except PermissionError:
         raise DocumentError("NormFit is not allowed to open this file; check that you may read it.") from None
+    except ImportError:   # an optional library missing from this installation
+        raise DocumentError(f"This copy of NormFit was installed without support for this kind of file "
+                            f"({noun}); reinstall NormFit to read it.") from None
     except MemoryError:
         raise DocumentError("This file is too big for this computer's memory; split it into smaller files.") \
             from None
