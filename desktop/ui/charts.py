@@ -122,9 +122,7 @@ class LossChart(Chart):
         fm = QFontMetrics(self.font())
         xs = [s for s, _ in all_pts]
         ys = sorted(l for _, l in all_pts)
-        # Ignore the very first spike when scaling: trim the top 2% of values.
-        y_hi = ys[min(len(ys) - 1, int(len(ys) * 0.98))] if len(ys) > 20 else ys[-1]
-        y_lo = ys[0]
+        y_lo, y_hi = ys[0], ys[-1]
         pad = max(1e-3, (y_hi - y_lo) * 0.08)
         y_lo, y_hi = y_lo - pad, y_hi + pad
         x_lo, x_hi = 0, max(max(xs), 1)
@@ -214,6 +212,7 @@ class BarChart(Chart):
         self.title = title
         self.setAccessibleName(title)
         self.bars: list[tuple[str, float | None]] = []
+        self.empty_text = tr("No results yet.")
 
     def set_bars(self, bars: list[tuple[str, float | None]]) -> None:
         self.bars = bars
@@ -233,10 +232,10 @@ class BarChart(Chart):
         p.setFont(self.font())
         vals = [v for _, v in self.bars if v is not None and math.isfinite(v) and v > 0]
         if not vals:
-            self.empty(p, tr("No results yet."))
+            self.empty(p, self.empty_text)
             return
         log_scale = max(vals) / min(vals) > 20
-        top = 12 + fm.height() * 2
+        top = 16 + fm.height() * 3
         names_h = fm.height() * 2 + 8
         plot = QRectF(10, top, self.width() - 20, self.height() - top - names_h)
         hi = max(vals) * 1.05

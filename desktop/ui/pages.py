@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS
-from .words import tr
+from .words import method_name, tr
 
 
 def named(widget, name: str, description: str | None = None):
@@ -44,12 +44,19 @@ def note(text: str = "") -> QLabel:
 
 
 def muted(label: QLabel) -> QLabel:
-    pal = label.palette()
-    c = pal.color(QPalette.ColorRole.WindowText)
-    c.setAlpha(185)
-    pal.setColor(QPalette.ColorRole.WindowText, c)
-    label.setPalette(pal)
+    """Secondary text: smaller, but at full contrast in light and dark themes."""
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 0.95)
+    label.setFont(f)
     return label
+
+
+def tone(widget: QWidget, level: str) -> str:
+    """A colour for ok / note / warning text that reads on the current theme."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    colours = {"ok": ("#1e7d45", "#6fdc98"), "note": ("#9a5b00", "#f5c26b"), "warning": ("#b3261e", "#ff8a80")}
+    c = colours.get(level, colours["note"])[1 if dark else 0]
+    return f"color: {c};" + (" font-weight: bold;" if level == "warning" else "")
 
 
 class DocumentsPage(QWidget):
@@ -103,7 +110,6 @@ class DocumentsPage(QWidget):
         self.totals.setFont(f)
         lay.addWidget(self.totals)
         self.warning = named(note(""), tr("Warning"))
-        self.warning.setStyleSheet("color: #c0392b;")
         lay.addWidget(self.warning)
 
 
@@ -309,7 +315,7 @@ class AdapterDialog(QDialog):
         form = QFormLayout()
         for k, lab in self.LABELS.items():
             if k in metadata:
-                v = QLabel(metadata[k])
+                v = QLabel(method_name(metadata[k]) if k == "method" else metadata[k])
                 v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 v.setAccessibleName(tr(lab))
                 form.addRow(tr(lab) + ":", v)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLay
                                QStyle, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from ..paths import adapters_dir, ensure, log_dir
-from .pages import AdapterDialog, DocumentsPage, PersonalisePage, ResultsPage, named
+from .pages import AdapterDialog, DocumentsPage, PersonalisePage, ResultsPage, named, tone
 from .settings import Settings
 from .words import (Row, clock, count_text, general_sentence, heldout_sentence, method_name,
                     pareto_verdict, ppl_text, size_text, tr, words_needed)
@@ -263,6 +263,13 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1100, 760)
 
+    def changeEvent(self, ev) -> None:
+        # Follow a light/dark theme switch: re-pick the coloured text.
+        if ev.type() == ev.Type.PaletteChange and hasattr(self, "docs_page"):
+            self.docs_page.warning.setStyleSheet(tone(self, "warning"))
+            self.results_page.general.setStyleSheet(tone(self, getattr(self, "_general_level", "note")))
+        super().changeEvent(ev)
+
     def closeEvent(self, ev) -> None:
         if self.run_job is not None and self.run_job.isRunning():
             ans = QMessageBox.question(self, tr("Stop training?"),
@@ -495,12 +502,14 @@ class MainWindow(QMainWindow):
         if n == 0 and not self.skipped:
             page.totals.setText(tr("No documents yet."))
         else:
-            text = tr("{n} document(s) ready, {w} words.").format(n=n, w=f"{w:,}")
+            text = (tr("1 document ready, {w} words.") if n == 1 else
+                    tr("{n} documents ready, {w} words.")).format(n=n, w=f"{w:,}")
             if self.skipped:
                 text += " " + tr("{k} skipped.").format(k=len(self.skipped))
             page.totals.setText(text)
         msg = words_needed(w, self.min_words) if self.min_words is not None else None
         page.warning.setText(msg or "")
+        page.warning.setStyleSheet(tone(self, "warning"))
         page.warning.setVisible(bool(msg))
         page.remove.setEnabled(t.rowCount() > 0)
         page.clear.setEnabled(t.rowCount() > 0)
@@ -629,7 +638,7 @@ class MainWindow(QMainWindow):
             "evaluating-before": tr("Measuring the base model on the text kept aside..."),
             "training": tr("Training: {name}").format(name=name) if len(run.methods) > 1 else
             tr("Training: learning your writing..."),
-            "evaluating-after": tr("Measuring the result on the text kept aside ({name})...").format(name=name),
+            "evaluating-after": tr("Measuring {name} on the text kept aside...").format(name=name),
         }.get(run.phase, tr("Starting..."))
 
     def _tick(self) -> None:
@@ -778,12 +787,12 @@ class MainWindow(QMainWindow):
         ga = main.general_after.ppl if main.general_after else None
         g = general_sentence(gb, ga)
         page.general.setText(g.text)
-        page.general.setStyleSheet({"ok": "color: #1e8449;", "note": "color: #b9770e;",
-                                    "warning": "color: #c0392b; font-weight: bold;"}[g.level])
+        self._general_level = g.level
+        page.general.setStyleSheet(tone(self, g.level))
         if outcome.cancelled:
             page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
         else:
-            page.stopped.setText(tr("Trained for {s} steps in {t} ({device}).").format(
+            page.stopped.setText(tr("Trained for {s} steps in {t}. {device}.").format(
                 s=main.steps, t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
                 else main.device))
         multi = len(outcome.results) > 1 or outcome.compare
@@ -829,6 +838,8 @@ class MainWindow(QMainWindow):
                 t.setItem(i, c, it)
         t.resizeRowsToContents()
         t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4)
+        page.bars_general.empty_text = (tr("Not checked: this base model ships no general reference text.")
+                                        if outcome.general is None else tr("No results yet."))
         page.bars_heldout.set_bars([(m, h) for m, h, *_ in rows])
         page.bars_general.set_bars([(m, g) for m, _, g, *_ in rows])
         page.verdict.setText(pareto_verdict([Row(m, h, g, s) for m, h, g, _, s, _ in rows[1:] if m in by]))

@@ -1,0 +1,133 @@
+"""Take the README screenshots from the real window (offscreen).
+
+    python tools/screenshots.py [--base FOLDER] [--out docs/screenshots] [--minutes 0.5]
+
+Runs the real flow on the novelist sample: documents loaded, training in
+comparison mode (grabbed mid-run, with the chart), results, try-it and the
+"Open adapter" dialog. Settings and saved files go to a temporary NORMFIT_HOME.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", default=os.environ.get("NORMFIT_BASE"))
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--minutes", type=float, default=None,
+                    help="override the budget per method (default: the window's 1-minute choice)")
+    ap.add_argument("--sample", default="novelist")
+    ap.add_argument("--size", default="1280x820")
+    ap.add_argument("--dark", action="store_true", help="also one shot with a dark palette")
+    args = ap.parse_args()
+    os.environ["NORMFIT_HOME"] = tempfile.mkdtemp(prefix="normfit-shots-")
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("NormFit")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    w_px, h_px = (int(v) for v in args.size.split("x"))
+
+    def pump(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    def wait(cond, timeout=600.0) -> None:
+        t0 = time.monotonic()
+        while not cond():
+            if time.monotonic() - t0 > timeout:
+                raise TimeoutError("gave up waiting")
+            pump(0.05)
+
+    def shot(widget, name: str) -> None:
+        pump(0.3)
+        path = out / name
+        widget.grab().save(str(path))
+        print("wrote", path)
+
+    win = MainWindow(base_folder=args.base, settings=Settings(budget_minutes=1, compare=True),
+                     train_overrides={"minutes": args.minutes} if args.minutes else None)
+    win.resize(w_px, h_px)
+    win.show()
+    wait(lambda: win.base is not None and win.min_words is not None)
+
+    # 1. Documents: the sample set plus one file NormFit cannot read, to show a reason.
+    bad = Path(tempfile.mkdtemp()) / "holiday-photo.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
+    win.add_samples(args.sample)
+    wait(lambda: not win.jobs and win.documents)
+    win.add_paths([str(bad)])
+    wait(lambda: not win.jobs and win.skipped)
+    shot(win, "01-documents.png")
+
+    # 2. Personalise, mid-run with the live chart.
+    win.go(1)
+    win.train_page.start.click()
+    wait(lambda: win.run is not None and (win.run.method != "norm" or win.run.phase == "evaluating-after"
+                                          or win.train_page.chart.point_count() >= 30))
+    shot(win, "02-training.png")
+
+    # 3. Results in comparison mode.
+    wait(lambda: win.run_job is None, timeout=3600)
+    wait(lambda: win.stack.currentIndex() == 2)
+    win.results_page.verticalScrollBar().setValue(0)
+    shot(win, "03-results-compare.png")
+
+    # 4. Try it.
+    page = win.results_page
+    page.prompt.setText("The ferry still smelled of")
+    page.write.click()
+    wait(lambda: page.write.isEnabled() and "Writing..." not in page.mine_out.toPlainText())
+    page.ensureWidgetVisible(page.try_box)
+    shot(win, "04-try-it.png")
+
+    # 5. Open adapter: save the result, then open it again.
+    saved = Path(os.environ["NORMFIT_HOME"]) / "my-writing.safetensors"
+    from desktop.engine.api import export_adapter
+    export_adapter(saved, win.outcome.by_method()["norm"], win.base, label="Novelist sample")
+    win.open_adapter(str(saved))
+    wait(lambda: win.adapter_dialog is not None)
+    dlg = win.adapter_dialog
+    dlg.evaluate.click()
+    wait(lambda: "On your documents" in dlg.result.text())
+    dlg.adjustSize()
+    shot(dlg, "05-open-adapter.png")
+    dlg.close()
+
+    if args.dark:
+        pal = QPalette()
+        for role, c in ((QPalette.ColorRole.Window, "#2b2d31"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Base, "#1f2023"), (QPalette.ColorRole.AlternateBase, "#26282c"),
+                        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#3a3c41"),
+                        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f7ed8"),
+                        (QPalette.ColorRole.HighlightedText, "#ffffff")):
+            pal.setColor(role, QColor(c))
+        app.setStyle("Fusion")
+        app.setPalette(pal)
+        win.go(1)
+        shot(win, "06-dark-personalise.png")
+    win.close()
+    sys.stdout.flush()
+    os._exit(0)   # skip interpreter teardown of Qt objects
+
+
+if __name__ == "__main__":
+    sys.exit(main())
