@@ -139,8 +139,6 @@ def test_whole_flow_on_the_sample_documents(qtbot, window, docs, tmp_path, monke
     qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
     assert w.stack.currentWidget() is w.train_page
     assert "processor" in w.train_page.device.text() or "graphics" in w.train_page.device.text()
-    events = []
-    w.run_job = None
     train(qtbot, w)
     events = w.train_page.chart.point_count()
     assert events >= 1, "progress events reached the chart"

@@ -33,6 +33,20 @@ def setup_logging() -> str | None:
     return str(path)
 
 
+def install_translations(app) -> None:
+    """Qt's own strings and NormFit's (desktop/ui/i18n/normfit_<lang>.qm) for the user's language."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    app._translators = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("normfit", str(Path(__file__).with_name("i18n")))):
+        t = QTranslator(app)
+        if t.load(QLocale(), name, "_", folder):
+            app.installTranslator(t)
+            app._translators.append(t)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="normfit", description="Open the NormFit window.")
     p.add_argument("--base", default=os.environ.get("NORMFIT_BASE"), help="base model folder")
@@ -54,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("NormFit")
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("normfit")
+    install_translations(app)
 
     def excepthook(tp, val, tb):   # an unexpected error becomes a dialog, not a silent crash
         log.error("unhandled error", exc_info=(tp, val, tb))

@@ -240,6 +240,11 @@ class MainWindow(QMainWindow):
             a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             a.triggered.connect(lambda _=False, i=i: self.go(i))
             view.addAction(a)
+        stop = QAction(tr("&Cancel training"), self)
+        stop.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        stop.triggered.connect(self.cancel_training)
+        view.addSeparator()
+        view.addAction(stop)
         helpm = self.menuBar().addMenu(tr("&Help"))
         a = QAction(tr("Open the &log folder"), self)
         a.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(log_dir())))))
@@ -372,6 +377,9 @@ class MainWindow(QMainWindow):
 
     def _base_failed(self, f: Failure) -> None:
         self.base_status.setText(tr("No base model loaded"))
+        if self._pending_paths:    # documents can still be read and checked
+            paths, self._pending_paths = self._pending_paths, []
+            QTimer.singleShot(0, lambda: self.add_paths(paths))
         self.show_error(tr("The base model could not be loaded"),
                         tr("NormFit could not load its language model: {why}").format(why=f.message), f.details)
 
@@ -431,7 +439,7 @@ class MainWindow(QMainWindow):
         self.add_paths([str(chosen[0])])
 
     def add_paths(self, paths: list[str]) -> None:
-        if self.min_words is None and self.base is None and self.jobs:
+        if self.min_words is None and any(j.name == "load-base" for j in self.jobs):
             # still starting up: read them as soon as the engine is in
             self._pending_paths.extend(paths)
             self.docs_page.busy.setText(tr("Starting up; your documents will be read in a moment..."))
