@@ -327,7 +327,7 @@ def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, 
     assert dlg.evaluate.isEnabled()
     qtbot.mouseClick(dlg.evaluate, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "On your documents" in dlg.result.text(), timeout=60_000)
-    assert "this adapter" in dlg.result.text()
+    assert "With this adapter the model predicts your writing" in dlg.result.text()
     qtbot.mouseClick(dlg.use, Qt.MouseButton.LeftButton)
     assert window.results_page.mine_label.text() == "With mine.safetensors"
 

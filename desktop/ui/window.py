@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLay
 from ..paths import adapters_dir, ensure, log_dir
 from .pages import AdapterDialog, DocumentsPage, PersonalisePage, ResultsPage, named, tone
 from .settings import Settings
-from .words import (Row, clock, count_text, general_sentence, heldout_sentence, method_name,
+from .words import (Row, adapter_sentence, clock, count_text, general_sentence, heldout_sentence, method_name,
                     pareto_verdict, ppl_text, size_text, tr, words_needed)
 from .worker import Failure, Job
 
@@ -975,8 +975,7 @@ class MainWindow(QMainWindow):
 
         def done(res):
             before, after = res
-            text = heldout_sentence(before.heldout.ppl, after.heldout.ppl).replace(
-                tr("The model now predicts"), tr("With this adapter the model predicts"))
+            text = adapter_sentence(before.heldout.ppl, after.heldout.ppl)
             g = general_sentence(before.general.ppl if before.general else None,
                                  after.general.ppl if after.general else None)
             dlg.result.setText(tr("On your documents (the part kept aside): {h} {g}").format(h=text, g=g.text))

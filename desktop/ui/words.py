@@ -84,6 +84,18 @@ def heldout_sentence(before: float | None, after: float | None) -> str:
               "Try a longer time or more of your text.").format(p=-change)
 
 
+def adapter_sentence(before: float | None, after: float | None) -> str:
+    """How an opened adapter file does on the current documents."""
+    if before is None or after is None or not math.isfinite(after):
+        return tr("This adapter could not be measured on your documents.")
+    change = (1.0 - after / before) * 100.0
+    if change >= 0.5:
+        return tr("With this adapter the model predicts your writing {p:.0f}% better.").format(p=change)
+    if change > -0.5:
+        return tr("With this adapter the model predicts your writing about as well as without it.")
+    return tr("With this adapter the model predicts your writing {p:.0f}% worse.").format(p=-change)
+
+
 @dataclass(frozen=True)
 class GeneralCheck:
     text: str
