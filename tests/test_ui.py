@@ -225,6 +225,7 @@ def test_a_bad_file_shows_its_reason_in_the_list(qtbot, window, tmp_path):
     assert "more words" in window.docs_page.warning.text()
     assert not window.train_page.start.isEnabled()
     assert not window.next.isEnabled()
+    assert not window.docs_page.stop_reading.isVisible()
 
 
 @needs_base

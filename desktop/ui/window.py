@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.adapter_dialog: AdapterDialog | None = None
         self.last_cancel_latency: float | None = None
         self._pending_paths: list[str] = []
+        self._reading = 0
         self._build()
         self._restore()
         self.ticker = QTimer(self)
@@ -265,8 +266,9 @@ class MainWindow(QMainWindow):
         self._time_note()
         if s.geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
-        else:
-            self.resize(1100, 760)
+        else:   # fits a 1366x768 lab screen with its taskbar
+            avail = self.screen().availableGeometry()
+            self.resize(min(1100, int(avail.width() * 0.92)), min(780, int(avail.height() * 0.9)))
 
     def changeEvent(self, ev) -> None:
         # Follow a light/dark theme switch: re-pick the coloured text.
@@ -444,17 +446,42 @@ class MainWindow(QMainWindow):
             self._pending_paths.extend(paths)
             self.docs_page.busy.setText(tr("Starting up; your documents will be read in a moment..."))
             return
-        self.docs_page.busy.setText(tr("Reading {n} item(s)...").format(n=len(paths)))
+        self.docs_page.busy.setText(tr("Reading your documents..."))
 
         def work(emit, stop):
             api = engine()
-            return api.collect(paths, should_stop=stop), api.MIN_WORDS
+            return api.collect(paths, should_stop=stop, on_event=emit), api.MIN_WORDS
 
-        self._start_job("collect", work, self._collected)
+        def progress(e):
+            if type(e).__name__ == "ReadProgress":
+                self.docs_page.busy.setText(tr("Reading {i} of {n}: {name}").format(
+                    i=e.done + 1, n=e.total, name=Path(e.path).name))
+
+        job = self._start_job("collect", work, self._collected, on_event=progress,
+                              on_failed=self._collect_failed)
+        self._reading += 1
+        self.docs_page.stop_reading.setVisible(True)
+        self.docs_page.stop_reading.clicked.connect(job.cancel)
+
+    def _reading_done(self) -> None:
+        self._reading = max(0, self._reading - 1)
+        if self._reading == 0:
+            self.docs_page.stop_reading.setVisible(False)
+            try:
+                self.docs_page.stop_reading.clicked.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+
+    def _collect_failed(self, f: Failure) -> None:
+        self.docs_page.busy.setText("")
+        self._reading_done()
+        self.show_error(tr("The documents could not be read"), f)
 
     def _collected(self, res) -> None:
         col, self.min_words = res
-        self.docs_page.busy.setText("")
+        self.docs_page.busy.setText(tr("Stopped reading; the documents read so far were added.")
+                                    if col.cancelled else "")
+        self._reading_done()
         have_paths = {d.path for d in self.documents} | {s.path for s in self.skipped}
         have_text = {hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in self.documents}
         for d in col.documents:
