@@ -30,7 +30,7 @@ __all__ = [
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated",
     "collect", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
-    "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file",
+    "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
 ]
 
 
@@ -181,3 +181,12 @@ def measure(base: Base, data: Prepared, adapter: AdapterFile | TrainResult | Non
     h = evaluate(model, data.heldout, device, should_stop=should_stop)
     g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
     return Measured("before" if adapter is None else "after", h, g)
+
+
+def warm_up() -> None:
+    """Do once, ahead of time, what the first training run would do lazily:
+    building the optimiser imports torch._dynamo (about 1.5 s of imports that
+    hold the interpreter lock). The window calls this in the background at
+    start-up so the import does not freeze it mid-run."""
+    p = torch.nn.Parameter(torch.zeros(1))
+    torch.optim.AdamW([p], lr=1e-3)

@@ -301,7 +301,7 @@ class AdapterDialog(QDialog):
 
     LABELS = {
         "method": "Method", "base_id": "Made for base model", "created_utc": "Created (UTC)",
-        "app_version": "NormFit version", "steps": "Training steps", "seconds": "Training time (s)",
+        "app_version": "NormFit version", "steps": "Training steps", "seconds": "Training time (seconds)",
         "train_tokens": "Training tokens", "lr": "Learning rate", "label": "Label",
         "heldout_ppl_before": "Its author's text, perplexity before", "heldout_ppl_after":
             "Its author's text, perplexity after", "general_ppl_before": "General text, perplexity before",

@@ -373,6 +373,9 @@ class MainWindow(QMainWindow):
         self.train_page.device.setText(device_words(self.device_info))
         self.refresh_documents()
         self.base_ready.emit()
+        # Pay PyTorch's lazy imports now, not in the middle of the first run.
+        self._start_job("warm-up", lambda emit, stop: engine().warm_up(), lambda _: None,
+                        on_failed=lambda f: log.warning("warm-up failed: %s", f.details))
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
             self.add_paths(paths)
@@ -584,7 +587,7 @@ class MainWindow(QMainWindow):
         m = m if m > 0 else self.settings.budget_minutes
         self.train_page.compare_note.setText(
             tr("With the comparison it takes three times as long: about {n} minutes.").format(n=3 * m) if on else
-            tr("Takes about {n} minute(s).").format(n=m))
+            (tr("Takes about 1 minute.") if m == 1 else tr("Takes about {n} minutes.").format(n=m)))
 
     def _budget_toggled(self, minutes: int, checked: bool) -> None:
         if checked:

@@ -66,8 +66,11 @@ def words_needed(words: int, minimum: int) -> str | None:
     if words == 0:
         return tr("Add some of your own writing: NormFit needs at least {min:,} words "
                   "(about {pages} pages).").format(min=minimum, pages=max(1, math.ceil(minimum / 300)))
+    if pages == 1:
+        return tr("Not enough text yet: NormFit needs at least {min:,} words. "
+                  "Add about {more:,} more words (about one more page).").format(min=minimum, more=more)
     return tr("Not enough text yet: NormFit needs at least {min:,} words. "
-              "Add about {more:,} more words (roughly {pages} more page(s)).").format(
+              "Add about {more:,} more words (roughly {pages} more pages).").format(
         min=minimum, more=more, pages=pages)
 
 
