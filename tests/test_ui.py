@@ -384,3 +384,39 @@ def test_results_are_told_in_plain_words(qapp):
     rows[1] = Row("lora", 25.0, 20.5, 60000)
     v = pareto_verdict(rows)
     assert "but not LoRA rank 4" in v and "predicts your writing better" in v
+
+
+def test_the_loss_chart_draws_lines_and_checks(qtbot):
+    from PySide6.QtGui import QColor
+    from desktop.ui.charts import COLOURS, LossChart
+    chart = LossChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 260)
+    empty = chart.grab().toImage()
+    for s in range(1, 40):
+        chart.add_loss("norm", s, 4.0 - s * 0.02)
+        if s % 10 == 0:
+            chart.add_check("norm", s, 4.1 - s * 0.02, best=True)
+    chart.refresh()
+    img = chart.grab().toImage()
+    blue = COLOURS["norm"]
+
+    def near(c: QColor) -> bool:
+        return abs(c.red() - blue.red()) + abs(c.green() - blue.green()) + abs(c.blue() - blue.blue()) < 60
+    hits = sum(near(img.pixelColor(x, y)) for x in range(0, img.width(), 2) for y in range(0, img.height(), 2))
+    assert hits > 50, "the loss line is drawn"
+    assert not any(near(empty.pixelColor(x, y)) for x in range(0, empty.width(), 4)
+                   for y in range(0, empty.height(), 4))
+    assert "step 39" in chart.accessibleDescription()
+
+
+def test_many_qt_calls_do_not_use_up_none(qapp):
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call;
+    desktop.ui.qtfix must keep the window from aborting."""
+    import sys
+    from PySide6.QtWidgets import QLabel
+    import desktop.ui  # noqa: F401  (applies the workaround)
+    label = QLabel()
+    for _ in range(200_000):
+        label.setText("x")
+    assert sys.getrefcount(None) > 100_000
