@@ -9,7 +9,15 @@ two thirds, CATASTROPHIC = none; anything else is PARTIAL.
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from pathlib import Path
 from typing import Mapping
+
+import torch
 
 # "No worse" on general text allows 5% relative, as the original did: general
 # perplexity moves by a few percent between seeds of the same method, so a
@@ -48,14 +56,340 @@ def verdict(per_user: Mapping[str, Mapping[str, Mapping]], tol: float = GENERAL_
     return {"users_dominated": wins, "count": k, "of": n, "label": label}
 
 
+METHODS = ("norm", "lora", "full")
+USERS = ("programmer", "novelist", "scientist")
+QUICK_CHARS = 12_000      # --quick: text per held-out / general set, so a run takes seconds
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--users", required=True)
-    p.add_argument("--general", required=True)
-    p.add_argument("--protocol", default="tuned", choices=["bet49", "tuned"])
+    p.add_argument("--users", required=True, help="folder with one sub-folder per user: train/ and heldout/")
+    p.add_argument("--general", required=True, help="general held-out text (.jsonl or .txt)")
+    p.add_argument("--protocol", default="tuned", choices=["bet49", "tuned"],
+                   help="bet49: 5 min, 100 steps, lr 5e-5 for all; tuned: 5 min, per-method lr")
     p.add_argument("--seeds", type=int, default=3)
-    p.add_argument("--out", required=True)
-    p.add_argument("--quick", action="store_true")
+    p.add_argument("--out", required=True, help="results folder (runs are cached there: rerun to resume)")
+    p.add_argument("--quick", action="store_true", help="a few steps on small slices (tests, CI)")
+    p.add_argument("--minutes", type=float, default=None, help="override the 5-minute budget")
+    p.add_argument("--keep-full", action="store_true", help="also keep full fine-tuning weights (large)")
+    p.add_argument("--only", default=None, help="comma list of user/method/seed keys to run (e.g. novelist/norm/0)")
+    p.add_argument("--base", default=None, help=argparse.SUPPRESS)
+
+
+def _say(msg: str) -> None:
+    print(f"[shootout {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def _users(root: Path) -> list[str]:
+    found = [d.name for d in sorted(root.iterdir()) if (d / "train").is_dir() and (d / "heldout").is_dir()]
+    if not found:
+        raise ValueError(f"No user folders with train/ and heldout/ inside {root}.")
+    return [u for u in USERS if u in found] + [u for u in found if u not in USERS]
+
+
+def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: float | None):
+    from .train import TrainConfig
+    if protocol == "bet49":
+        cfg = TrainConfig(method=method, seed=seed, protocol="bet49").with_protocol()
+    else:
+        cfg = TrainConfig(method=method, seed=seed, minutes=5.0)
+    from dataclasses import replace
+    if quick:
+        cfg = replace(cfg, minutes=0.5, max_steps=2)
+    if minutes is not None:
+        cfg = replace(cfg, minutes=minutes)
+    return replace(cfg, protocol=None)
+
+
+def _truncate(texts: list[str], chars: int) -> list[str]:
+    out, n = [], 0
+    for t in texts:
+        if n >= chars:
+            break
+        out.append(t[:chars - n])
+        n += len(out[-1])
+    return out
 
 
 def main(args) -> int:
-    raise NotImplementedError("shootout runner")
+    from ..cli import UsageError
+    from .adapter_file import save_adapter, to_bytes
+    from .api import adapter_metadata, collect, general_set, load_base, prepare_documents
+    from .data import prepare
+    from .evaluate import eval_set_from_texts
+    from .train import measure_before, train
+
+    users_root, out = Path(args.users), Path(args.out)
+    if not users_root.is_dir():
+        raise UsageError(f"The users folder {users_root} does not exist.")
+    if args.seeds < 1:
+        raise UsageError("--seeds must be at least 1.")
+    try:
+        users = _users(users_root)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    base = load_base(args.base)
+    try:
+        general, glabel = general_set(base, args.general)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    if args.quick:
+        gtexts = _general_texts(Path(args.general))
+        general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
+    cache, adir = out / "cache", out / "adapters"
+    cache.mkdir(parents=True, exist_ok=True)
+    adir.mkdir(parents=True, exist_ok=True)
+    only = set(args.only.split(",")) if args.only else None
+    runs = []
+    user_data = {}
+    for user in users:
+        docs = collect([users_root / user / "train"]).documents
+        held = collect([users_root / user / "heldout"]).documents
+        data = prepare_documents(base, docs, held, seed=0)
+        if args.quick:
+            from dataclasses import replace as _r
+            split = _r(data.split, heldout=_truncate(data.split.heldout, QUICK_CHARS),
+                       validation=_truncate(data.split.validation, QUICK_CHARS))
+            data = prepare(split, base.tokenizer, base.config.context_length)
+        user_data[user] = data
+        before = None
+        for seed in range(args.seeds):
+            for method in METHODS:
+                key = f"{user}/{method}/{seed}"
+                cfile = cache / f"{user}_{method}_s{seed}.json"
+                if cfile.exists():
+                    runs.append(json.loads(cfile.read_text()))
+                    continue
+                if only is not None and key not in only:
+                    continue
+                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes)
+                if before is None:
+                    before = measure_before(base, data, general, torch.device("cpu"))
+                _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
+                     + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
+                r = train(base, data, cfg, general, before=before)
+                row = r.summary()
+                meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}",
+                                        general_label="given file")
+                blob = to_bytes(r.tensors, meta)
+                row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(blob),
+                           quick=bool(args.quick))
+                if method != "full" or args.keep_full:
+                    path = adir / f"{method}_{user}_s{seed}.safetensors"
+                    save_adapter(path, r.tensors, meta, overwrite=True)
+                    row["adapter_file"] = path.name
+                _say(f"{key}: held-out ppl {row['heldout_ppl_before']:.2f} -> {row['heldout_ppl_after']:.2f}, "
+                     f"general {row['general_ppl_before']:.2f} -> {row['general_ppl_after']:.2f}, "
+                     f"{row['steps']} steps, {row['seconds']:.0f} s")
+                cfile.write_text(json.dumps(row, indent=1))
+                runs.append(row)
+    report = build_report(runs, users, args.seeds, args.protocol, glabel)
+    report["controls"] = controls(base, users, user_data, adir, args.seeds)
+    (out / "results.json").write_text(json.dumps(report, indent=1))
+    (out / "results.md").write_text(markdown(report))
+    try:
+        charts(report, out)
+    except Exception as e:  # charts are a convenience; the numbers are in the json
+        _say(f"charts skipped: {e}")
+    complete = report["complete"]
+    _say(f"{'complete' if complete else 'partial'}: {len(runs)} runs; verdict {report['verdict']['label']}; "
+         f"report in {out}")
+    print(markdown(report))
+    return 0
+
+
+def _general_texts(p: Path) -> list[str]:
+    if p.suffix == ".jsonl":
+        return [json.loads(l)["text"] for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [p.read_text(encoding="utf-8")]
+
+
+def _stats(xs: list[float]) -> dict:
+    xs = [x for x in xs if x is not None and math.isfinite(x)]
+    if not xs:
+        return {"mean": None, "sd": None, "min": None, "max": None, "n": 0}
+    return {"mean": statistics.mean(xs), "sd": statistics.stdev(xs) if len(xs) > 1 else 0.0,
+            "min": min(xs), "max": max(xs), "n": len(xs)}
+
+
+def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, glabel: str) -> dict:
+    agg: dict = {}
+    for u in users:
+        agg[u] = {}
+        for m in METHODS:
+            rs = [r for r in runs if r["user"] == u and r["method"] == m]
+            if not rs:
+                continue
+            agg[u][m] = {k: _stats([r[k] for r in rs]) for k in
+                         ("heldout_ppl_after", "heldout_bpb_after", "general_ppl_after", "general_bpb_after",
+                          "steps", "seconds", "tokens_per_s")}
+            agg[u][m].update(trainable_params=rs[0]["trainable_params"], adapter_bytes=rs[0]["adapter_bytes"],
+                             heldout_ppl_before=rs[0]["heldout_ppl_before"],
+                             general_ppl_before=rs[0]["general_ppl_before"], seeds=len(rs))
+    means = {u: {m: {"heldout_ppl_after": a["heldout_ppl_after"]["mean"],
+                     "general_ppl_after": a["general_ppl_after"]["mean"],
+                     "adapter_bytes": a["adapter_bytes"]} for m, a in by.items()}
+             for u, by in agg.items() if set(by) == set(METHODS)}
+    v = verdict(means)
+    # Do norm-vs-other differences exceed the seed-to-seed spread? (ranges over seeds do not overlap)
+    beyond = {}
+    for u, by in agg.items():
+        if "norm" not in by:
+            continue
+        n = by["norm"]["heldout_ppl_after"]
+        for m in ("lora", "full"):
+            if m in by and by[m]["heldout_ppl_after"]["n"] > 1 and n["n"] > 1:
+                o = by[m]["heldout_ppl_after"]
+                beyond[f"{u}/{m}"] = n["max"] < o["min"] or o["max"] < n["min"]
+    complete = all(len([r for r in runs if r["user"] == u and r["method"] == m]) >= seeds
+                   for u in users for m in METHODS)
+    return {"protocol": protocol, "seeds": seeds, "users": users, "general_set": glabel,
+            "tolerance": GENERAL_TOLERANCE, "complete": complete, "runs": runs, "aggregate": agg,
+            "verdict": v, "beyond_seed_spread": beyond}
+
+
+@torch.no_grad()
+def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
+    """Noise floor, confusion matrix and averaging, from the kept seed-0 norm adapters."""
+    from .adapter_file import parse
+    from .evaluate import evaluate
+    from . import adapters as ad
+    gains = {}
+    for u in users:
+        p = adir / f"norm_{u}_s0.safetensors"
+        if p.exists():
+            gains[u] = parse(p.read_bytes()).tensors
+    if not gains:
+        return {}
+
+    def ppl(tensors, user):
+        m = base.fresh_model()
+        if tensors is not None:
+            ad.apply(m, "norm", tensors)
+        return evaluate(m, user_data[user].heldout).ppl
+
+    out: dict = {"base": {u: ppl(None, u) for u in gains}}
+    # Confusion: row = adapter's user, column = held-out text's user.
+    out["confusion"] = {a: {h: ppl(gains[a], h) for h in gains} for a in gains}
+    out["own_adapter_wins"] = {h: min(gains, key=lambda a: out["confusion"][a][h]) == h for h in gains}
+    # Noise floor: random gains, same distance from 1.0 as the trained ones.
+    g = torch.Generator().manual_seed(0)
+    noise = {}
+    for u, t in gains.items():
+        delta = torch.cat([v - 1 for v in t.values()])
+        r = torch.randn(delta.numel(), generator=g)
+        r = r * delta.norm() / r.norm()
+        rand, i = {}, 0
+        for k, v in t.items():
+            rand[k] = 1 + r[i:i + v.numel()].view_as(v)
+            i += v.numel()
+        noise[u] = {"trained": out["confusion"][u][u], "random_same_distance": ppl(rand, u),
+                    "distance": float(delta.norm())}
+    out["noise_floor"] = noise
+    if len(gains) > 1:
+        avg = {k: torch.stack([gains[u][k] for u in gains]).mean(0) for k in next(iter(gains.values()))}
+        out["averaged"] = {u: {"own": out["confusion"][u][u], "average_of_all": ppl(avg, u)} for u in gains}
+    return out
+
+
+def _f(x, nd=2):
+    return "-" if x is None else f"{x:,.{nd}f}"
+
+
+def markdown(rep: dict) -> str:
+    L = [f"# Adapter shootout: protocol `{rep['protocol']}`, {rep['seeds']} seed(s)"
+         + ("" if rep["complete"] else " (PARTIAL: not every run is done yet)"), "",
+         f"General set: {rep['general_set']}. Held-out = each user's heldout/ documents (never used for any "
+         "decision). Mean over seeds, ± standard deviation.", "",
+         "| user | method | held-out ppl (base -> after) | held-out bpb | general ppl (base -> after) | "
+         "trainable params | file bytes | steps | seconds | tokens/s |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
+    for u, by in rep["aggregate"].items():
+        for m, a in by.items():
+            h, g = a["heldout_ppl_after"], a["general_ppl_after"]
+            L.append(f"| {u} | {m} | {_f(a['heldout_ppl_before'])} -> {_f(h['mean'])} ± {_f(h['sd'])} | "
+                     f"{_f(a['heldout_bpb_after']['mean'], 4)} | {_f(a['general_ppl_before'])} -> "
+                     f"{_f(g['mean'])} ± {_f(g['sd'])} | {a['trainable_params']:,} | {a['adapter_bytes']:,} | "
+                     f"{_f(a['steps']['mean'], 0)} | {_f(a['seconds']['mean'], 0)} | "
+                     f"{_f(a['tokens_per_s']['mean'], 0)} |")
+    v = rep["verdict"]
+    L += ["", f"**Verdict: {v['label']}** - norm-only Pareto-dominates both LoRA-r4 and full fine-tuning "
+          f"for {v['count']} of {v['of']} users (lower held-out perplexity, smaller file, general perplexity "
+          f"no more than {rep['tolerance']:.0%} worse)."]
+    for u, w in v["users_dominated"].items():
+        L.append(f"- {u}: {'dominates' if w else 'does not dominate'}")
+    if rep["beyond_seed_spread"]:
+        L += ["", "Held-out differences beyond seed-to-seed spread (seed ranges do not overlap):"]
+        L += [f"- {k}: {'yes' if b else 'no'}" for k, b in rep["beyond_seed_spread"].items()]
+    c = rep.get("controls") or {}
+    if c.get("confusion"):
+        us = list(c["confusion"])
+        L += ["", "## Control: confusion matrix (held-out perplexity; row = whose adapter, column = whose text)", "",
+              "| adapter \\ text | " + " | ".join(us) + " |", "|---" * (len(us) + 1) + "|",
+              "| base | " + " | ".join(_f(c["base"][h]) for h in us) + " |"]
+        for a in us:
+            L.append(f"| {a} | " + " | ".join(("**" + _f(c["confusion"][a][h]) + "**") if a == h
+                                              else _f(c["confusion"][a][h]) for h in us) + " |")
+        L.append("")
+        L.append("Own adapter best on own text: " + ", ".join(f"{u} {'yes' if w else 'no'}"
+                                                            for u, w in c["own_adapter_wins"].items()))
+        L += ["", "## Control: noise floor (random gains at the same distance from 1.0)", "",
+              "| user | distance | trained ppl | random ppl | base ppl |", "|---|---|---|---|---|"]
+        for u, n in c["noise_floor"].items():
+            L.append(f"| {u} | {n['distance']:.3f} | {_f(n['trained'])} | {_f(n['random_same_distance'])} | "
+                     f"{_f(c['base'][u])} |")
+        if c.get("averaged"):
+            L += ["", "## Control: one averaged adapter vs routing each user to their own", "",
+                  "| user | own adapter ppl | average of all users' gains ppl |", "|---|---|---|"]
+            for u, a in c["averaged"].items():
+                L.append(f"| {u} | {_f(a['own'])} | {_f(a['average_of_all'])} |")
+    return "\n".join(L) + "\n"
+
+
+def charts(rep: dict, out: Path) -> None:
+    """Two grouped bar charts (held-out and general perplexity) drawn with Qt, no plotting library."""
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+    app = QGuiApplication.instance() or QGuiApplication([])
+    colours = {"norm": QColor("#2b8a3e"), "lora": QColor("#1c7ed6"), "full": QColor("#e8590c")}
+    for key, title, fname in (("heldout_ppl_after", "Held-out perplexity (lower is better, log scale)",
+                               "heldout_ppl.png"),
+                              ("general_ppl_after", "General-text perplexity (lower is better, log scale)",
+                               "general_ppl.png")):
+        W, H, pad = 900, 460, 70
+        img = QImage(W, H, QImage.Format_ARGB32)
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setFont(QFont("DejaVu Sans", 11))
+        p.drawText(QRectF(0, 8, W, 24), Qt.AlignCenter, title)
+        vals = [a[key]["mean"] for by in rep["aggregate"].values() for a in by.values()
+                if a[key]["mean"] is not None]
+        if not vals:
+            p.end()
+            continue
+        lo, hi = math.log10(max(1.0, min(vals) * 0.8)), math.log10(max(vals) * 1.25)
+        y = lambda v: H - pad - (math.log10(v) - lo) / max(hi - lo, 1e-9) * (H - 2 * pad)
+        p.setPen(QPen(QColor("#444")))
+        p.drawLine(pad, H - pad, W - 20, H - pad)
+        users = list(rep["aggregate"])
+        gw = (W - pad - 40) / max(1, len(users))
+        bw = gw / 4.5
+        for i, u in enumerate(users):
+            x0 = pad + 10 + i * gw
+            p.drawText(QRectF(x0, H - pad + 8, gw, 20), Qt.AlignHCenter, u)
+            for j, m in enumerate(METHODS):
+                a = rep["aggregate"][u].get(m)
+                if not a or a[key]["mean"] is None:
+                    continue
+                v = a[key]["mean"]
+                top = y(v)
+                p.fillRect(QRectF(x0 + j * bw * 1.2, top, bw, H - pad - top), colours[m])
+                p.drawText(QRectF(x0 + j * bw * 1.2 - 10, top - 20, bw + 20, 18), Qt.AlignHCenter,
+                           f"{v:,.0f}" if v >= 100 else f"{v:.1f}")
+        for j, m in enumerate(METHODS):
+            p.fillRect(QRectF(W - 260 + j * 85, 40, 14, 14), colours[m])
+            p.drawText(QRectF(W - 242 + j * 85, 38, 70, 18), Qt.AlignLeft, m)
+        p.end()
+        img.save(str(out / fname))

@@ -45,6 +45,7 @@ class TrainConfig:
     threads: int | None = None
     select_best: bool = True
     validate_every_s: float = 15.0
+    validate_every_steps: int | None = None    # fixed interval (sweeps); else derived from time
     protocol: str | None = None
 
     @property
@@ -197,7 +198,7 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
     step, tokens_seen, train_time = 0, 0, 0.0
     step_time = None
     val_time = 0.0
-    validate_every = None if cfg.max_steps is None else max(5, cfg.max_steps // 10)
+    validate_every = cfg.validate_every_steps or (None if cfg.max_steps is None else max(5, cfg.max_steps // 10))
     cancelled = False
 
     def validate():
