@@ -391,6 +391,7 @@ def cmd_gui(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="normfit", description="Personalise a small language model to your writing, offline.")
     p.add_argument("--version", action="version", version=f"NormFit {__version__}")
+    p.add_argument("--selftest", action="store_true", help="check this copy of NormFit end to end and exit")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def common_train(sp):
@@ -476,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not argv:
             return cmd_gui(None)
+        if argv[0] == "--selftest":   # headless end-to-end check (packaged app, CI): desktop/selftest.py
+            from .selftest import main as selftest_main
+            return selftest_main(argv[1:])
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("Choose a command, e.g. 'normfit train my-documents/' (see 'normfit --help').")
