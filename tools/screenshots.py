@@ -50,7 +50,7 @@ def main() -> int:
         QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
 
-    def wait(cond, timeout=600.0) -> None:
+    def wait(cond, timeout=3600.0) -> None:
         t0 = time.monotonic()
         while not cond():
             if time.monotonic() - t0 > timeout:

@@ -8,8 +8,8 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-                               QProgressBar, QPushButton, QRadioButton, QScrollArea, QSizePolicy,
-                               QSplitter, QTableWidget, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QRadioButton, QScrollArea,
+                               QTableWidget, QVBoxLayout, QWidget)
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS
@@ -67,9 +67,9 @@ class DocumentsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(heading(tr("Your documents")))
         lay.addWidget(muted(note(tr(
-            "Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, "
-            "Markdown and source code files. You can also drop files or folders onto this window. "
-            "Nothing leaves this computer."))))
+            "Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, Markdown, "
+            "PDF, Word, OpenDocument, EPUB, web pages and source code. You can also drop files or folders "
+            "onto this window. Nothing leaves this computer."))))
         row = QHBoxLayout()
         self.add_files = named(QPushButton(tr("Add &files...")), tr("Add files"),
                                tr("Choose one or more documents to add"))

@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import importlib
 import logging
-import math
 import os
 import sys
 import tempfile
@@ -20,9 +19,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton, QStackedWidget,
                                QStyle, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
@@ -31,7 +30,7 @@ from .pages import AdapterDialog, DocumentsPage, PersonalisePage, ResultsPage, n
 from .settings import Settings
 from .words import (Row, adapter_sentence, clock, count_text, general_sentence, heldout_sentence, method_name,
                     pareto_verdict, ppl_text, size_text, tr, words_needed)
-from .worker import Failure, Job
+from .worker import Failure, Job, linger
 
 log = logging.getLogger("normfit.ui")
 ADAPTER_FILTER = "NormFit adapter (*.safetensors)"
@@ -106,6 +105,8 @@ class RunState:
     tokens_per_s: float = 0.0
     events: int = 0
     cancel_at: float | None = None
+    last_step_at: float | None = None
+    step_seconds: float = 0.0      # the longest gap between two steps seen so far
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.last_error_box: QMessageBox | None = None
         self.adapter_dialog: AdapterDialog | None = None
         self.last_cancel_latency: float | None = None
+        self.last_step_seconds = 0.0
         self._pending_paths: list[str] = []
         self._reading = 0
         self._build()
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(ev)
 
     def closeEvent(self, ev) -> None:
-        if self.run_job is not None and self.run_job.isRunning():
+        if self.run_job is not None and self.run_job in self.jobs and self.run_job.isRunning():
             ans = QMessageBox.question(self, tr("Stop training?"),
                                        tr("NormFit is still training. Stop and close?"),
                                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -288,17 +290,27 @@ class MainWindow(QMainWindow):
                 return
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self.settings.save()
+        self.stop_jobs(5.0)
+        super().closeEvent(ev)
+
+    def stop_jobs(self, seconds: float) -> None:
+        """Cancel every job and wait a while; one still running (a computation that
+        cannot stop mid-way on a very busy PC) is handed to worker.linger so that
+        destroying the window never destroys a running thread."""
         for j in list(self.jobs):
             j.cancel()
+        deadline = time.monotonic() + seconds
         for j in list(self.jobs):
-            j.wait(5000)
-        super().closeEvent(ev)
+            j.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+            if j.isRunning():
+                linger(j)
+                self.jobs.discard(j)
 
     # ------------------------------------------------------------ navigation
     def go(self, index: int) -> None:
         index = max(0, min(2, index))
         if index == PERSONALISE and not self._enough_text() and not self._running():
-            index = DOCUMENTS if self.stack.currentIndex() != DOCUMENTS else DOCUMENTS
+            index = DOCUMENTS
             self.statusBar().showMessage(self.docs_page.warning.text() or tr("Add documents first."), 5000)
         self.stack.setCurrentIndex(index)
         for i, b in enumerate(self.step_buttons):
@@ -392,7 +404,7 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         start = self.settings.last_folder or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Add documents"), start,
-                                                tr("Documents (*.txt *.md *.rst *.py *.tex *.*)"))
+                                                tr("Documents (*.txt *.md *.rst *.tex *.pdf *.docx *.odt *.rtf *.epub *.html *.htm *.py);;All files (*)"))
         if paths:
             self.settings.last_folder = str(Path(paths[0]).parent)
             self.add_paths(paths)
@@ -652,6 +664,10 @@ class MainWindow(QMainWindow):
         run.events += 1
         name = type(e).__name__
         if name == "StepDone":
+            now = time.monotonic()
+            if run.last_step_at is not None and run.method == method:
+                run.step_seconds = max(run.step_seconds, now - run.last_step_at)
+            run.last_step_at = now
             run.method, run.step, run.elapsed_in_method = method, e.step, e.elapsed_s
             run.tokens_per_s = e.tokens_per_s
             self.train_page.chart.add_loss(method, e.step, e.loss)
@@ -717,6 +733,7 @@ class MainWindow(QMainWindow):
         t = self.train_page
         if self.run is not None:
             self._tick()
+            self.last_step_seconds = self.run.step_seconds
             if self.run.cancel_at is not None:
                 self.last_cancel_latency = time.monotonic() - self.run.cancel_at
                 log.info("cancelled in %.2f s", self.last_cancel_latency)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Callable
@@ -80,3 +81,27 @@ class Job(QThread):
             return
         self.outcome = "ok"
         self.succeeded.emit(result)
+
+
+# Jobs still running when their window closed: kept alive (no parent) until they end.
+LINGERING: set[Job] = set()
+
+
+def linger(job: Job) -> None:
+    log.warning("job %s still running at close; letting it finish", job.name)
+    for sig in (job.event, job.succeeded, job.failed):
+        try:
+            sig.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+    job.setParent(None)
+    LINGERING.add(job)
+    job.finished.connect(lambda: LINGERING.discard(job))
+
+
+def wait_for_lingering(seconds: float) -> bool:
+    """True when no job is left running."""
+    deadline = time.monotonic() + seconds
+    for j in list(LINGERING):
+        j.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+    return not any(j.isRunning() for j in LINGERING)
