@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench dist selftest-dist clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,20 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/bench_engine.py
+
+# The one-folder app for labs (PyInstaller, build.spec): dist/NormFit/NormFit
+DIST_STAMP := $(VENV)/.installed-dist
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	@du -sh dist/NormFit
+
+# Build it, then self-test it offline and read-only and open its window (.ci/run)
+selftest-dist: dist
+	tools/check_dist.sh
 
 clean:
 	rm -rf $(VENV) build dist
