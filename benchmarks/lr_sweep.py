@@ -26,7 +26,7 @@ from desktop.engine.api import collect, load_base, prepare_documents  # noqa: E4
 from desktop.engine.evaluate import EvalResult  # noqa: E402
 from desktop.engine.train import Before, TrainConfig, train  # noqa: E402
 
-GRID = {"norm": [3e-3, 1e-2, 3e-2, 1e-1], "lora": [1e-3, 3e-3, 1e-2], "full": [3e-5, 1e-4, 3e-4]}
+GRID = {"norm": [3e-3, 1e-2, 3e-2, 1e-1], "lora": [1e-3, 3e-3, 1e-2, 3e-2], "full": [3e-5, 1e-4, 3e-4, 1e-3]}
 
 
 def main():
