@@ -32,6 +32,9 @@ $(DIST_STAMP): $(STAMP)
 	touch $(DIST_STAMP)
 
 dist: $(DIST_STAMP)
+	@# Libraries Qt's X11/Wayland plugins link to, bundled from the build machine (Debian/Ubuntu names)
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! ldconfig -p | grep -q libxcb-icccm.so.4; then \
+		apt-get install -y -q libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null; fi
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
 	@du -sh dist/NormFit
 

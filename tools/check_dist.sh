@@ -51,7 +51,7 @@ echo "(nothing inside $APP was added or changed)"
 echo "== window under xvfb"
 if ! command -v xvfb-run >/dev/null || ! command -v xwininfo >/dev/null || ! ldconfig -p | grep -q libxcb-cursor.so.0; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y -q xvfb x11-utils libxcb-cursor0 >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q xvfb x11-utils libxcb-cursor0 >/dev/null; }
+        apt-get install -y -q xvfb x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q xvfb x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null; }
     fi
 fi
 command -v xvfb-run >/dev/null || { echo "check_dist: xvfb-run not available" >&2; exit 1; }
