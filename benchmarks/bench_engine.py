@@ -24,6 +24,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.engine import adapters  # noqa: E402
 from desktop.engine.base import load_base  # noqa: E402
+from desktop.engine.device import tune_allocator  # noqa: E402
 
 
 def machine() -> str:
@@ -113,7 +114,9 @@ def main():
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--json", default=None, help="also write results here")
+    ap.add_argument("--no-tune-allocator", action="store_true")
     a = ap.parse_args()
+    tuned = False if a.no_tune_allocator else tune_allocator()
     import peft
     import transformers
     if a.threads:
@@ -124,7 +127,8 @@ def main():
     print(f"versions: python {platform.python_version()}, torch {torch.__version__}, "
           f"transformers {transformers.__version__}, peft {peft.__version__}")
     print(f"settings: base {base.base_id}, batch {a.batch} x {T} tokens, {torch.get_num_threads()} threads, "
-          f"{a.steps} timed steps x {a.rounds} rounds after 3 warm-up steps, fp32, AdamW")
+          f"{a.steps} timed steps x {a.rounds} rounds after 3 warm-up steps, fp32, AdamW, "
+          f"glibc allocator tuned: {tuned} (applies to both)")
 
     # Same network: logits agree.
     x = torch.randint(0, base.config.vocab_size, (2, 64))

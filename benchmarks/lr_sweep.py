@@ -47,7 +47,10 @@ def main():
         docs = collect([Path(a.users) / user / "train"]).documents
         # The held-out part of this split is a slice of the TRAIN documents, and it is
         # blanked anyway: the users' real held-out folders are never read here.
-        data = prepare_documents(base, docs, seed=0)
+        # A placeholder held-out document selects the same split a real run with
+        # --heldout gets (validation = whole training documents when there are 4+).
+        from desktop.engine.documents import Document
+        data = prepare_documents(base, docs, [Document("placeholder", "Text", "unused " * 50)], seed=0)
         data.heldout.targets[:] = -100
         for method in a.methods.split(","):
             for lr in GRID[method]:

@@ -23,6 +23,7 @@ from .tokenizer import Tokenizer
 
 MIN_WORDS = 1500               # below this there is too little to learn from and to measure
 MIN_DOCS_FOR_DOC_SPLIT = 6
+MIN_DOCS_FOR_DOC_VALIDATION = 4    # with explicit held-out documents
 HELDOUT_FRAC = 0.15
 VALID_FRAC = 0.10
 
@@ -66,6 +67,22 @@ def split_documents(docs: Sequence[Document], seed: int = 0,
     if heldout:
         check_enough(texts)
         # Validation still comes from the training documents, never from held-out.
+        # With several documents it is a whole document, so that choosing the step
+        # to keep rewards what carries over to unseen writing (as held-out is),
+        # not memorising the names and topics of the documents trained on.
+        if len(texts) >= MIN_DOCS_FOR_DOC_VALIDATION:
+            order = list(range(len(texts)))
+            random.Random(seed).shuffle(order)
+            total = sum(len(t) for t in texts)
+            val, v_chars = [], 0
+            for i in order:
+                if not val or v_chars + len(texts[i]) / 2 < total * VALID_FRAC:
+                    val.append(i)
+                    v_chars += len(texts[i])
+            if v_chars <= total * 0.35:
+                return Split([texts[i] for i in range(len(texts)) if i not in val],
+                             [texts[i] for i in sorted(val)], [d.text for d in heldout],
+                             "explicit held-out, validation by document")
         train, val = [], []
         for t in texts:
             c = _tail_cut(t, VALID_FRAC)

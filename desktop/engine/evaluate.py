@@ -74,7 +74,7 @@ def eval_set_from_texts(texts: Sequence[str], tok: Tokenizer, context_length: in
 
 
 @torch.no_grad()
-def evaluate(model, es: EvalSet, device: torch.device | str = "cpu", batch_size: int = 16,
+def evaluate(model, es: EvalSet, device: torch.device | str = "cpu", batch_size: int = 8,
              should_stop: Callable[[], bool] | None = None, max_rows: int | None = None) -> EvalResult:
     """Score an EvalSet. ``max_rows`` scores an evenly spaced subset (for quick
     validation checks during training); the byte count is scaled to match."""

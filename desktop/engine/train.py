@@ -41,6 +41,7 @@ class TrainConfig:
     lr: float | None = None
     seed: int = 0
     batch_size: int = 8
+    micro_batch: int = 4
     device: str = "auto"
     threads: int | None = None
     select_best: bool = True
@@ -231,9 +232,15 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
         cur_lr = lr * min(1.0, (step + 1) / WARMUP_STEPS)
         for g in opt.param_groups:
             g["lr"] = cur_lr
-        loss = model.loss(x, y)
+        # Gradient accumulation over micro-batches: the same update as one batch of
+        # batch_size, with a fraction of the activation memory (4 GB lab PCs).
         opt.zero_grad(set_to_none=True)
-        loss.backward()
+        n_micro = max(1, cfg.batch_size // max(1, cfg.micro_batch))
+        loss = 0.0
+        for xm, ym in zip(x.chunk(n_micro), y.chunk(n_micro)):
+            part = model.loss(xm, ym) / n_micro
+            part.backward()
+            loss = loss + part.detach()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
         lv = float(loss.detach())
