@@ -23,7 +23,7 @@ from .evaluate import EvalResult, EvalSet, evaluate
 
 # Per-method learning rates, chosen by the sweep on the fixtures' validation
 # slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
-DEFAULT_LR = {"norm": 3e-2, "lora": 1e-2, "full": 1e-3}
+DEFAULT_LR = {"norm": 1e-2, "lora": 1e-2, "full": 1e-3}
 PROTOCOLS = {
     # The original experiment's configuration: 5 minutes, 100 steps, lr 5e-5
     # for every method, last step kept.
