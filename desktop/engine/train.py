@@ -41,7 +41,7 @@ class TrainConfig:
     lr: float | None = None
     seed: int = 0
     batch_size: int = 8
-    micro_batch: int = 4
+    micro_batch: int = 2       # activation memory: see benchmarks/RESULTS.md, Memory
     device: str = "auto"
     threads: int | None = None
     select_best: bool = True
