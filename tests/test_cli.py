@@ -64,11 +64,8 @@ def test_train_json_and_inspect(tiny_base_dir, docs_dir, tmp_path):
     (["inspect", "{docs}/note0.txt"], "not a NormFit adapter"),
     (["train", "{small}"], "more words"),
     (["eval", "{docs}", "--adapter", "/no/file.safetensors"], "no file"),
-    ([], None),
 ])
 def test_bad_input_is_one_line_and_exit_2(args, fragment, tiny_base_dir, docs_dir, tmp_path):
-    if not args:
-        pytest.skip("no arguments opens the window; covered by the UI tests")
     if "--device" in args and __import__("torch").cuda.is_available():
         pytest.skip("this machine has CUDA")
     small = tmp_path / "small.txt"
