@@ -229,7 +229,7 @@ each person's norm-only adapter ({model.cfg.n_norm_gains:,} RMSNorm gains) is tr
 
 ## Training data
 Read at training time from the shared corpus (`../shared/data/pretrain`, see its
-README for sources and licences: public-domain Project Gutenberg books, English and
+README for sources and licences: public-domain books from the Gutenberg collection, English and
 Malayalam Wikipedia under CC-BY-SA 3.0, SQLite documentation in the public domain)
 plus Python source code from the running interpreter's standard library
 ({d.get('stdlib_source', 'none')}; {d.get('stdlib_files', 0)} files,
