@@ -265,15 +265,21 @@ def _adapter_size(result, base) -> int:
     return len(to_bytes(result.tensors, adapter_metadata(result, base)))
 
 
+def _open_adapter(path, base):
+    """None without a path; a bad or foreign file is a usage error (exit 2)."""
+    if not path:
+        return None
+    from .engine.api import AdapterFileError, open_adapter
+    try:
+        return open_adapter(path, base)
+    except AdapterFileError as e:
+        raise UsageError(str(e)) from None
+
+
 def cmd_eval(args) -> int:
-    from .engine.api import AdapterFileError, evaluate_texts, open_adapter
+    from .engine.api import evaluate_texts
     base = _load_base(args)
-    adapter = None
-    if args.adapter:
-        try:
-            adapter = open_adapter(args.adapter, base)
-        except AdapterFileError as e:
-            raise UsageError(str(e)) from None
+    adapter = _open_adapter(args.adapter, base)
     col = _collect(args.paths)
     texts = [d.text for d in col.documents]
     rb = evaluate_texts(base, texts)
@@ -315,14 +321,9 @@ def cmd_inspect(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .engine.api import AdapterFileError, generate, open_adapter
+    from .engine.api import generate
     base = _load_base(args)
-    adapter = None
-    if args.adapter:
-        try:
-            adapter = open_adapter(args.adapter, base)
-        except AdapterFileError as e:
-            raise UsageError(str(e)) from None
+    adapter = _open_adapter(args.adapter, base)
     if not args.prompt.strip():
         raise UsageError("The prompt is empty.")
     outs = {"prompt": args.prompt,
