@@ -151,8 +151,12 @@ def main(args) -> int:
                        validation=_truncate(data.split.validation, QUICK_CHARS))
             data = prepare(split, base.tokenizer, base.config.context_length)
         user_data[user] = data
-        before = None
-        for seed in range(args.seeds):
+    before: dict[str, object] = {}
+    # Seed-major order: an interrupted shootout has whole seeds (every user and
+    # method) done first, so a partial report is still a like-for-like table.
+    for seed in range(args.seeds):
+        for user in users:
+            data = user_data[user]
             for method in METHODS:
                 key = f"{user}/{method}/{seed}"
                 cfile = cache / f"{user}_{method}_s{seed}.json"
@@ -162,11 +166,11 @@ def main(args) -> int:
                 if only is not None and key not in only:
                     continue
                 cfg = run_config(args.protocol, method, seed, args.quick, args.minutes)
-                if before is None:
-                    before = measure_before(base, data, general, torch.device("cpu"))
+                if user not in before:
+                    before[user] = measure_before(base, data, general, torch.device("cpu"))
                 _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
                      + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
-                r = train(base, data, cfg, general, before=before)
+                r = train(base, data, cfg, general, before=before[user])
                 row = r.summary()
                 meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}",
                                         general_label="given file")
@@ -223,6 +227,7 @@ def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, 
                          ("heldout_ppl_after", "heldout_bpb_after", "general_ppl_after", "general_bpb_after",
                           "steps", "seconds", "tokens_per_s")}
             agg[u][m].update(trainable_params=rs[0]["trainable_params"], adapter_bytes=rs[0]["adapter_bytes"],
+                             lr=rs[0].get("lr"),
                              heldout_ppl_before=rs[0]["heldout_ppl_before"],
                              general_ppl_before=rs[0]["general_ppl_before"], seeds=len(rs))
     means = {u: {m: {"heldout_ppl_after": a["heldout_ppl_after"]["mean"],
@@ -291,6 +296,15 @@ def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
     return out
 
 
+PROTOCOL_NOTES = {
+    "bet49": "Protocol bet49 (the original configuration): 5-minute budget, at most 100 optimizer steps of "
+             "8 x 256 tokens, lr 5e-5 for every method (10-step linear warm-up, then constant), the last step kept.",
+    "tuned": "Protocol tuned: the same 5-minute budget and batches, no step cap; each method's learning rate "
+             "is its default, chosen once by `benchmarks/lr_sweep.py` on validation slices of the training "
+             "documents only (never held-out text); the step with the best validation loss is kept.",
+}
+
+
 def _f(x, nd=2):
     return "-" if x is None else f"{x:,.{nd}f}"
 
@@ -300,13 +314,15 @@ def markdown(rep: dict) -> str:
          + ("" if rep["complete"] else " (PARTIAL: not every run is done yet)"), "",
          f"General set: {rep['general_set']}. Held-out = each user's heldout/ documents (never used for any "
          "decision). Mean over seeds, ± standard deviation.", "",
-         "| user | method | held-out ppl (base -> after) | held-out bpb | general ppl (base -> after) | "
+         PROTOCOL_NOTES.get(rep["protocol"], ""), "",
+         "| user | method | lr | held-out ppl (base -> after) | held-out bpb | general ppl (base -> after) | "
          "trainable params | file bytes | steps | seconds | tokens/s |",
-         "|---|---|---|---|---|---|---|---|---|---|"]
+         "|---|---|---|---|---|---|---|---|---|---|---|"]
     for u, by in rep["aggregate"].items():
         for m, a in by.items():
             h, g = a["heldout_ppl_after"], a["general_ppl_after"]
-            L.append(f"| {u} | {m} | {_f(a['heldout_ppl_before'])} -> {_f(h['mean'])} ± {_f(h['sd'])} | "
+            lr = "-" if a.get("lr") is None else f"{a['lr']:g}"
+            L.append(f"| {u} | {m} | {lr} | {_f(a['heldout_ppl_before'])} -> {_f(h['mean'])} ± {_f(h['sd'])} | "
                      f"{_f(a['heldout_bpb_after']['mean'], 4)} | {_f(a['general_ppl_before'])} -> "
                      f"{_f(g['mean'])} ± {_f(g['sd'])} | {a['trainable_params']:,} | {a['adapter_bytes']:,} | "
                      f"{_f(a['steps']['mean'], 0)} | {_f(a['seconds']['mean'], 0)} | "
