@@ -54,7 +54,7 @@ def test_quick_shootout_end_to_end(tiny_base_dir, tmp_path):
                        encoding="utf-8")
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "desktop", "shootout", "--users", str(users), "--general", str(general),
-           "--protocol", "tuned", "--seeds", "2", "--out", str(out), "--quick", "--base", str(tiny_base_dir)]
+           "--protocol", "tuned", "--seeds", "2", "--out", str(out), "--quick", "--base", str(tiny_base_dir), "--threads", "1"]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600,
                        env=dict(os.environ, NORMFIT_HOME=str(tmp_path / "home")))
     assert p.returncode == 0, p.stderr
@@ -67,10 +67,23 @@ def test_quick_shootout_end_to_end(tiny_base_dir, tmp_path):
     assert set(rep["controls"]["confusion"]) == {"programmer", "novelist", "scientist"}
     assert (out / "adapters" / "norm_novelist_s1.safetensors").exists()
     assert not list((out / "adapters").glob("full_*"))           # large: only when asked
-    assert (out / "results.md").read_text().startswith("# Adapter shootout")
+    assert all(r["threads"] == 1 and r["machine"] for r in rep["runs"])
+    md = (out / "results.md").read_text()
+    assert md.startswith("# Adapter shootout") and "1 thread(s) per run" in md
+    assert "| tuned" not in md and "| novelist | norm | 0.01 |" in md     # the lr column
     assert (out / "heldout_ppl.png").stat().st_size > 1000
     # Cached: a rerun trains nothing and gives the same runs.
     p2 = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600,
                         env=dict(os.environ, NORMFIT_HOME=str(tmp_path / "home")))
     assert p2.returncode == 0 and "lr" not in p2.stderr.split("verdict")[0].replace("tolerance", "")
     assert json.loads((out / "results.json").read_text())["runs"] == rep["runs"]
+
+
+def test_bad_threads_is_one_sentence(tmp_path):
+    users = tmp_path / "users"
+    users.mkdir()
+    p = subprocess.run([sys.executable, "-m", "desktop", "shootout", "--users", str(users), "--general",
+                        str(tmp_path / "g.jsonl"), "--out", str(tmp_path / "o"), "--threads", "0"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "--threads must be at least 1." in p.stderr

@@ -72,7 +72,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--minutes", type=float, default=None, help="override the 5-minute budget")
     p.add_argument("--keep-full", action="store_true", help="also keep full fine-tuning weights (large)")
     p.add_argument("--only", default=None, help="comma list of user/method/seed keys to run (e.g. novelist/norm/0)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="CPU threads per run (default: all usable cores); pin with taskset to run shards side by side")
     p.add_argument("--base", default=None, help=argparse.SUPPRESS)
+
+
+def machine() -> str:
+    """The computer the runs were measured on, in one line."""
+    import platform
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from .device import usable_cpus
+    return f"{cpu}, {usable_cpus()} usable cores, {platform.system()}, torch {torch.__version__}"
 
 
 def _say(msg: str) -> None:
@@ -123,6 +140,10 @@ def main(args) -> int:
         raise UsageError(f"The users folder {users_root} does not exist.")
     if args.seeds < 1:
         raise UsageError("--seeds must be at least 1.")
+    if args.threads is not None:
+        if args.threads < 1:
+            raise UsageError("--threads must be at least 1.")
+        torch.set_num_threads(args.threads)
     try:
         users = _users(users_root)
     except ValueError as e:
@@ -166,6 +187,9 @@ def main(args) -> int:
                 if only is not None and key not in only:
                     continue
                 cfg = run_config(args.protocol, method, seed, args.quick, args.minutes)
+                if args.threads is not None:
+                    from dataclasses import replace as _rt
+                    cfg = _rt(cfg, threads=args.threads)
                 if user not in before:
                     before[user] = measure_before(base, data, general, torch.device("cpu"))
                 _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
@@ -176,7 +200,7 @@ def main(args) -> int:
                                         general_label="given file")
                 blob = to_bytes(r.tensors, meta)
                 row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(blob),
-                           quick=bool(args.quick))
+                           quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
                 if method != "full" or args.keep_full:
                     path = adir / f"{method}_{user}_s{seed}.safetensors"
                     save_adapter(path, r.tensors, meta, overwrite=True)
@@ -314,6 +338,9 @@ def markdown(rep: dict) -> str:
          + ("" if rep["complete"] else " (PARTIAL: not every run is done yet)"), "",
          f"General set: {rep['general_set']}. Held-out = each user's heldout/ documents (never used for any "
          "decision). Mean over seeds, ± standard deviation.", "",
+         "Measured on: " + "; ".join(sorted({f"{r.get('machine', 'unrecorded machine')}, "
+                                             f"{r.get('threads', '?')} thread(s) per run" for r in rep["runs"]})),
+         "",
          PROTOCOL_NOTES.get(rep["protocol"], ""), "",
          "| user | method | lr | held-out ppl (base -> after) | held-out bpb | general ppl (base -> after) | "
          "trainable params | file bytes | steps | seconds | tokens/s |",
