@@ -65,6 +65,9 @@ def test_quick_shootout_end_to_end(tiny_base_dir, tmp_path):
         for s in (0, 1)}
     assert rep["verdict"]["label"] in ("STRICT", "LENIENT", "PARTIAL", "CATASTROPHIC")
     assert set(rep["controls"]["confusion"]) == {"programmer", "novelist", "scientist"}
+    nf = rep["controls"]["noise_floor"]["novelist"]
+    assert len(nf["random_same_change_draws"]) == 3 and nf["change_from_base"] > 0
+    assert nf["random_same_change"] > 0 and nf["random_same_distance_from_1"] > 0
     assert (out / "adapters" / "norm_novelist_s1.safetensors").exists()
     assert not list((out / "adapters").glob("full_*"))           # large: only when asked
     assert all(r["threads"] == 1 and r["machine"] for r in rep["runs"])

@@ -300,19 +300,34 @@ def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
     # Confusion: row = adapter's user, column = held-out text's user.
     out["confusion"] = {a: {h: ppl(gains[a], h) for h in gains} for a in gains}
     out["own_adapter_wins"] = {h: min(gains, key=lambda a: out["confusion"][a][h]) == h for h in gains}
-    # Noise floor: random gains, same distance from 1.0 as the trained ones.
+    # Noise floor: random gains as far from the base's gains as the trained ones
+    # are (the adapter's real change), three draws; and, literally as the issue
+    # words it, random gains as far from 1.0 as the trained ones. Our base's
+    # pretrained gains are far from 1.0, so the second is a wrecked model, kept
+    # to show that.
+    base_gains = {k: v.float() for k, v in ad.extract(base.fresh_model(), "norm").items()}
     g = torch.Generator().manual_seed(0)
-    noise = {}
-    for u, t in gains.items():
-        delta = torch.cat([v - 1 for v in t.values()])
+
+    def random_like(t: dict, centre: dict | None, draw: int) -> dict:
+        ref = {k: (centre[k] if centre is not None else torch.ones_like(v)) for k, v in t.items()}
+        delta = torch.cat([(t[k].float() - ref[k]).flatten() for k in t])
         r = torch.randn(delta.numel(), generator=g)
         r = r * delta.norm() / r.norm()
         rand, i = {}, 0
         for k, v in t.items():
-            rand[k] = 1 + r[i:i + v.numel()].view_as(v)
+            rand[k] = ref[k] + r[i:i + v.numel()].view_as(v)
             i += v.numel()
-        noise[u] = {"trained": out["confusion"][u][u], "random_same_distance": ppl(rand, u),
-                    "distance": float(delta.norm())}
+        return rand
+
+    noise = {}
+    for u, t in gains.items():
+        draws = [ppl(random_like(t, base_gains, d), u) for d in range(3)]
+        noise[u] = {"trained": out["confusion"][u][u],
+                    "change_from_base": float(torch.cat([(t[k].float() - base_gains[k]).flatten()
+                                                          for k in t]).norm()),
+                    "random_same_change": statistics.mean(draws), "random_same_change_draws": draws,
+                    "distance_from_1": float(torch.cat([(v.float() - 1).flatten() for v in t.values()]).norm()),
+                    "random_same_distance_from_1": ppl(random_like(t, None, 0), u)}
     out["noise_floor"] = noise
     if len(gains) > 1:
         avg = {k: torch.stack([gains[u][k] for u in gains]).mean(0) for k in next(iter(gains.values()))}
@@ -375,11 +390,16 @@ def markdown(rep: dict) -> str:
         L.append("")
         L.append("Own adapter best on own text: " + ", ".join(f"{u} {'yes' if w else 'no'}"
                                                             for u, w in c["own_adapter_wins"].items()))
-        L += ["", "## Control: noise floor (random gains at the same distance from 1.0)", "",
-              "| user | distance | trained ppl | random ppl | base ppl |", "|---|---|---|---|---|"]
+        L += ["", "## Control: noise floor (random gains moved as far as the trained ones)", "",
+              "Random direction, same length of change from the base's gains (mean of 3 draws); last two "
+              "columns: random gains at the trained gains' distance from 1.0, as first specified. This base's "
+              "pretrained gains are far from 1.0, so that version is a wrecked model, not a noise floor.", "",
+              "| user | change from base (L2) | trained ppl | random, same change ppl | base ppl | "
+              "distance from 1.0 | random at that distance ppl |", "|---|---|---|---|---|---|---|"]
         for u, n in c["noise_floor"].items():
-            L.append(f"| {u} | {n['distance']:.3f} | {_f(n['trained'])} | {_f(n['random_same_distance'])} | "
-                     f"{_f(c['base'][u])} |")
+            L.append(f"| {u} | {n['change_from_base']:.4f} | {_f(n['trained'])} | "
+                     f"{_f(n['random_same_change'])} | {_f(c['base'][u])} | {n['distance_from_1']:.2f} | "
+                     f"{_f(n['random_same_distance_from_1'])} |")
         if c.get("averaged"):
             L += ["", "## Control: one averaged adapter vs routing each user to their own", "",
                   "| user | own adapter ppl | average of all users' gains ppl |", "|---|---|---|"]
