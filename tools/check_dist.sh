@@ -17,7 +17,10 @@ EXE="$APP/NormFit"
 manifest() { (cd "$APP" && find . -printf '%p %y %s %T@\n' | LC_ALL=C sort | sha256sum); }
 
 echo "== version"
-"$EXE" --version | tee /dev/stderr | grep -q '^NormFit [0-9]'
+# (not `tee /dev/stderr`: when stderr is a file, tee truncates it, and CI's log with it)
+version=$("$EXE" --version)
+echo "$version"
+echo "$version" | grep -q '^NormFit [0-9]'
 
 echo "== selftest: no network, app folder read-only"
 before=$(manifest)
