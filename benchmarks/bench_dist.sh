@@ -23,8 +23,9 @@ tar -C dist -czf "$tmp/NormFit.tar.gz" NormFit
 targz=$(stat -c %s "$tmp/NormFit.tar.gz")
 mb() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
 top=$(cd "$APP/_internal" 2>/dev/null || cd "$APP"; du -sb -- * | sort -nr | head -6 \
-      | awk '{ printf "%s %.0f MB; ", $2, $1 / 1e6 }')
-biggest=$(find "$APP" -type f -printf '%s %P\n' | sort -nr | head -4 | awk '{ printf "%s %.0f MB; ", $2, $1 / 1e6 }')
+      | awk '{ printf "%s %.0f MB; ", $2, $1 / 1e6 }' || true)
+# (`|| true`: head closing the pipe early makes sort fail under pipefail)
+biggest=$(find "$APP" -type f -printf '%s %P\n' | sort -nr | head -4 | awk '{ printf "%s %.0f MB; ", $2, $1 / 1e6 }' || true)
 
 # Starts: the first one after the build, then two more (page cache warm).
 selftests=()
