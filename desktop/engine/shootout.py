@@ -427,8 +427,10 @@ def charts(rep: dict, out: Path) -> None:
         p.setRenderHint(QPainter.Antialiasing)
         p.setFont(QFont("DejaVu Sans", 11))
         p.drawText(QRectF(0, 8, W, 24), Qt.AlignCenter, title)
+        before_key = key.replace("_after", "_before")
         vals = [a[key]["mean"] for by in rep["aggregate"].values() for a in by.values()
                 if a[key]["mean"] is not None]
+        vals += [a[before_key] for by in rep["aggregate"].values() for a in by.values() if a.get(before_key)]
         if not vals:
             p.end()
             continue
@@ -451,8 +453,20 @@ def charts(rep: dict, out: Path) -> None:
                 p.fillRect(QRectF(x0 + j * bw * 1.2, top, bw, H - pad - top), colours[m])
                 p.drawText(QRectF(x0 + j * bw * 1.2 - 10, top - 20, bw + 20, 18), Qt.AlignHCenter,
                            f"{v:,.0f}" if v >= 100 else f"{v:.1f}")
+            # The base model's perplexity on the same text: a dashed line over the group.
+            b = next((a.get(before_key) for a in rep["aggregate"][u].values() if a.get(before_key)), None)
+            if b:
+                p.save()
+                p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+                p.drawLine(int(x0 - 6), int(y(b)), int(x0 + 3 * bw * 1.2), int(y(b)))
+                p.restore()
         for j, m in enumerate(METHODS):
-            p.fillRect(QRectF(W - 260 + j * 85, 40, 14, 14), colours[m])
-            p.drawText(QRectF(W - 242 + j * 85, 38, 70, 18), Qt.AlignLeft, m)
+            p.fillRect(QRectF(W - 345 + j * 85, 40, 14, 14), colours[m])
+            p.drawText(QRectF(W - 327 + j * 85, 38, 70, 18), Qt.AlignLeft, m)
+        p.save()
+        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.drawLine(W - 90, 47, W - 66, 47)
+        p.restore()
+        p.drawText(QRectF(W - 62, 38, 60, 18), Qt.AlignLeft, "base")
         p.end()
         img.save(str(out / fname))
