@@ -88,8 +88,11 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    import os
     from .device import usable_cpus
-    return f"{cpu}, {usable_cpus()} usable cores, {platform.system()}, torch {torch.__version__}"
+    total, usable = os.cpu_count() or 1, usable_cpus()
+    pin = f" (this run pinned to {usable})" if usable < total else ""
+    return f"{cpu}, {total} cores{pin}, {platform.system()}, torch {torch.__version__}"
 
 
 def _say(msg: str) -> None:
@@ -250,6 +253,7 @@ def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, 
             agg[u][m] = {k: _stats([r[k] for r in rs]) for k in
                          ("heldout_ppl_after", "heldout_bpb_after", "general_ppl_after", "general_bpb_after",
                           "steps", "seconds", "tokens_per_s")}
+            agg[u][m]["kept_step"] = _stats([r.get("best_step", r["steps"]) for r in rs])
             agg[u][m].update(trainable_params=rs[0]["trainable_params"], adapter_bytes=rs[0]["adapter_bytes"],
                              lr=rs[0].get("lr"),
                              heldout_ppl_before=rs[0]["heldout_ppl_before"],
@@ -344,6 +348,15 @@ PROTOCOL_NOTES = {
 }
 
 
+def _kept(a: dict) -> str:
+    """The step whose weights were kept (best validation), per seed: 0 means the
+    base itself was never beaten on validation, so the 'adapter' changes nothing."""
+    k = a.get("kept_step")
+    if not k:
+        return "-"
+    return f"{k['min']:.0f}" if k["min"] == k["max"] else f"{k['min']:.0f}-{k['max']:.0f}"
+
+
 def _f(x, nd=2):
     return "-" if x is None else f"{x:,.{nd}f}"
 
@@ -358,8 +371,8 @@ def markdown(rep: dict) -> str:
          "",
          PROTOCOL_NOTES.get(rep["protocol"], ""), "",
          "| user | method | lr | held-out ppl (base -> after) | held-out bpb | general ppl (base -> after) | "
-         "trainable params | file bytes | steps | seconds | tokens/s |",
-         "|---|---|---|---|---|---|---|---|---|---|---|"]
+         "trainable params | file bytes | steps | kept step | seconds | tokens/s |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for u, by in rep["aggregate"].items():
         for m, a in by.items():
             h, g = a["heldout_ppl_after"], a["general_ppl_after"]
@@ -367,8 +380,14 @@ def markdown(rep: dict) -> str:
             L.append(f"| {u} | {m} | {lr} | {_f(a['heldout_ppl_before'])} -> {_f(h['mean'])} ± {_f(h['sd'])} | "
                      f"{_f(a['heldout_bpb_after']['mean'], 4)} | {_f(a['general_ppl_before'])} -> "
                      f"{_f(g['mean'])} ± {_f(g['sd'])} | {a['trainable_params']:,} | {a['adapter_bytes']:,} | "
-                     f"{_f(a['steps']['mean'], 0)} | {_f(a['seconds']['mean'], 0)} | "
+                     f"{_f(a['steps']['mean'], 0)} | {_kept(a)} | {_f(a['seconds']['mean'], 0)} | "
                      f"{_f(a['tokens_per_s']['mean'], 0)} |")
+    zero = [f"{u}/{m}" for u, by in rep["aggregate"].items() for m, a in by.items()
+            if a.get("kept_step") and a["kept_step"]["min"] == 0]
+    if zero:
+        L += ["", "Kept step 0 (" + ", ".join(zero) + "): in at least one seed no training step beat the base "
+              "model on validation text, so the rule \"keep the best validated step\" kept the base unchanged "
+              "(its file would still be the method's full size)."]
     v = rep["verdict"]
     L += ["", f"**Verdict: {v['label']}** - norm-only Pareto-dominates both LoRA-r4 and full fine-tuning "
           f"for {v['count']} of {v['of']} users (lower held-out perplexity, smaller file, general perplexity "
