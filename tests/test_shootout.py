@@ -80,6 +80,14 @@ def test_quick_shootout_end_to_end(tiny_base_dir, tmp_path):
                         env=dict(os.environ, NORMFIT_HOME=str(tmp_path / "home")))
     assert p2.returncode == 0 and "lr" not in p2.stderr.split("verdict")[0].replace("tolerance", "")
     assert json.loads((out / "results.json").read_text())["runs"] == rep["runs"]
+    # --report-only rebuilds the report from the cache, keeping the controls.
+    (out / "results.md").unlink()
+    p3 = subprocess.run(cmd + ["--report-only"], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                        env=dict(os.environ, NORMFIT_HOME=str(tmp_path / "home")))
+    assert p3.returncode == 0, p3.stderr
+    rep3 = json.loads((out / "results.json").read_text())
+    assert sorted(map(json.dumps, rep3["runs"])) == sorted(map(json.dumps, rep["runs"]))
+    assert rep3["controls"] == rep["controls"] and (out / "results.md").exists()
 
 
 def test_bad_threads_is_one_sentence(tmp_path):
@@ -90,3 +98,14 @@ def test_bad_threads_is_one_sentence(tmp_path):
                        capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert "--threads must be at least 1." in p.stderr
+
+
+def test_report_only_without_runs_is_one_sentence(tmp_path):
+    users = tmp_path / "users" / "novelist"
+    (users / "train").mkdir(parents=True)
+    (users / "heldout").mkdir()
+    p = subprocess.run([sys.executable, "-m", "desktop", "shootout", "--users", str(tmp_path / "users"),
+                        "--general", str(tmp_path / "g.jsonl"), "--out", str(tmp_path / "o"), "--report-only"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "No cached tuned runs" in p.stderr

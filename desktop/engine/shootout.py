@@ -74,6 +74,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--only", default=None, help="comma list of user/method/seed keys to run (e.g. novelist/norm/0)")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads per run (default: all usable cores); pin with taskset to run shards side by side")
+    p.add_argument("--report-only", action="store_true",
+                   help="rewrite results.md/json and the charts from the cached runs; trains and measures nothing")
     p.add_argument("--base", default=None, help=argparse.SUPPRESS)
 
 
@@ -151,6 +153,8 @@ def main(args) -> int:
         users = _users(users_root)
     except ValueError as e:
         raise UsageError(str(e)) from None
+    if args.report_only:
+        return _report_only(out, users, args)
     base = load_base(args.base)
     try:
         general, glabel = general_set(base, args.general)
@@ -215,16 +219,37 @@ def main(args) -> int:
                 runs.append(row)
     report = build_report(runs, users, args.seeds, args.protocol, glabel)
     report["controls"] = controls(base, users, user_data, adir, args.seeds)
+    _write(report, out)
+    complete = report["complete"]
+    _say(f"{'complete' if complete else 'partial'}: {len(runs)} runs; verdict {report['verdict']['label']}; "
+         f"report in {out}")
+    print(markdown(report))
+    return 0
+
+
+def _write(report: dict, out: Path) -> None:
     (out / "results.json").write_text(json.dumps(report, indent=1))
     (out / "results.md").write_text(markdown(report))
     try:
         charts(report, out)
     except Exception as e:  # charts are a convenience; the numbers are in the json
         _say(f"charts skipped: {e}")
-    complete = report["complete"]
-    _say(f"{'complete' if complete else 'partial'}: {len(runs)} runs; verdict {report['verdict']['label']}; "
-         f"report in {out}")
-    print(markdown(report))
+
+
+def _report_only(out: Path, users: list[str], args) -> int:
+    """Rebuild the report from cache/ (and the controls of the last full pass)."""
+    from ..cli import UsageError
+    files = sorted((out / "cache").glob("*.json"))
+    runs = [json.loads(f.read_text()) for f in files]
+    runs = [r for r in runs if r.get("protocol") == args.protocol and r.get("seed", 0) < args.seeds]
+    if not runs:
+        raise UsageError(f"No cached {args.protocol} runs in {out / 'cache'}: run the shootout first.")
+    old = out / "results.json"
+    prior = json.loads(old.read_text()) if old.exists() else {}
+    report = build_report(runs, users, args.seeds, args.protocol, prior.get("general_set", Path(args.general).name))
+    report["controls"] = prior.get("controls", {})
+    _write(report, out)
+    _say(f"report rebuilt from {len(runs)} cached runs; verdict {report['verdict']['label']}")
     return 0
 
 
