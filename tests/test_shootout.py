@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from desktop.engine.shootout import GENERAL_TOLERANCE, dominates, verdict
+from desktop.engine.shootout import GENERAL_TOLERANCE, beats_norm, dominates, verdict
 
 from .conftest import ROOT, synthetic_text
 
@@ -39,6 +39,15 @@ def test_general_tolerance_edge():
     assert not dominates(m(20, limit * 1.0001, 6000), m(25, 50, 160000))
     # A missing general figure cannot block the verdict (no general set given).
     assert dominates(m(20, None, 6000), m(25, None, 160000))
+
+
+def test_the_other_direction():
+    # LoRA better for the user but 40% worse on general text: it does not beat norm-only.
+    assert not beats_norm(m(26, 50, 6000), m(20, 70, 160000))
+    assert beats_norm(m(26, 50, 6000), m(20, 52, 160000))                    # within tolerance
+    assert not beats_norm(m(20, 50, 6000), m(20, 50, 160000))                # a tie is not better
+    v = verdict({"a": {"norm": m(26, 50, 6000), "lora": m(20, 70, 160000), "full": m(19, 51, 8_000_000)}})
+    assert v["label"] == "CATASTROPHIC" and v["norm_beaten_by"] == {"a": ["full"]}
 
 
 def test_quick_shootout_end_to_end(tiny_base_dir, tmp_path):

@@ -38,6 +38,16 @@ def dominates(norm: Mapping, other: Mapping, tol: float = GENERAL_TOLERANCE) -> 
     return True
 
 
+def beats_norm(norm: Mapping, other: Mapping, tol: float = GENERAL_TOLERANCE) -> bool:
+    """The other direction: `other` is at least as good for the user (lower
+    held-out perplexity) and no worse on general text (same tolerance). Its file
+    is never smaller, so this is as close to dominating norm-only as it can get."""
+    if other["heldout_ppl_after"] >= norm["heldout_ppl_after"]:
+        return False
+    ng, og = norm.get("general_ppl_after"), other.get("general_ppl_after")
+    return not (ng is not None and og is not None and og > ng * (1 + tol))
+
+
 def verdict(per_user: Mapping[str, Mapping[str, Mapping]], tol: float = GENERAL_TOLERANCE) -> dict:
     """per_user[user][method] -> metrics. Returns the wins per user and the label."""
     wins = {}
@@ -53,7 +63,9 @@ def verdict(per_user: Mapping[str, Mapping[str, Mapping]], tol: float = GENERAL_
         label = "LENIENT"
     else:
         label = "PARTIAL"
-    return {"users_dominated": wins, "count": k, "of": n, "label": label}
+    beaten = {user: [m for m in by_method if m != "norm" and beats_norm(by_method["norm"], by_method[m], tol)]
+              for user, by_method in per_user.items()}
+    return {"users_dominated": wins, "count": k, "of": n, "label": label, "norm_beaten_by": beaten}
 
 
 METHODS = ("norm", "lora", "full")
@@ -418,7 +430,11 @@ def markdown(rep: dict) -> str:
           f"for {v['count']} of {v['of']} users (lower held-out perplexity, smaller file, general perplexity "
           f"no more than {rep['tolerance']:.0%} worse)."]
     for u, w in v["users_dominated"].items():
-        L.append(f"- {u}: {'dominates' if w else 'does not dominate'}")
+        by = v.get("norm_beaten_by", {}).get(u, [])
+        tail = (f"; {' and '.join(by)} {'is' if len(by) == 1 else 'are'} better on this user's text and no worse "
+                "on general text" if by else "; no other method is better on this user's text without being "
+                "worse on general text (norm-only is on the trade-off frontier)")
+        L.append(f"- {u}: {'dominates' if w else 'does not dominate'}{tail}")
     if rep["beyond_seed_spread"]:
         L += ["", "Held-out differences beyond seed-to-seed spread (seed ranges do not overlap):"]
         L += [f"- {k}: {'yes' if b else 'no'}" for k, b in rep["beyond_seed_spread"].items()]
