@@ -383,6 +383,11 @@ def test_results_are_told_in_plain_words(qapp):
     rows[1] = Row("lora", 25.0, 20.5, 60000)
     v = pareto_verdict(rows)
     assert "but not LoRA rank 4" in v and "predicts your writing better" in v
+    # The same rule as the shootout: general text may be up to 5% worse and still count as no worse.
+    assert pareto_verdict([Row("norm", 30.0, 20.8, 9000), Row("lora", 35.0, 20.0, 60000)]).startswith(
+        "Norm-only wins on every count")
+    assert "stays closer to general text" in pareto_verdict(
+        [Row("norm", 30.0, 21.2, 9000), Row("lora", 35.0, 20.0, 60000)])
 
 
 def test_the_loss_chart_draws_lines_and_checks(qtbot):

@@ -24,12 +24,15 @@ from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
 from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, StepDone, TrainConfig,
                     TrainResult, Validated, measure_before, train)
 
+# The shootout's Pareto rule, so the window's comparison verdict is the same rule.
+from .shootout import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
+
 __all__ = [
     "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
-    "Validated",
-    "collect", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
+    "Validated", "GENERAL_TOLERANCE",
+    "collect", "beats_norm", "dominates", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
     "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
 ]
 

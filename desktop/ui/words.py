@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from ..engine.api import GENERAL_TOLERANCE
+from ..engine.api import dominates as engine_dominates
+
 CONTEXT = "NormFit"
 
 
@@ -135,15 +138,16 @@ class Row:
     size: int | None
 
 
+def _metrics(r: Row) -> dict:
+    return {"heldout_ppl_after": r.heldout, "general_ppl_after": r.general, "adapter_bytes": r.size}
+
+
 def dominates(a: Row, b: Row) -> bool:
-    """Pareto: lower personal perplexity AND smaller file AND no worse general."""
+    """Pareto, by the shootout's rule (engine): lower personal perplexity AND
+    smaller file AND general perplexity no more than GENERAL_TOLERANCE worse."""
     if None in (a.heldout, b.heldout, a.size, b.size):
         return False
-    if not (a.heldout < b.heldout and a.size < b.size):
-        return False
-    if a.general is None or b.general is None:
-        return True
-    return a.general <= b.general
+    return engine_dominates(_metrics(a), _metrics(b))
 
 
 def pareto_verdict(rows: list[Row]) -> str:
@@ -164,7 +168,8 @@ def pareto_verdict(rows: list[Row]) -> str:
             continue
         if r.heldout is not None and norm.heldout is not None and r.heldout <= norm.heldout:
             reasons.append(tr("{name} predicts your writing better").format(name=method_name(r.method)))
-        elif r.general is not None and norm.general is not None and norm.general > r.general:
+        elif r.general is not None and norm.general is not None and \
+                norm.general > r.general * (1 + GENERAL_TOLERANCE):
             reasons.append(tr("{name} stays closer to general text").format(name=method_name(r.method)))
         else:
             reasons.append(tr("{name} did not finish").format(name=method_name(r.method)))
