@@ -24,18 +24,11 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.engine import adapters  # noqa: E402
 from desktop.engine.base import load_base  # noqa: E402
-from desktop.engine.device import tune_allocator  # noqa: E402
+from desktop.engine.device import cpu_name, tune_allocator  # noqa: E402
 
 
 def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     try:
         import psutil
         mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB"

@@ -32,7 +32,8 @@ __all__ = [
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE",
-    "collect", "beats_norm", "dominates", "compare", "detect", "evaluate_texts", "export_adapter", "general_set", "generate",
+    "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
+    "generate",
     "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
 ]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
@@ -25,6 +26,18 @@ class DeviceInfo:
             return "Using your Mac's graphics processor"
         cores = "core" if self.threads == 1 else "cores"
         return f"Using the processor, {self.threads} {cores}"
+
+
+def cpu_name() -> str:
+    """The processor's model name, for benchmark and report headers."""
+    import platform
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "?"
 
 
 def usable_cpus() -> int:

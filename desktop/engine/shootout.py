@@ -93,20 +93,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def machine() -> str:
     """The computer the runs were measured on, in one line."""
-    import platform
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     import os
-    from .device import usable_cpus
+    import platform
+    from .device import cpu_name, usable_cpus
     total, usable = os.cpu_count() or 1, usable_cpus()
     pin = f" (this run pinned to {usable})" if usable < total else ""
-    return f"{cpu}, {total} cores{pin}, {platform.system()}, torch {torch.__version__}"
+    return f"{cpu_name()}, {total} cores{pin}, {platform.system()}, torch {torch.__version__}"
 
 
 def _say(msg: str) -> None:
@@ -120,7 +112,8 @@ def _users(root: Path) -> list[str]:
     return [u for u in USERS if u in found] + [u for u in found if u not in USERS]
 
 
-def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: float | None):
+def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: float | None,
+               threads: int | None = None):
     from .train import TrainConfig
     if protocol == "bet49":
         cfg = TrainConfig(method=method, seed=seed, protocol="bet49").with_protocol()
@@ -131,7 +124,7 @@ def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: floa
         cfg = replace(cfg, minutes=0.5, max_steps=2)
     if minutes is not None:
         cfg = replace(cfg, minutes=minutes)
-    return replace(cfg, protocol=None)
+    return replace(cfg, protocol=None, threads=threads)
 
 
 def _truncate(texts: list[str], chars: int) -> list[str]:
@@ -205,10 +198,7 @@ def main(args) -> int:
                     continue
                 if only is not None and key not in only:
                     continue
-                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes)
-                if args.threads is not None:
-                    from dataclasses import replace as _rt
-                    cfg = _rt(cfg, threads=args.threads)
+                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads)
                 if user not in before:
                     before[user] = measure_before(base, data, general, torch.device("cpu"))
                 _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
@@ -347,11 +337,15 @@ def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
     # pretrained gains are far from 1.0, so the second is a wrecked model, kept
     # to show that.
     base_gains = {k: v.float() for k, v in ad.extract(base.fresh_model(), "norm").items()}
+    ones = {k: torch.ones_like(v) for k, v in base_gains.items()}
     g = torch.Generator().manual_seed(0)
 
-    def random_like(t: dict, centre: dict | None, draw: int) -> dict:
-        ref = {k: (centre[k] if centre is not None else torch.ones_like(v)) for k, v in t.items()}
-        delta = torch.cat([(t[k].float() - ref[k]).flatten() for k in t])
+    def offset(t: dict, ref: dict) -> torch.Tensor:
+        return torch.cat([(t[k].float() - ref[k]).flatten() for k in t])
+
+    def random_like(t: dict, ref: dict) -> dict:
+        """ref + a random direction as long as t's offset from ref."""
+        delta = offset(t, ref)
         r = torch.randn(delta.numel(), generator=g)
         r = r * delta.norm() / r.norm()
         rand, i = {}, 0
@@ -362,13 +356,12 @@ def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
 
     noise = {}
     for u, t in gains.items():
-        draws = [ppl(random_like(t, base_gains, d), u) for d in range(3)]
+        draws = [ppl(random_like(t, base_gains), u) for _ in range(3)]
         noise[u] = {"trained": out["confusion"][u][u],
-                    "change_from_base": float(torch.cat([(t[k].float() - base_gains[k]).flatten()
-                                                          for k in t]).norm()),
+                    "change_from_base": float(offset(t, base_gains).norm()),
                     "random_same_change": statistics.mean(draws), "random_same_change_draws": draws,
-                    "distance_from_1": float(torch.cat([(v.float() - 1).flatten() for v in t.values()]).norm()),
-                    "random_same_distance_from_1": ppl(random_like(t, None, 0), u)}
+                    "distance_from_1": float(offset(t, ones).norm()),
+                    "random_same_distance_from_1": ppl(random_like(t, ones), u)}
     out["noise_floor"] = noise
     if len(gains) > 1:
         avg = {k: torch.stack([gains[u][k] for u in gains]).mean(0) for k in next(iter(gains.values()))}
@@ -488,6 +481,7 @@ def charts(rep: dict, out: Path) -> None:
         p.setFont(QFont("DejaVu Sans", 11))
         p.drawText(QRectF(0, 8, W, 24), Qt.AlignCenter, title)
         before_key = key.replace("_after", "_before")
+        dashed = QPen(QColor("#222"), 1.5, Qt.DashLine)
         vals = [a[key]["mean"] for by in rep["aggregate"].values() for a in by.values()
                 if a[key]["mean"] is not None]
         vals += [a[before_key] for by in rep["aggregate"].values() for a in by.values() if a.get(before_key)]
@@ -517,14 +511,14 @@ def charts(rep: dict, out: Path) -> None:
             b = next((a.get(before_key) for a in rep["aggregate"][u].values() if a.get(before_key)), None)
             if b:
                 p.save()
-                p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+                p.setPen(dashed)
                 p.drawLine(int(x0 - 6), int(y(b)), int(x0 + 3 * bw * 1.2), int(y(b)))
                 p.restore()
         for j, m in enumerate(METHODS):
             p.fillRect(QRectF(W - 345 + j * 85, 40, 14, 14), colours[m])
             p.drawText(QRectF(W - 327 + j * 85, 38, 70, 18), Qt.AlignLeft, m)
         p.save()
-        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.setPen(dashed)
         p.drawLine(W - 90, 47, W - 66, 47)
         p.restore()
         p.drawText(QRectF(W - 62, 38, 60, 18), Qt.AlignLeft, "base")
