@@ -85,7 +85,7 @@ def _reading_printer():
 
 
 def _progress_printer(prefix: str = ""):
-    from .engine.api import Measured, StepDone, Validated, Phase
+    from .engine.api import Measured, Phase, RateCut, StepDone
     state = {"last": 0.0}
 
     def on_event(e):
@@ -100,6 +100,8 @@ def _progress_printer(prefix: str = ""):
             say(f"{prefix}{e.when}: held-out ppl {e.heldout.ppl:.2f} ({e.heldout.bpb:.3f} bits/byte){g}")
         elif isinstance(e, Phase):
             say(f"{prefix}{e.message}...")
+        elif isinstance(e, RateCut):
+            say(f"{prefix}step {e.step}: no longer improving; back to step {e.back_to_step} at lr {e.lr:.2g}")
     return on_event
 
 
@@ -150,7 +152,23 @@ def _train_config(args, method):
     from dataclasses import replace
     over = {k: getattr(args, a) for k, a in (("minutes", "minutes"), ("max_steps", "steps"), ("lr", "lr"))
             if getattr(args, a) is not None}
+    if args.max_drift is not None:
+        over["max_drift"] = _max_drift(args.max_drift)
     return replace(cfg, protocol=None, **over)
+
+
+def _max_drift(text: str) -> float | None:
+    """'3' or '3%' -> 0.03; 'none' -> None (no limit)."""
+    t = text.strip().lower().rstrip("%")
+    if t in ("none", "off", "no"):
+        return None
+    try:
+        v = float(t)
+    except ValueError:
+        v = float("nan")
+    if not (math.isfinite(v) and 0 < v <= 1000):
+        raise UsageError(f"--max-drift must be a percentage such as 3, or 'none' (got '{text}').")
+    return v / 100.0
 
 
 def _prepare(args, base):
@@ -194,13 +212,19 @@ def cmd_train(args) -> int:
     say(f"Training {cfg.method} (lr {cfg.learning_rate:g}) for up to {cfg.minutes:g} minutes"
         + (f" or {cfg.max_steps} steps" if cfg.max_steps else ""))
     result = personalise(base, data, cfg, general, on_event=_progress_printer())
+    from .engine.notes import outcome_notes
+    notes = outcome_notes(result)
     summary = result.summary()
-    if result.method == "norm" or out is not None:
+    # A run that kept the base learned nothing: say so instead of saving the base's gains as a "result".
+    if result.learned and (result.method == "norm" or out is not None):
         path, nbytes = _save(result, base, out, args.force, glabel, args.label)
         summary.update(adapter_path=str(path), adapter_bytes=nbytes)
     else:
         summary.update(adapter_path=None, adapter_bytes=None)
-    summary.update(base_id=base.base_id, split=data.split.by, general_set=glabel)
+    summary.update(base_id=base.base_id, split=data.split.by, general_set=glabel, learned=result.learned,
+                   notes=notes)
+    for n in notes:
+        say(n)
     if args.json:
         print(json.dumps(summary, indent=2))
     else:
@@ -221,7 +245,11 @@ def _result_text(s: dict) -> str:
              f"held-out bits/byte {s['heldout_bpb_before']:.4f} -> {s['heldout_bpb_after']:.4f}"]
     if s.get("general_ppl_before") is not None:
         lines.append(f"general ppl       {s['general_ppl_before']:.2f} -> {s['general_ppl_after']:.2f}  "
-                     f"({s['general_set']})")
+                     f"({100 * (s['general_ppl_after'] / s['general_ppl_before'] - 1):+.1f}%, {s['general_set']})")
+    if s.get("general_drift") is not None:
+        limit = "no limit" if s.get("max_drift") is None else f"limit {100 * s['max_drift']:g}%"
+        lines.append(f"drift from base   {100 * s['general_drift']:+.2f}% on the reference set ({limit}, "
+                     f"anchor lambda {s['anchor_lambda']:.3g})")
     if s.get("adapter_path"):
         lines.append(f"adapter           {s['adapter_path']} ({s['adapter_bytes']:,} bytes)")
     return "\n".join(lines)
@@ -405,8 +433,11 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--general", default=None, help="general text (.txt or .jsonl) for the general check")
         sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
         sp.add_argument("--threads", type=int, default=None)
-        sp.add_argument("--protocol", default=None, choices=["bet49"],
-                        help="bet49: the original experiment (5 min, 100 steps, lr 5e-5)")
+        sp.add_argument("--protocol", default=None, choices=["bet49", "tuned", "anchored"],
+                        help="bet49: the original experiment (5 min, 100 steps, lr 5e-5, no limit); "
+                             "tuned: per-method rates, no limit; anchored: the defaults")
+        sp.add_argument("--max-drift", default=None, metavar="PERCENT",
+                        help="keep general text within this many percent of the base (default 3), or 'none'")
         sp.add_argument("--base", default=None, help=argparse.SUPPRESS)
         sp.add_argument("--json", action="store_true", help="print one JSON object")
 

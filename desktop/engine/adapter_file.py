@@ -32,7 +32,9 @@ REQUIRED_META = ("format", "format_version", "method", "base_id", "base_sha256",
                  "app_version", "train_tokens", "steps", "seconds", "lr", "heldout_ppl_before",
                  "heldout_ppl_after", "general_ppl_before", "general_ppl_after")
 ALLOWED_META = set(REQUIRED_META) | {"label", "heldout_bpb_before", "heldout_bpb_after",
-                                      "general_bpb_before", "general_bpb_after", "general_set"}
+                                      "general_bpb_before", "general_bpb_after", "general_set",
+                                      # the general-text guard (optional; format version stays 1)
+                                      "max_drift", "anchor_lambda", "general_drift"}
 _DTYPES = {"F16": (np.float16, 2), "F32": (np.float32, 4), "BF16": (None, 2)}
 
 

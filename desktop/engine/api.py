@@ -21,8 +21,9 @@ from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
 from .documents import Collection, Document, DocumentError, ReadProgress, collect, read_file
 from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
-from .train import (DEFAULT_LR, PROTOCOLS, Before, Measured, Phase, Started, StepDone, TrainConfig,
-                    TrainResult, Validated, measure_before, train)
+from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
+                    RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
+from .notes import outcome_notes
 
 # The shootout's Pareto rule, so the window's comparison verdict is the same rule.
 from .shootout import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
@@ -31,7 +32,7 @@ __all__ = [
     "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
-    "Validated", "GENERAL_TOLERANCE",
+    "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
     "generate",
     "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
@@ -106,6 +107,11 @@ def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
     for k in ("heldout_ppl_before", "heldout_ppl_after", "general_ppl_before", "general_ppl_after",
               "heldout_bpb_before", "heldout_bpb_after", "general_bpb_before", "general_bpb_after"):
         meta[k] = "n/a" if s[k] is None else s[k]
+    if result.max_drift is not None:
+        meta["max_drift"] = result.max_drift
+        meta["anchor_lambda"] = round(result.anchor_lambda, 6)
+    if result.general_drift is not None:
+        meta["general_drift"] = round(result.general_drift, 6)
     if label:
         meta["label"] = label
     if general_label:

@@ -37,6 +37,7 @@ class Base:
     tokenizer: Tokenizer
     state: dict[str, torch.Tensor]      # pristine weights (CPU), to restore between runs
     reference_tokens: torch.Tensor | None
+    replay_tokens: torch.Tensor | None = None   # the anchor's replay windows (disjoint from reference)
 
     def fresh_model(self, device: torch.device | str = "cpu") -> Transformer:
         """A new model holding the base weights (the loaded one stays pristine)."""
@@ -74,10 +75,10 @@ def load_base(folder: str | Path | None = None) -> Base:
     model = Transformer(cfg)
     model.load_state_dict(state)
     model.eval()
-    ref = None
-    ref_path = folder / "reference.safetensors"
-    if ref_path.exists():
-        ref = load_file(str(ref_path))["tokens"]
+    sets = {}
+    for name in ("reference", "replay"):
+        p = folder / f"{name}.safetensors"
+        sets[name] = load_file(str(p))["tokens"] if p.exists() else None
     return Base(folder=folder, base_id=info["base_id"], sha256=sha, config=cfg, info=info, model=model,
                 tokenizer=Tokenizer.load(t_path), state={k: v.clone() for k, v in model.state_dict().items()},
-                reference_tokens=ref)
+                reference_tokens=sets["reference"], replay_tokens=sets["replay"])

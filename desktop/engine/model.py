@@ -86,15 +86,24 @@ class Attention(nn.Module):
         self.v = nn.Linear(cfg.d_model, cfg.d_model, bias=False)
         self.o = nn.Linear(cfg.d_model, cfg.d_model, bias=False)
 
-    def forward(self, x, cos, sin):
+    def forward(self, x, cos, sin, cache: dict | None = None):
+        """``cache`` (generation only) keeps this layer's keys and values so
+        each new token costs one position, not the whole context again."""
         B, T, C = x.shape
+        pos = cache.get("pos", 0) if cache is not None else 0
         shape = (B, T, self.n_heads, self.head_dim)
         q = self.q(x).view(shape).transpose(1, 2)
         k = self.k(x).view(shape).transpose(1, 2)
         v = self.v(x).view(shape).transpose(1, 2)
-        q = apply_rope(q, cos[:T], sin[:T])
-        k = apply_rope(k, cos[:T], sin[:T])
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        q = apply_rope(q, cos[pos:pos + T], sin[pos:pos + T])
+        k = apply_rope(k, cos[pos:pos + T], sin[pos:pos + T])
+        if cache is not None:
+            if pos:
+                k = torch.cat([cache["k"], k], dim=2)
+                v = torch.cat([cache["v"], v], dim=2)
+            cache["k"], cache["v"] = k, v
+        # A single new token attends to everything before it: no mask needed.
+        y = F.scaled_dot_product_attention(q, k, v, is_causal=(pos == 0))
         return self.o(y.transpose(1, 2).reshape(B, T, C))
 
 
@@ -117,8 +126,8 @@ class Block(nn.Module):
         self.ffn_norm = RMSNorm(cfg.d_model, cfg.norm_eps)
         self.ffn = FeedForward(cfg)
 
-    def forward(self, x, cos, sin):
-        x = x + self.attn(self.attn_norm(x), cos, sin)
+    def forward(self, x, cos, sin, cache: dict | None = None):
+        x = x + self.attn(self.attn_norm(x), cos, sin, cache)
         return x + self.ffn(self.ffn_norm(x))
 
 
@@ -149,10 +158,13 @@ class Transformer(nn.Module):
             else:
                 p.data.normal_(0.0, std, generator=g)
 
-    def hidden(self, idx: torch.Tensor) -> torch.Tensor:
+    def hidden(self, idx: torch.Tensor, caches: list[dict] | None = None) -> torch.Tensor:
         x = self.embed(idx)
-        for blk in self.blocks:
-            x = blk(x, self.rope_cos, self.rope_sin)
+        for i, blk in enumerate(self.blocks):
+            x = blk(x, self.rope_cos, self.rope_sin, caches[i] if caches is not None else None)
+        if caches is not None:
+            for c in caches:
+                c["pos"] = c.get("pos", 0) + idx.shape[1]
         return self.final_norm(x)
 
     def logits(self, h: torch.Tensor) -> torch.Tensor:
@@ -180,9 +192,16 @@ class Transformer(nn.Module):
     @torch.no_grad()
     def generate(self, idx: torch.Tensor, max_new_tokens: int, temperature: float = 0.8,
                  top_k: int = 40, generator: torch.Generator | None = None) -> torch.Tensor:
+        caches: list[dict] | None = [{} for _ in self.blocks]
+        fed = 0     # tokens of idx already in the caches
         for _ in range(max_new_tokens):
-            ctx = idx[:, -self.cfg.context_length:]
-            logits = self(ctx)[:, -1, :].float()
+            if caches is not None and idx.shape[1] > self.cfg.context_length:
+                caches = None      # past the context: slide the window, recomputing it
+            if caches is not None:
+                logits = self.logits(self.hidden(idx[:, fed:], caches))[:, -1, :].float()
+                fed = idx.shape[1]
+            else:
+                logits = self(idx[:, -self.cfg.context_length:])[:, -1, :].float()
             if temperature <= 0:
                 nxt = logits.argmax(-1, keepdim=True)
             else:

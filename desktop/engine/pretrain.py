@@ -62,6 +62,9 @@ class PretrainConfig:
     checkpoint_minutes: float = 10.0
     compile: bool = True
     base_id: str = BASE_ID
+    # A release folder to continue from (weights, shape and tokenizer), e.g. the
+    # last committed base: how a new machine resumes without the work folder.
+    init_from: str | None = None
 
 
 def log(msg: str) -> None:
@@ -126,7 +129,8 @@ def read_general(path: str | None) -> list[str]:
     return [p.read_text(encoding="utf-8")]
 
 
-def prepare_tokens(cfg: PretrainConfig, work: Path) -> tuple[Tokenizer, np.ndarray, dict]:
+def prepare_tokens(cfg: PretrainConfig, work: Path,
+                   given: Tokenizer | None = None) -> tuple[Tokenizer, np.ndarray, dict]:
     tok_path, arr_path, meta_path = work / "tokenizer.json", work / "tokens.npy", work / "data.json"
     if tok_path.exists() and arr_path.exists() and meta_path.exists():
         log("using cached tokenizer and tokens")
@@ -144,8 +148,11 @@ def prepare_tokens(cfg: PretrainConfig, work: Path) -> tuple[Tokenizer, np.ndarr
         if size > 30_000_000:
             break
     t0 = time.time()
-    tok = Tokenizer.train(iter_chunks(sample), cfg.vocab_size)
-    log(f"tokenizer trained in {time.time() - t0:.0f}s, vocab {tok.vocab_size}")
+    if given is not None:
+        tok = given     # continuing a release: its tokenizer must not change
+    else:
+        tok = Tokenizer.train(iter_chunks(sample), cfg.vocab_size)
+        log(f"tokenizer trained in {time.time() - t0:.0f}s, vocab {tok.vocab_size}")
     t0 = time.time()
     out = []
     for s in range(0, len(docs), 256):
@@ -292,14 +299,25 @@ def run(cfg: PretrainConfig) -> dict:
     log(f"device {info.kind} ({info.name}), {info.threads} threads")
     work = Path(cfg.work)
     work.mkdir(parents=True, exist_ok=True)
-    tok, arr, data_meta = prepare_tokens(cfg, work)
+    init = None
+    if cfg.init_from:
+        from .base import load_base
+        init = load_base(cfg.init_from)
+        log(f"continuing from {init.base_id} ({init.folder})")
+    tok, arr, data_meta = prepare_tokens(cfg, work, init.tokenizer if init else None)
     n_val = max(cfg.context_length * 64, len(arr) // 200)
     train_arr, val_arr = arr[:-n_val], arr[-n_val:]
-    mcfg = ModelConfig(vocab_size=tok.vocab_size, d_model=cfg.d_model, n_layers=cfg.n_layers,
-                       n_heads=cfg.n_heads, ffn_dim=cfg.ffn_dim, context_length=cfg.context_length)
-    torch.manual_seed(cfg.seed)
-    model = Transformer(mcfg)
-    model.init_weights(cfg.seed)
+    if init is not None:
+        mcfg = init.config
+        model = init.fresh_model()
+        prior = init.info.get("training", {})
+    else:
+        mcfg = ModelConfig(vocab_size=tok.vocab_size, d_model=cfg.d_model, n_layers=cfg.n_layers,
+                           n_heads=cfg.n_heads, ffn_dim=cfg.ffn_dim, context_length=cfg.context_length)
+        torch.manual_seed(cfg.seed)
+        model = Transformer(mcfg)
+        model.init_weights(cfg.seed)
+        prior = {}
     model.to(dev)
     opt = make_optimizer(model, cfg, fused=(info.kind == "cuda"))
     state = {"step": 0, "elapsed": 0.0, "tokens_seen": 0, "total_seconds": cfg.minutes * 60}
@@ -332,7 +350,17 @@ def run(cfg: PretrainConfig) -> dict:
     general_eval: dict = {}
 
     def summary() -> dict:
-        return {"tokens_seen": state["tokens_seen"], "steps": state["step"], "seconds": round(state["elapsed"]),
+        # Figures are cumulative over the releases this one continues from.
+        return {"tokens_seen": prior.get("tokens_seen", 0) + state["tokens_seen"],
+                "steps": prior.get("steps", 0) + state["step"],
+                "seconds": prior.get("seconds", 0) + round(state["elapsed"]),
+                "continued_from": ({"base_id": init.base_id, "base_sha256": init.sha256,
+                                    "tokens_seen": prior.get("tokens_seen", 0),
+                                    "seconds": prior.get("seconds", 0), "hardware": prior.get("hardware")}
+                                   if init else None),
+                "this_run": {"tokens_seen": state["tokens_seen"], "steps": state["step"],
+                             "seconds": round(state["elapsed"]), "warmup_steps": cfg.warmup_steps,
+                             "min_lr_frac": cfg.min_lr_frac},
                 "batch_size": B, "batch_tokens": B * T, "lr": cfg.lr, "weight_decay": cfg.weight_decay,
                 "hardware": hardware, "torch": torch.__version__, "python": platform.python_version(),
                 "data": data_meta, "general_eval": general_eval, "val_loss": state.get("val_loss", float("nan"))}
@@ -401,8 +429,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="MB of the Python standard library's source to add (0 = none)")
     for name, typ in [("vocab-size", int), ("d-model", int), ("n-layers", int), ("n-heads", int),
                       ("ffn-dim", int), ("context-length", int), ("batch-size", int), ("lr", float),
-                      ("seed", int), ("threads", int), ("checkpoint-minutes", float)]:
+                      ("seed", int), ("threads", int), ("checkpoint-minutes", float),
+                      ("warmup-steps", int), ("min-lr-frac", float), ("base-id", str)]:
         p.add_argument(f"--{name}", type=typ, default=None)
+    p.add_argument("--init-from", default=None,
+                   help="release folder to continue training from (keeps its shape and tokenizer)")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
     p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
 

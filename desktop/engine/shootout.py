@@ -76,8 +76,11 @@ QUICK_CHARS = 12_000      # --quick: text per held-out / general set, so a run t
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--users", required=True, help="folder with one sub-folder per user: train/ and heldout/")
     p.add_argument("--general", required=True, help="general held-out text (.jsonl or .txt)")
-    p.add_argument("--protocol", default="tuned", choices=["bet49", "tuned"],
-                   help="bet49: 5 min, 100 steps, lr 5e-5 for all; tuned: 5 min, per-method lr")
+    p.add_argument("--protocol", default="tuned", choices=["bet49", "tuned", "anchored"],
+                   help="bet49: 5 min, 100 steps, lr 5e-5 for all; tuned: 5 min, per-method lr; "
+                        "anchored: tuned + the general-text limit (the app's defaults)")
+    p.add_argument("--max-drift", type=float, default=None, metavar="PERCENT",
+                   help="anchored: the drift limit in percent (default 3); runs are cached per limit")
     p.add_argument("--seeds", type=int, default=3)
     p.add_argument("--out", required=True, help="results folder (runs are cached there: rerun to resume)")
     p.add_argument("--quick", action="store_true", help="a few steps on small slices (tests, CI)")
@@ -113,13 +116,12 @@ def _users(root: Path) -> list[str]:
 
 
 def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: float | None,
-               threads: int | None = None):
+               threads: int | None = None, max_drift: float | None = None):
     from .train import TrainConfig
-    if protocol == "bet49":
-        cfg = TrainConfig(method=method, seed=seed, protocol="bet49").with_protocol()
-    else:
-        cfg = TrainConfig(method=method, seed=seed, minutes=5.0)
     from dataclasses import replace
+    cfg = TrainConfig(method=method, seed=seed, protocol=protocol).with_protocol()
+    if protocol == "anchored" and max_drift is not None:
+        cfg = replace(cfg, max_drift=max_drift / 100.0)
     if quick:
         cfg = replace(cfg, minutes=0.5, max_steps=2)
     if minutes is not None:
@@ -192,13 +194,15 @@ def main(args) -> int:
             data = user_data[user]
             for method in METHODS:
                 key = f"{user}/{method}/{seed}"
-                cfile = cache / f"{user}_{method}_s{seed}.json"
+                tag = _limit_tag(args)
+                cfile = cache / f"{user}_{method}_s{seed}{tag}.json"
                 if cfile.exists():
                     runs.append(json.loads(cfile.read_text()))
                     continue
                 if only is not None and key not in only:
                     continue
-                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads)
+                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads,
+                                 getattr(args, "max_drift", None))
                 if user not in before:
                     before[user] = measure_before(base, data, general, torch.device("cpu"))
                 _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
@@ -209,9 +213,10 @@ def main(args) -> int:
                                         general_label="given file")
                 blob = to_bytes(r.tensors, meta)
                 row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(blob),
+                           limit=cfg.max_drift,
                            quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
                 if method != "full" or args.keep_full:
-                    path = adir / f"{method}_{user}_s{seed}.safetensors"
+                    path = adir / f"{method}_{user}_s{seed}{tag}.safetensors"
                     save_adapter(path, r.tensors, meta, overwrite=True)
                     row["adapter_file"] = path.name
                 _say(f"{key}: held-out ppl {row['heldout_ppl_before']:.2f} -> {row['heldout_ppl_after']:.2f}, "
@@ -227,6 +232,12 @@ def main(args) -> int:
          f"report in {out}")
     print(markdown(report))
     return 0
+
+
+def _limit_tag(args) -> str:
+    """Cache/adapter name suffix for anchored runs at a non-default limit."""
+    md = getattr(args, "max_drift", None)
+    return "" if args.protocol != "anchored" or md is None else f"_d{md:g}"
 
 
 def _write(report: dict, out: Path) -> None:

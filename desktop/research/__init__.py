@@ -1,0 +1,1 @@
+"""Developer tools over the engine: release sets, sweeps, shootouts."""
