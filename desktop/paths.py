@@ -31,6 +31,16 @@ def adapters_dir() -> Path:
     return _dir("adapters", os.path.join(user_data_dir(APP, appauthor=False), "adapters"))
 
 
+def keys_dir() -> Path:
+    # The federation signing key lives with the user's data, never with a shared folder.
+    return _dir("keys", os.path.join(user_data_dir(APP, appauthor=False), "keys"))
+
+
+def shared_dir() -> Path:
+    """Default folder for `normfit share` / `withdraw` when no --out is given."""
+    return _dir("shared", os.path.join(user_data_dir(APP, appauthor=False), "shared"))
+
+
 def ensure(p: Path) -> Path:
     p.mkdir(parents=True, exist_ok=True)
     return p

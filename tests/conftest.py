@@ -41,10 +41,9 @@ def tiny_base_dir(tmp_path_factory):
     model = Transformer(cfg)
     model.init_weights(0)
     pcfg = PretrainConfig(corpus="-", out=str(out), work="-", base_id="normfit-test-tiny")
-    import torch
-    ref = torch.randint(0, tok.vocab_size, (4, 40))
-    ref[:, 0] = tok.eot_id
-    write_release(out, model, tok, pcfg, {"data": {}}, reference=ref)
+    from desktop.engine.release_sets import write_sets
+    sha = write_release(out, model, tok, pcfg, {"data": {}})
+    write_sets(out, model, tok.eot_id, pcfg.base_id, sha)
     return out
 
 

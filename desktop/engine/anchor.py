@@ -36,7 +36,7 @@ DUAL_RATE = 1.0         # log-lambda step per check, per unit of relative drift 
 class BaseTargets:
     logp: torch.Tensor      # (T, K) float32 base log-probabilities of its top-k tokens
     idx: torch.Tensor       # (T, K) long token ids
-    tail: torch.Tensor      # (T,) float32 log of the base's remaining probability mass
+    tail: torch.Tensor      # (T,) float32 the base's remaining probability mass
 
 
 def kl_to_base(logits: torch.Tensor, tg: BaseTargets) -> torch.Tensor:
@@ -47,7 +47,9 @@ def kl_to_base(logits: torch.Tensor, tg: BaseTargets) -> torch.Tensor:
     logq_top = logq.gather(-1, tg.idx)
     q_tail = (1.0 - logq_top.exp().sum(-1)).clamp_min(1e-12)
     p_top = tg.logp.exp()
-    kl = (p_top * (tg.logp - logq_top)).sum(-1) + tg.tail.exp() * (tg.tail - q_tail.log())
+    # xlogy: a tail the base gives no mass to adds nothing (0 log 0 = 0).
+    tail = torch.xlogy(tg.tail, tg.tail) - tg.tail * q_tail.log()
+    kl = (p_top * (tg.logp - logq_top)).sum(-1) + tail
     return kl.mean()
 
 
@@ -73,7 +75,7 @@ class Replay:
             dev = next(self.base.parameters()).device
             logp = F.log_softmax(self.base(self.inputs[i:i + 1].to(dev))[0].float(), dim=-1)
             top, idx = logp.topk(min(TOP_K, logp.size(-1)), dim=-1)
-            tail = torch.log1p(-top.exp().sum(-1).clamp(max=1 - 1e-6))
+            tail = (1.0 - top.exp().sum(-1)).clamp_min(0.0)
             self.cache[i] = BaseTargets(top, idx, tail)
         return self.cache[i]
 
@@ -95,9 +97,9 @@ class DriftGuard:
     ``limit`` is a fraction (0.03 = general text may get at most 3% worse on
     the reference set) or None for no limit (and no anchor)."""
 
-    def __init__(self, limit: float | None, lam: float = LAMBDA_START):
+    def __init__(self, limit: float | None, lam: float | None = None):
         self.limit = limit
-        self.lam = 0.0 if limit is None else lam
+        self.lam = 0.0 if limit is None else (LAMBDA_START if lam is None else lam)
 
     @property
     def active(self) -> bool:

@@ -31,6 +31,7 @@ import torch
 from .device import detect
 from .evaluate import eval_set_from_texts, evaluate
 from .model import ModelConfig, Transformer, count_params
+from .release_sets import write_sets
 from .tokenizer import Tokenizer, iter_chunks
 
 BASE_ID = "normfit-base-s-1"
@@ -139,7 +140,7 @@ def prepare_tokens(cfg: PretrainConfig, work: Path,
     code, code_info = read_stdlib_code(cfg.stdlib_mb, cfg.seed)
     docs = texts + code
     random.Random(cfg.seed).shuffle(docs)
-    log(f"{len(texts)} corpus documents, {len(code)} stdlib files; training tokenizer")
+    log(f"{len(texts)} corpus documents, {len(code)} stdlib files")
     # The tokenizer sees a sample (about 30 MB) spread over the whole shuffled set.
     sample, size = [], 0
     for d in docs:
@@ -186,8 +187,7 @@ def make_optimizer(model: Transformer, cfg: PretrainConfig, fused: bool) -> torc
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), fused=fused or None)
 
 
-def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainConfig, summary: dict,
-                  reference: torch.Tensor | None = None) -> str:
+def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainConfig, summary: dict) -> str:
     """Write contract 1's folder atomically file by file; returns base_sha256."""
     from safetensors.torch import save_file
 
@@ -200,11 +200,6 @@ def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainCo
     tmp = out / "tokenizer.json.tmp"
     tok.save(tmp)
     os.replace(tmp, out / "tokenizer.json")
-    if reference is not None:
-        save_file({"tokens": reference.to(torch.int32).contiguous()}, str(out / "reference.safetensors.tmp"),
-                  metadata={"base_id": cfg.base_id, "base_sha256": sha,
-                            "what": "token sequences sampled from this base model (seed 1234, temperature 1)"})
-        os.replace(out / "reference.safetensors.tmp", out / "reference.safetensors")
     config = {"base_id": cfg.base_id, "base_sha256": sha, **model.cfg.to_dict(), "training": summary}
     (out / "config.json.tmp").write_text(json.dumps(config, indent=2) + "\n")
     os.replace(out / "config.json.tmp", out / "config.json")
@@ -280,17 +275,6 @@ Malayalam is about 6% of the data, code about {100 * d.get('python_stdlib_code',
 languages and kinds of text are barely represented. Outputs can reproduce biases
 of 19th-century books and Wikipedia.
 """
-
-
-def sample_reference(model: Transformer, tok: Tokenizer, n: int = 16, length: int = 192,
-                     seed: int = 1234) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    start = torch.full((n, 1), tok.eot_id, dtype=torch.long)
-    was = model.training
-    model.eval()
-    out = model.generate(start, length, temperature=1.0, top_k=0, generator=g)
-    model.train(was)
-    return out
 
 
 def run(cfg: PretrainConfig) -> dict:
@@ -377,9 +361,10 @@ def run(cfg: PretrainConfig) -> dict:
         torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state,
                     "config": asdict(cfg)}, tmp)
         os.replace(tmp, ckpt)
-        ref = sample_reference(model.to("cpu"), tok) if final else None
-        model.to(dev)
-        write_release(Path(cfg.out), model, tok, cfg, summary(), ref)
+        sha = write_release(Path(cfg.out), model, tok, cfg, summary())
+        if final:   # the guard's reference and replay sets, sampled from the final weights
+            write_sets(Path(cfg.out), model.to("cpu"), tok.eot_id, cfg.base_id, sha)
+            model.to(dev)
 
     step_model = model
     if cfg.compile:

@@ -1,0 +1,383 @@
+"""Sharing with the federation: signed directory entries (DESIGN.md contract 5).
+
+An entry is a small JSON file next to a shared adapter saying what it is (its
+sha256 and size, the base it fits, how it was made and how well it did) and who
+vouches for it: an Ed25519 public key and a signature over the entry's
+canonical bytes. A withdrawal is the same shape plus ``withdraws``. The exact
+bytes signed are documented in docs/SHARING.md; ``canonical_bytes`` is the one
+place they are made.
+
+The private key is made on first use in the user's keys folder (paths.keys_dir)
+with owner-only permissions and is never written anywhere else.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from .. import __version__
+from .adapter_file import AdapterFileError, _show, atomic_write, parse, read_limited, utc_now
+from .base import default_base_dir
+
+ENTRY_FORMAT = "normfit.entry"
+ENTRY_VERSION = 1
+KEY_FILE = "federation-ed25519.pem"
+ENTRY_SUFFIX = ".entry.json"
+WITHDRAWAL_SUFFIX = ".withdrawal.json"
+MAX_ENTRY_BYTES = 64 * 1024
+# The adapter's own figures copied into the entry, as the strings the adapter
+# file holds (no floats in the entry, so its canonical bytes are the same in
+# every language).
+FIGURES = ("train_tokens", "steps", "seconds", "lr", "heldout_ppl_before", "heldout_ppl_after",
+           "general_ppl_before", "general_ppl_after", "heldout_bpb_before", "heldout_bpb_after",
+           "general_bpb_before", "general_bpb_after", "general_set", "max_drift", "anchor_lambda",
+           "general_drift")
+REQUIRED = ("format", "version", "adapter_sha256", "adapter_bytes", "base_id", "base_sha256", "method",
+            "created_utc", "signed_utc", "app_version", "figures", "public_key", "signature")
+
+# What a person is told before sharing (the window's Share... dialog uses it).
+SHARE_NOTE = ("Shared: the adapter file (the numbers tuned to your writing, its scores, the base model it "
+              "fits and its label if you gave one) and a signed entry saying what it is, with your public key. "
+              "Not shared: your documents or their names, your name, your computer's name, and your private "
+              "key, which stays in NormFit's folder on this computer.")
+
+
+class EntryError(Exception):
+    """str(e) is one sentence for a person; ``reason`` is a short code for programs."""
+
+    def __init__(self, reason: str, sentence: str):
+        super().__init__(sentence)
+        self.reason = reason
+
+
+# ------------------------------------------------------------------ keys
+def key_path(folder: str | Path | None = None) -> Path:
+    from ..paths import keys_dir
+    return Path(folder) / KEY_FILE if folder is not None else keys_dir() / KEY_FILE
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``, readable by the owner only, atomically
+    and never over an existing key (two NormFits starting at once keep one key).
+    The temporary file is made 0600 from its first byte, not chmod-ed later."""
+    fd, tmp = tempfile.mkstemp(prefix=".key.", suffix=".tmp", dir=path.parent)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)       # fails if another process made the key meanwhile
+        except FileExistsError:
+            raise
+        except OSError:              # no hard links on this file system
+            if path.exists():
+                raise FileExistsError(str(path)) from None
+            os.replace(tmp, path)
+            return
+        os.unlink(tmp)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
+    """This person's signing key, made on first use (PKCS#8 PEM, unencrypted:
+    the protection is the owner-only file in the user's own folder)."""
+    path = key_path(folder)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path.parent, 0o700)
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        try:
+            _write_private(path, pem)
+        except FileExistsError:
+            pass                      # someone else's fresh key won the race: use theirs
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o600)         # someone loosened it: a signing key is the owner's alone
+    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError(f"{path} does not hold an Ed25519 key.")
+    return key
+
+
+def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
+    pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def fingerprint(public_key: str) -> str:
+    """A short, readable name for a public key (first 64 bits of its sha256)."""
+    try:
+        raw = base64.b64decode(public_key, validate=True)
+    except (binascii.Error, ValueError):
+        raw = public_key.encode("utf-8", "replace")
+    h = hashlib.sha256(raw).hexdigest()[:16]
+    return " ".join(h[i:i + 4] for i in range(0, 16, 4))
+
+
+# ------------------------------------------------------------------ entries
+def canonical_bytes(entry: dict) -> bytes:
+    """The bytes signed: UTF-8 JSON of the entry without "signature", keys
+    sorted, no spaces. Entries hold only strings, integers and one nested object
+    of strings, so this equals RFC 8785 (JCS) for them."""
+    body = {k: v for k, v in entry.items() if k != "signature"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def known_bases(assets: str | Path | None = None) -> dict[str, str]:
+    """base_sha256 -> base_id of every base release this NormFit ships
+    (assets/base itself and any assets/base/<base_id>/)."""
+    root = Path(assets) if assets is not None else default_base_dir()
+    out = {}
+    for cfg in [root / "config.json", *sorted(root.glob("*/config.json"))]:
+        try:
+            info = json.loads(cfg.read_text(encoding="utf-8"))
+            out[str(info["base_sha256"])] = str(info["base_id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _sign(entry: dict, key: Ed25519PrivateKey) -> dict:
+    entry = dict(entry, public_key=public_key_b64(key))
+    entry.pop("signature", None)
+    entry["signature"] = base64.b64encode(key.sign(canonical_bytes(entry))).decode("ascii")
+    return entry
+
+
+def make_entry(adapter_bytes: bytes, key: Ed25519PrivateKey, label: str | None = None) -> dict:
+    """A signed entry for these adapter bytes (validated as format 1 here).
+    ``label`` replaces the adapter's own label; "" drops it."""
+    af = parse(adapter_bytes)
+    meta = af.metadata
+    entry = {
+        "format": ENTRY_FORMAT, "version": ENTRY_VERSION,
+        "adapter_sha256": hashlib.sha256(adapter_bytes).hexdigest(), "adapter_bytes": len(adapter_bytes),
+        "base_id": meta["base_id"], "base_sha256": meta["base_sha256"], "method": af.method,
+        "created_utc": meta["created_utc"], "signed_utc": utc_now(), "app_version": __version__,
+        "figures": {k: meta[k] for k in FIGURES if k in meta},
+    }
+    label = meta.get("label") if label is None else label
+    if label:
+        entry["label"] = label
+    return _sign(entry, key)
+
+
+def make_withdrawal(entry: dict, key: Ed25519PrivateKey) -> dict:
+    """The same shape as the entry, plus ``withdraws``, signed now by the same key."""
+    if entry.get("public_key") != public_key_b64(key):
+        raise EntryError("wrong_key", "You can only withdraw entries signed with your own key; this one was "
+                                      f"signed by key {fingerprint(str(entry.get('public_key')))}.")
+    w = {k: v for k, v in entry.items() if k not in ("signature", "withdraws")}
+    w.update(withdraws=entry["adapter_sha256"], signed_utc=utc_now())
+    return _sign(w, key)
+
+
+def entry_text(entry: dict) -> str:
+    # Written readable (indented); verification re-serialises canonically, so
+    # layout does not matter, only content.
+    return json.dumps(entry, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class Shared:
+    adapter: Path
+    entry: Path
+    entry_data: dict
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.entry_data["public_key"])
+
+
+def shared_name(sha256: str) -> str:
+    # Named by content, never by the person's own file name (which may be personal).
+    return f"normfit-{sha256[:16]}"
+
+
+def share_adapter(adapter_path: str | Path, out_dir: str | Path, label: str | None = None,
+                  key_folder: str | Path | None = None) -> Shared:
+    """Copy the adapter into ``out_dir`` under a content-derived name and write its
+    signed entry beside it. The only writes: those two files (and the key, on
+    first use, in the user's keys folder)."""
+    data = read_limited(adapter_path)
+    meta = parse(data).metadata
+    if meta["base_sha256"] not in known_bases():
+        raise EntryError("unknown_base", _unknown_base(meta))
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise EntryError("no_folder", f"The folder {out} does not exist.")
+    entry = make_entry(data, load_or_create_key(key_folder), label)
+    name = shared_name(entry["adapter_sha256"])
+    apath, epath = out / f"{name}.safetensors", out / f"{name}{ENTRY_SUFFIX}"
+    if not (apath.is_file() and hashlib.sha256(apath.read_bytes()).hexdigest() == entry["adapter_sha256"]):
+        atomic_write(apath, data)
+    atomic_write(epath, entry_text(entry).encode("utf-8"))
+    return Shared(apath, epath, entry)
+
+
+def withdraw(entry_path: str | Path, out_dir: str | Path, key_folder: str | Path | None = None) -> Path:
+    """Write a signed withdrawal for an entry this person signed."""
+    entry = read_entry(entry_path)
+    check_signature(entry)
+    w = make_withdrawal(entry, load_or_create_key(key_folder))
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise EntryError("no_folder", f"The folder {out} does not exist.")
+    path = out / f"{shared_name(entry['adapter_sha256'])}{WITHDRAWAL_SUFFIX}"
+    atomic_write(path, entry_text(w).encode("utf-8"))
+    return path
+
+
+# ------------------------------------------------------------------ verification
+def _no_duplicates(pairs):
+    # Two "adapter_sha256" keys could mean one thing to us and another to a
+    # different reader while the signature still verifies: refuse them.
+    out = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"duplicate key {k}")
+        out[k] = v
+    return out
+
+
+def _no_floats(text):
+    # Floats print differently across languages; an entry never holds one.
+    raise ValueError("number with a fraction")
+
+
+def read_entry(path: str | Path) -> dict:
+    """Parse an entry or withdrawal file and check its shape (not its signature)."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_ENTRY_BYTES:
+            raise EntryError("damaged_entry", f"{p.name} is too big to be a NormFit directory entry.")
+        text = p.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise EntryError("missing_entry", f"There is no entry file at {p}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise EntryError("damaged_entry", f"{p.name} cannot be read as a NormFit directory entry.") from None
+    try:
+        entry = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_floats,
+                           parse_constant=_no_floats)
+    except (ValueError, RecursionError):
+        raise EntryError("damaged_entry", "This entry is damaged: it is not valid JSON, so it was changed or "
+                                          "cut short.") from None
+    if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:
+        raise EntryError("damaged_entry", "This is not a NormFit directory entry (wrong 'format').")
+    if entry.get("version") != ENTRY_VERSION:
+        raise EntryError("damaged_entry", f"This entry uses version '{_show(entry.get('version'))}', which this "
+                                          "NormFit does not know; update NormFit.")
+    missing = [k for k in REQUIRED if k not in entry]
+    if missing:
+        raise EntryError("damaged_entry", f"This entry is incomplete: it lacks {', '.join(missing)}.")
+    if not isinstance(entry["adapter_bytes"], int) or not isinstance(entry["figures"], dict) \
+            or not all(isinstance(entry[k], str) for k in REQUIRED if k not in ("version", "adapter_bytes",
+                                                                                   "figures")):
+        raise EntryError("damaged_entry", "This entry is damaged: a field has the wrong type.")
+    return entry
+
+
+def check_signature(entry: dict, expected_key: str | None = None) -> None:
+    try:
+        pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"], validate=True))
+    except (binascii.Error, ValueError):
+        raise EntryError("damaged_entry", "This entry's public key is damaged (it is not a 32-byte Ed25519 "
+                                          "key).") from None
+    if expected_key is not None and entry["public_key"] != expected_key:
+        raise EntryError("wrong_key", f"This entry was signed by key {fingerprint(entry['public_key'])}, not by "
+                                      f"the key you expected ({fingerprint(expected_key)}).")
+    try:
+        sig = base64.b64decode(entry["signature"], validate=True)
+    except (binascii.Error, ValueError):
+        sig = b""
+    if len(sig) != 64:
+        raise EntryError("bad_signature", "This entry's signature is damaged (it is not a 64-byte Ed25519 "
+                                          "signature).")
+    try:
+        pub.verify(sig, canonical_bytes(entry))
+    except InvalidSignature:
+        raise EntryError("bad_signature", "This entry does not match its signature: the entry was changed after "
+                                          "it was signed, or the signature was damaged or made with another "
+                                          "key.") from None
+
+
+def _unknown_base(entry: dict) -> str:
+    return (f"This entry is for a base model NormFit does not have ('{_show(entry.get('base_id'))}', checksum "
+            f"{_show(str(entry.get('base_sha256'))[:12], 12)}...), so its adapter cannot be used here.")
+
+
+def adapter_next_to(entry_path: str | Path) -> Path:
+    p = Path(entry_path)
+    stem = p.name[:-len(ENTRY_SUFFIX)] if p.name.endswith(ENTRY_SUFFIX) else p.stem
+    return p.with_name(stem + ".safetensors")
+
+
+@dataclass
+class Verified:
+    entry: dict
+    adapter: Path | None         # None for a withdrawal
+    withdrawal: bool
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.entry["public_key"])
+
+
+def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expected_key: str | None = None,
+           known: dict[str, str] | None = None) -> Verified:
+    """Check an entry (signature, adapter hash and size, the adapter's own
+    format and base, a known base) or a withdrawal (signature; with
+    ``expected_key``, the signer). Raises EntryError with one sentence."""
+    entry = read_entry(entry_path)
+    check_signature(entry, expected_key)
+    if "withdraws" in entry:
+        if entry["withdraws"] != entry["adapter_sha256"]:
+            raise EntryError("damaged_entry", "This withdrawal names two different adapters.")
+        return Verified(entry, None, True)
+    known = known_bases() if known is None else known
+    if entry["base_sha256"] not in known:
+        raise EntryError("unknown_base", _unknown_base(entry))
+    apath = Path(adapter_path) if adapter_path is not None else adapter_next_to(entry_path)
+    try:
+        data = read_limited(apath)
+    except AdapterFileError:
+        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {apath}.") from None
+    if hashlib.sha256(data).hexdigest() != entry["adapter_sha256"] or len(data) != entry["adapter_bytes"]:
+        raise EntryError("tampered_adapter", "The adapter file is not the one this entry vouches for (its "
+                                             "checksum differs): it was changed or replaced after signing.")
+    try:
+        af = parse(data)
+    except AdapterFileError as e:     # signed, but not a format-1 file: say what is wrong with it
+        raise EntryError("bad_adapter", str(e)) from None
+    if af.base_sha256 != entry["base_sha256"] or af.method != entry["method"]:
+        raise EntryError("tampered_entry", "The entry and its adapter disagree about the base model or the "
+                                           "method, so the entry does not describe this adapter.")
+    return Verified(entry, apath, False)
+
+
+def withdrawal_applies(withdrawal: dict, entry: dict) -> bool:
+    """A withdrawal counts only for the adapter it names and from the key that
+    signed the entry: nobody can withdraw someone else's adapter."""
+    return withdrawal.get("withdraws") == entry.get("adapter_sha256") \
+        and withdrawal.get("public_key") == entry.get("public_key")
