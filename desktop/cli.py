@@ -222,9 +222,9 @@ def cmd_train(args) -> int:
     else:
         summary.update(adapter_path=None, adapter_bytes=None)
     summary.update(base_id=base.base_id, split=data.split.by, general_set=glabel, learned=result.learned,
-                   notes=notes)
+                   notes=[n.text for n in notes])
     for n in notes:
-        say(n)
+        say(n.text)
     if args.json:
         print(json.dumps(summary, indent=2))
     else:
@@ -490,6 +490,9 @@ def build_parser() -> argparse.ArgumentParser:
     so = sub.add_parser("shootout", help="rerun the adapter comparison on the shared fixtures (developers)")
     shootout.add_arguments(so)
     so.set_defaults(func=cmd_shootout)
+
+    from .cli_share import add_commands as add_share_commands
+    add_share_commands(sub)     # share, verify, withdraw, route, export-hf
     return p
 
 

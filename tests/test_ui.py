@@ -25,7 +25,8 @@ BASE_DIR = Path(os.environ.get("NORMFIT_BASE") or ROOT / "assets" / "base")
 HAS_BASE = (BASE_DIR / "config.json").is_file() and (BASE_DIR / "model.safetensors").is_file()
 needs_base = pytest.mark.skipif(not HAS_BASE, reason=f"no base model in {BASE_DIR} (set NORMFIT_BASE)")
 
-TINY = dict(minutes=0.2, max_steps=3, validate_every_s=1.0)
+# The step cap ends these runs; the budget is only there for a slow, busy machine.
+TINY = dict(minutes=2.0, max_steps=3, validate_every_s=1.0)
 
 
 # ---------------------------------------------------------------- documents
@@ -349,11 +350,30 @@ def test_settings_are_remembered_between_sessions(qtbot, base, home):
     w = make_window(qtbot, base)
     w.train_page.budget_buttons[2].setChecked(True)
     w.train_page.compare.setChecked(True)
+    w.train_page.guard_buttons[10].setChecked(True)
     w.close()
     assert (home / "config" / "settings.json").is_file()
     w2 = make_window(qtbot, base)
     assert w2.train_page.budget_buttons[2].isChecked()
     assert w2.train_page.compare.isChecked()
+    assert w2.train_page.guard_buttons[10].isChecked()
+
+
+@needs_base
+def test_the_general_text_limit_chosen_in_words_reaches_the_engine(qtbot, base, docs, monkeypatch):
+    from desktop.engine import api
+    seen = []
+    real = api.personalise
+    monkeypatch.setattr(api, "personalise", lambda b, d, cfg, *a, **k: (seen.append(cfg), real(b, d, cfg, *a, **k))[1])
+    w = make_window(qtbot, base)
+    add(qtbot, w, [docs])
+    for pct, expected in ((1, 0.01), (0, None)):
+        w.go(1)
+        w.train_page.guard_buttons[pct].setChecked(True)
+        train(qtbot, w)
+        assert seen[-1].max_drift == expected
+        text = w.results_page.stopped.text()
+        assert ("Nothing beat the base model" in text) != w.results_page.save.isEnabled()
 
 
 @needs_base

@@ -24,6 +24,10 @@ from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
 from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
+# Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
+from .hf_export import ExportError, export_hf
+from .routing import Routed, route_folder
+from .share import SHARE_NOTE, EntryError, Shared, Verified, share_adapter, verify, withdraw
 
 # The shootout's Pareto rule, so the window's comparison verdict is the same rule.
 from .shootout import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
@@ -36,6 +40,8 @@ __all__ = [
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
     "generate",
     "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
+    "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
+    "share_adapter", "verify", "withdraw",
 ]
 
 

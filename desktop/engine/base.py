@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -38,6 +38,7 @@ class Base:
     state: dict[str, torch.Tensor]      # pristine weights (CPU), to restore between runs
     reference_tokens: torch.Tensor | None
     replay_tokens: torch.Tensor | None = None   # the anchor's replay windows (disjoint from reference)
+    _reference: EvalSet | None = field(default=None, repr=False)
 
     def fresh_model(self, device: torch.device | str = "cpu") -> Transformer:
         """A new model holding the base weights (the loaded one stays pristine)."""
@@ -47,13 +48,16 @@ class Base:
 
     def reference_set(self) -> EvalSet | None:
         """The general-text check shipped with the app: sequences sampled from
-        the base itself, so their perplexity measures drift from the base."""
+        the base itself, so their perplexity measures drift from the base.
+        One object per base, so a job can tell it apart from a given general set."""
         if self.reference_tokens is None:
             return None
-        rows = self.reference_tokens.long()
-        docs = [r[1:].tolist() for r in rows]   # drop the leading end-of-text
-        n_bytes = sum(len(self.tokenizer.decode(d).encode("utf-8")) for d in docs)
-        return make_eval_set(docs, n_bytes, self.config.context_length, self.tokenizer.eot_id)
+        if self._reference is None:
+            rows = self.reference_tokens.long()
+            docs = [r[1:].tolist() for r in rows]   # drop the leading end-of-text
+            n_bytes = sum(len(self.tokenizer.decode(d).encode("utf-8")) for d in docs)
+            self._reference = make_eval_set(docs, n_bytes, self.config.context_length, self.tokenizer.eot_id)
+        return self._reference
 
 
 def load_base(folder: str | Path | None = None) -> Base:

@@ -1,8 +1,37 @@
 """What a finished run means, in plain words: one home for the sentences the
-window and the command line both show (so they say the same thing)."""
+window and the command line both show, so they say the same thing.
+
+The templates are English. The window passes a ``translate`` function (Qt's,
+context "notes"); ``QT_TRANSLATE_NOOP`` below is a plain marker with Qt's name
+so that pyside6-lupdate collects these strings into the translation files
+without the engine importing Qt.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from .train import DEFAULT_MAX_DRIFT, TrainResult
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:    # noqa: N802 (Qt's marker name)
+    return text
+
+
+NOTHING_LEARNED = QT_TRANSLATE_NOOP(
+    "notes", "Nothing beat the base model on your validation text, so there is no adapter to keep: "
+             "add more of your writing or give it more time.")
+NOTHING_LEARNED_LIMIT = QT_TRANSLATE_NOOP(
+    "notes", "Nothing beat the base model on your validation text within the {limit} limit on general "
+             "text, so there is no adapter to keep: add more of your writing or give it more time.")
+STOPPED_EARLY = QT_TRANSLATE_NOOP(
+    "notes", "Done in {time}: your writing stopped improving, so NormFit stopped early.")
+DRIFTED = QT_TRANSLATE_NOOP(
+    "notes", "Warning: general text got {change} worse (the limit is {limit}), so this adapter has "
+             "pulled the model away from what it knew.")
+DRIFTED_NO_LIMIT = QT_TRANSLATE_NOOP(
+    "notes", "Warning: general text got {change} worse. Training ran with no limit; the default "
+             "limit ({limit}) keeps this small.")
 
 
 def fmt_time(seconds: float) -> str:
@@ -12,8 +41,7 @@ def fmt_time(seconds: float) -> str:
 
 def pct(x: float) -> str:
     """0.031 -> '3.1%'; whole numbers lose the decimal ('3%')."""
-    v = round(100 * x, 1)
-    return f"{v:g}%"
+    return f"{round(100 * x, 1):g}%"
 
 
 def general_change(result: TrainResult) -> float | None:
@@ -24,24 +52,28 @@ def general_change(result: TrainResult) -> float | None:
     return a.ppl / b.ppl - 1.0
 
 
-def outcome_notes(result: TrainResult) -> list[str]:
+@dataclass(frozen=True)
+class Note:
+    text: str
+    warning: bool
+
+
+def outcome_notes(result: TrainResult, translate: Callable[[str], str] = lambda s: s) -> list[Note]:
     """Sentences to show under a result, most important first."""
-    notes = []
     if result.cancelled:
-        return notes
+        return []
     if not result.learned:
-        limit = f" within the {pct(result.max_drift)} limit on general text" if result.max_drift else ""
-        notes.append("Nothing beat the base model on your validation text" + limit +
-                     ", so there is no adapter to keep: add more of your writing or give it more time.")
-        return notes
+        if result.max_drift:
+            return [Note(translate(NOTHING_LEARNED_LIMIT).format(limit=pct(result.max_drift)), True)]
+        return [Note(translate(NOTHING_LEARNED), True)]
+    notes = []
     if result.stopped_early:
-        notes.append(f"Done in {fmt_time(result.seconds)}: your writing stopped improving, "
-                     "so NormFit stopped early.")
+        notes.append(Note(translate(STOPPED_EARLY).format(time=fmt_time(result.seconds)), False))
     change = general_change(result)
-    allowed = result.max_drift if result.max_drift is not None else DEFAULT_MAX_DRIFT
-    if change is not None and change > allowed:
-        notes.append(f"Warning: general text got {pct(change)} worse (the limit is {pct(allowed)}), "
-                     "so this adapter has pulled the model away from what it knew."
-                     + ("" if result.max_drift is not None else
-                        " Training ran with no limit; the default limit keeps this small."))
+    if change is not None:
+        if result.max_drift is None and change > DEFAULT_MAX_DRIFT:
+            notes.append(Note(translate(DRIFTED_NO_LIMIT).format(change=pct(change),
+                                                                 limit=pct(DEFAULT_MAX_DRIFT)), True))
+        elif result.max_drift is not None and change > result.max_drift:
+            notes.append(Note(translate(DRIFTED).format(change=pct(change), limit=pct(result.max_drift)), True))
     return notes

@@ -204,7 +204,8 @@ def measure_before(base: Base, data: Prepared, general: EvalSet | None, device: 
     h = evaluate(model, data.heldout, device, should_stop=should_stop)
     g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
     ref_set = base.reference_set()
-    ref = evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None
+    ref = g if general is ref_set else (
+        evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None)
     base.model.to("cpu")
     return Before(h, g, time.monotonic() - t0, ref)
 
@@ -400,7 +401,9 @@ def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: Ev
         model.eval()
         heldout_after = evaluate(model, data.heldout, dev, should_stop=should_stop)
         general_after = evaluate(model, general, dev, should_stop=should_stop) if general is not None else None
-        if gdrift is None and run.reference is not None:
+        if gdrift is None and general is not None and general is run.reference:
+            gdrift = drift(general_after.loss, run.base_ref_loss)
+        elif gdrift is None and run.reference is not None:
             gdrift = drift(evaluate(model, run.reference, dev, should_stop=should_stop).loss, run.base_ref_loss)
         if should_stop():
             cancelled, heldout_after, general_after = True, None, None

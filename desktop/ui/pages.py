@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QTableWidget, QVBoxLayout, QWidget)
 
 from .charts import BarChart, LossChart
-from .settings import BUDGETS
+from .settings import BUDGETS, DRIFT_LIMITS
 from .words import method_name, tr
 
 
@@ -143,6 +143,25 @@ class PersonalisePage(QWidget):
             bl.addWidget(b)
         top.addWidget(budget_box, 1)
         lay.addLayout(top)
+
+        guard_box = QGroupBox(tr("How much may it change ordinary text?"))
+        guard_box.setAccessibleName(tr("General-text limit"))
+        gl = QHBoxLayout(guard_box)
+        self.guard_group = QButtonGroup(self)
+        self.guard_buttons: dict[int, QRadioButton] = {}
+        for pct in DRIFT_LIMITS:
+            text, tip = {
+                1: (tr("Careful (1%)"), tr("General text may get at most 1% worse; learns a little less")),
+                3: (tr("Balanced (3%, recommended)"), tr("General text may get at most 3% worse")),
+                10: (tr("Strong (10%)"), tr("Learns your writing more; general text may get up to 10% worse")),
+                0: (tr("No limit"), tr("Nothing holds the model close to what it knew; general text "
+                                       "can get much worse")),
+            }[pct]
+            b = named(QRadioButton(text), text, tip)
+            self.guard_group.addButton(b, pct if pct else 100)
+            self.guard_buttons[pct] = b
+            gl.addWidget(b)
+        lay.addWidget(guard_box)
 
         self.device = named(note(tr("Looking at this computer...")), tr("Device"))
         lay.addWidget(self.device)

@@ -13,6 +13,7 @@ from ..paths import config_dir, ensure
 
 log = logging.getLogger("normfit.ui")
 BUDGETS = (1, 2, 5, 10)       # minutes offered in the window
+DRIFT_LIMITS = (1, 3, 10, 0)  # general-text limits offered, in percent (0 = no limit)
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Settings:
     save_folder: str = ""          # where the last adapter was saved
     budget_minutes: int = 5
     compare: bool = False
+    max_drift_pct: int = 3         # general text may get at most this much worse (0 = no limit)
     geometry: str = ""             # QWidget.saveGeometry(), base64
 
     @staticmethod
@@ -44,6 +46,8 @@ class Settings:
                 setattr(s, k, v)
         if s.budget_minutes not in BUDGETS:
             s.budget_minutes = 5
+        if s.max_drift_pct not in DRIFT_LIMITS:
+            s.max_drift_pct = 3
         return s
 
     def save(self) -> None:

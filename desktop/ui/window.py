@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton, QStackedWidget,
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         t.cancel.clicked.connect(self.cancel_training)
         t.compare.toggled.connect(self._compare_toggled)
         t.budget_group.idToggled.connect(self._budget_toggled)
+        t.guard_group.idToggled.connect(self._guard_toggled)
         r.save.clicked.connect(self.save_adapter)
         r.open.clicked.connect(self.choose_adapter)
         r.write.clicked.connect(self.try_it)
@@ -265,6 +266,7 @@ class MainWindow(QMainWindow):
         compare = s.compare
         self.train_page.budget_buttons.get(s.budget_minutes, self.train_page.budget_buttons[5]).setChecked(True)
         self.train_page.compare.setChecked(compare)
+        self.train_page.guard_buttons.get(s.max_drift_pct, self.train_page.guard_buttons[3]).setChecked(True)
         self._time_note()
         if s.geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
@@ -606,13 +608,18 @@ class MainWindow(QMainWindow):
             self.settings.budget_minutes = minutes
             self._time_note()
 
+    def _guard_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.settings.max_drift_pct = 0 if button_id == 100 else button_id
+
     def start_training(self) -> None:
         if self._running() or self.base is None:
             return
         if not self._enough_text():
             self.show_error(tr("Not enough text"), self.docs_page.warning.text())
             return
-        api_cfg = dict(minutes=float(self.settings.budget_minutes))
+        pct = self.settings.max_drift_pct
+        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None)
         api_cfg.update(self.train_overrides)
         compare = self.train_page.compare.isChecked()
         methods = ("norm", "lora", "full") if compare else ("norm",)
@@ -646,7 +653,7 @@ class MainWindow(QMainWindow):
         t.start.setEnabled(False)
         t.cancel.setEnabled(True)
         t.compare.setEnabled(False)
-        for b in t.budget_buttons.values():
+        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
             b.setEnabled(False)
         self.docs_page.setEnabled(False)
         self.ticker.start()
@@ -740,7 +747,7 @@ class MainWindow(QMainWindow):
         t.start.setEnabled(True)
         t.cancel.setEnabled(False)
         t.compare.setEnabled(True)
-        for b in t.budget_buttons.values():
+        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
             b.setEnabled(True)
         self.docs_page.setEnabled(True)
         self.run_job = None
@@ -844,12 +851,17 @@ class MainWindow(QMainWindow):
         page.general.setText(g.text)
         self._general_level = g.level
         page.general.setStyleSheet(tone(self, g.level))
+        notes = engine().outcome_notes(main, lambda text: QCoreApplication.translate("notes", text))
         if outcome.cancelled:
             page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
         else:
-            page.stopped.setText(tr("Trained for {s} steps in {t}. {device}.").format(
+            page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
                 s=main.steps, t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
-                else main.device))
+                else main.device)] + [n.text for n in notes]))
+        if any(n.warning for n in notes):
+            page.stopped.setStyleSheet(tone(self, "warning"))
+        else:
+            page.stopped.setStyleSheet("")
         multi = len(outcome.results) > 1 or outcome.compare
         page.compare_box.setVisible(multi)
         if multi:
@@ -858,7 +870,8 @@ class MainWindow(QMainWindow):
         for r in outcome.results:
             page.which.addItem(method_name(r.method), r.method)
         page.which.setVisible(len(outcome.results) > 1)
-        page.save.setEnabled(True)
+        # A run that kept the base has nothing to save: the sentence above says so.
+        page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
         page.mine_label.setText(tr("Personalised model"))
         self.try_adapter = None
         self._update_nav()
