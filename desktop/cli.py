@@ -294,24 +294,27 @@ def _adapter_size(result, base) -> int:
 
 
 def _open_adapter(path, base):
-    """None without a path; a bad or foreign file is a usage error (exit 2)."""
+    """(adapter, the base it was made for); (None, base) without a path. A bad
+    file, or one for a base this copy does not ship, is a usage error (exit 2)."""
     if not path:
-        return None
-    from .engine.api import AdapterFileError, open_adapter
+        return None, base
+    from .engine.api import AdapterFileError, open_adapter_with_its_base
     try:
-        return open_adapter(path, base)
+        af, abase = open_adapter_with_its_base(path, base)
     except AdapterFileError as e:
         raise UsageError(str(e)) from None
+    if abase is not base:
+        say(f"Using the base model this adapter was made for: {abase.base_id}")
+    return af, abase
 
 
 def cmd_eval(args) -> int:
     from .engine.api import evaluate_texts
-    base = _load_base(args)
-    adapter = _open_adapter(args.adapter, base)
+    adapter, base = _open_adapter(args.adapter, _load_base(args))
     col = _collect(args.paths)
     texts = [d.text for d in col.documents]
     rb = evaluate_texts(base, texts)
-    out = {"documents": len(texts), "tokens": rb.tokens, "bytes": rb.bytes,
+    out = {"documents": len(texts), "tokens": rb.tokens, "bytes": rb.bytes, "base_id": base.base_id,
            "base_ppl": rb.ppl, "base_bpb": rb.bpb}
     if adapter is not None:
         ra = evaluate_texts(base, texts, adapter)
@@ -327,31 +330,35 @@ def cmd_eval(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from .engine.api import AdapterFileError, open_adapter
+    from .engine.api import AdapterFileError, inspect_adapter
     base = _load_base(args)
     try:
-        af = open_adapter(args.file, base, check_base=False)
+        af, own, why = inspect_adapter(args.file, base)
     except AdapterFileError as e:
         raise UsageError(str(e)) from None
-    fits = af.base_sha256 == base.sha256
     size = Path(args.file).stat().st_size
+    values = sum(t.numel() for t in af.tensors.values())
     if args.json:
-        print(json.dumps({"metadata": af.metadata, "bytes": size, "tensors": len(af.tensors),
-                          "values": sum(t.numel() for t in af.tensors.values()), "fits_base": fits}, indent=2))
+        print(json.dumps({"metadata": af.metadata, "bytes": size, "tensors": len(af.tensors), "values": values,
+                          "fits_base": own is base, "usable": own is not None,
+                          "base_id": own.base_id if own else None}, indent=2))
         return 0
     for k in sorted(af.metadata):
         print(f"{k:20} {af.metadata[k]}")
-    print(f"{'file size':20} {size:,} bytes, {len(af.tensors)} tensors, "
-          f"{sum(t.numel() for t in af.tensors.values()):,} values")
-    print(f"{'fits this base':20} " + ("yes" if fits else f"no: made for a different base model "
-                                      f"({af.base_id}), NormFit has {base.base_id}"))
+    print(f"{'file size':20} {size:,} bytes, {len(af.tensors)} tensors, {values:,} values")
+    if own is base:
+        where = f"yes, with {base.base_id} (the newest base)"
+    elif own is not None:
+        where = f"yes, with {own.base_id}, which this NormFit also ships (the newest is {base.base_id})"
+    else:
+        where = f"no: {why}"
+    print(f"{'usable':20} {where}")
     return 0
 
 
 def cmd_generate(args) -> int:
     from .engine.api import generate
-    base = _load_base(args)
-    adapter = _open_adapter(args.adapter, base)
+    adapter, base = _open_adapter(args.adapter, _load_base(args))
     if not args.prompt.strip():
         raise UsageError("The prompt is empty.")
     outs = {"prompt": args.prompt,

@@ -9,7 +9,7 @@ from desktop.engine import anchor as anchor_mod
 from desktop.engine import train as train_mod
 from desktop.engine.anchor import BaseTargets, DriftGuard, Replay, kl_to_base
 from desktop.engine.api import adapter_metadata, collect, prepare_documents
-from desktop.engine.base import default_base_dir, load_base
+from desktop.engine.base import releases
 from desktop.engine.evaluate import eval_set_from_texts
 from desktop.engine.train import FinishedEarly, RateCut, TrainConfig, Validated, train
 
@@ -62,8 +62,7 @@ def test_dual_ascent_raises_lambda_over_the_limit_and_lowers_it_under():
 
 
 def _releases():
-    root = default_base_dir()
-    return sorted(p for p in [root, *root.iterdir()] if (p / "config.json").is_file()) if root.is_dir() else []
+    return [r.folder for r in releases()]
 
 
 @pytest.mark.parametrize("folder", _releases(), ids=lambda p: p.name)

@@ -3,10 +3,9 @@ and fails (exit 1, one `selftest FAILED` line) when something is broken."""
 import pytest
 
 from desktop import cli
-from desktop.engine.base import default_base_dir
+from desktop.engine.base import releases
 
-pytestmark = pytest.mark.skipif(not (default_base_dir() / "model.safetensors").exists(),
-                                reason="no bundled base model in assets/base")
+pytestmark = pytest.mark.skipif(not releases(), reason="no bundled base model in assets/base")
 
 
 def test_selftest_passes_offline(capsys):

@@ -1,6 +1,6 @@
 """The NormFit window, driven through its real widgets (pytest-qt, offscreen).
 
-These need a base model: assets/base, or the folder named by NORMFIT_BASE.
+These need a base model: the newest release in assets/base, or the folder named by NORMFIT_BASE.
 Training budgets are a few steps, so each story takes seconds.
 """
 from __future__ import annotations
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QFileDialog, QLineEdi
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_DIR = Path(os.environ.get("NORMFIT_BASE") or ROOT / "assets" / "base")
-HAS_BASE = (BASE_DIR / "config.json").is_file() and (BASE_DIR / "model.safetensors").is_file()
+from desktop.engine.base import releases  # noqa: E402
+
+HAS_BASE = bool(releases(BASE_DIR))
 needs_base = pytest.mark.skipif(not HAS_BASE, reason=f"no base model in {BASE_DIR} (set NORMFIT_BASE)")
 
 # The step cap ends these runs; the budget is only there for a slow, busy machine.
@@ -307,7 +309,7 @@ def test_an_adapter_for_another_base_is_refused_with_a_clear_message(qtbot, wind
     qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.last_error_box is not None, timeout=120_000)
     box = window.last_error_box
-    assert "different base model" in box.text()
+    assert "someone-elses-base" in box.text() and "does not include" in box.text()
     assert box.windowTitle() == "This adapter cannot be used"
     assert window.adapter_dialog is None
 

@@ -14,9 +14,9 @@ import torch
 
 from .. import __version__
 from . import adapters
-from .adapter_file import (MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
+from .adapter_file import (MAX_LOAD_BYTES, MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
                            save_adapter, utc_now)
-from .base import Base, BaseModelError, load_base
+from .base import Base, BaseModelError, load_base, release_for, releases
 from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
 from .documents import Collection, Document, DocumentError, ReadProgress, collect, read_file
@@ -39,7 +39,7 @@ __all__ = [
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
     "generate",
-    "load_base", "measure", "open_adapter", "personalise", "prepare_documents", "read_file", "warm_up",
+    "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw",
 ]
@@ -139,16 +139,57 @@ def expected_shapes(base: Base) -> dict[str, dict[str, tuple[int, ...]]]:
     return shapes
 
 
-def open_adapter(path: str | Path, base: Base, check_base: bool = True) -> AdapterFile:
-    """Load and validate; refuses files made for another base when check_base."""
-    limit = 64 * 1024
+def _limit_for(path: str | Path, base: Base) -> int:
+    limit = MAX_LOAD_BYTES
     head = Path(path)
     if head.is_file() and head.stat().st_size > limit:
         # Only LoRA/full comparison files may be larger; they still must fit this base.
-        limit = 8 + 64 * 1024 + 2 * sum(p.numel() for p in base.model.parameters())
+        limit = 8 + MAX_LOAD_BYTES + 2 * sum(p.numel() for p in base.model.parameters())
         if head.stat().st_size > limit or not _declares_non_norm(head):
-            limit = 64 * 1024
-    return load_adapter(path, base.sha256 if check_base else None, expected_shapes(base), limit=limit)
+            limit = MAX_LOAD_BYTES
+    return limit
+
+
+def open_adapter(path: str | Path, base: Base, check_base: bool = True) -> AdapterFile:
+    """Load and validate; refuses files made for another base when check_base."""
+    return load_adapter(path, base.sha256 if check_base else None, expected_shapes(base),
+                        limit=_limit_for(path, base))
+
+
+_bases_by_sha: dict[str, Base] = {}
+
+
+def base_named_by(af: AdapterFile, current: Base) -> Base:
+    """The shipped base release an adapter was made for (the current one when it
+    matches); AdapterFileError naming the base when this copy does not ship it."""
+    if af.base_sha256 == current.sha256:
+        return current
+    if af.base_sha256 not in _bases_by_sha:
+        try:
+            # Releases ship side by side: look among the current one's siblings.
+            rel = release_for(af.base_sha256, af.base_id, root=current.folder.parent)
+        except BaseModelError as e:
+            raise AdapterFileError(str(e)) from None
+        _bases_by_sha[af.base_sha256] = load_base(rel.folder)
+    return _bases_by_sha[af.base_sha256]
+
+
+def inspect_adapter(path: str | Path, current: Base) -> tuple[AdapterFile, Base | None, str | None]:
+    """Read any well-formed adapter file, usable or not: (file, the shipped base it
+    fits or None, the sentence saying why not). Malformed files still raise."""
+    af = load_adapter(path, None, None, limit=_limit_for(path, current))
+    try:
+        return open_adapter_with_its_base(path, current) + (None,)
+    except AdapterFileError as e:
+        return af, None, str(e)
+
+
+def open_adapter_with_its_base(path: str | Path, current: Base) -> tuple[AdapterFile, Base]:
+    """Open an adapter with the base it names, so adapters made for an older
+    release keep working after a newer one ships."""
+    af = load_adapter(path, None, None, limit=_limit_for(path, current))
+    base = base_named_by(af, current)
+    return open_adapter(path, base), base
 
 
 def _declares_non_norm(path: Path) -> bool:
@@ -156,7 +197,7 @@ def _declares_non_norm(path: Path) -> bool:
         with path.open("rb") as f:
             import struct
             (n,) = struct.unpack("<Q", f.read(8))
-            if n > 64 * 1024:
+            if n > MAX_LOAD_BYTES:
                 return False
             meta = json.loads(f.read(n)).get("__metadata__", {})
             return meta.get("method") in ("lora", "full")

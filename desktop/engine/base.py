@@ -1,4 +1,9 @@
-"""Load the bundled base model release (contract 1: assets/base/)."""
+"""The bundled base model releases (contract 1: assets/base/<base_id>/).
+
+Several releases ship side by side. New personalisations use the newest; an
+adapter is always opened with the release its `base_sha256` names, found from
+each release's config.json without loading any weights.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -24,6 +29,44 @@ def default_base_dir() -> Path:
     if bundle:
         return Path(bundle) / "assets" / "base"
     return Path(__file__).resolve().parents[2] / "assets" / "base"
+
+
+@dataclass(frozen=True)
+class Release:
+    folder: Path
+    base_id: str
+    sha256: str
+
+
+def _order(base_id: str) -> tuple[int, str]:
+    """normfit-base-s-2 sorts after normfit-base-s-1 (and after -s-10 comes after -s-9)."""
+    tail = base_id.rsplit("-", 1)[-1]
+    return (int(tail) if tail.isdigit() else -1, base_id)
+
+
+def releases(root: str | Path | None = None) -> list[Release]:
+    """Every release under ``root`` (or ``root`` itself if it is one), oldest first."""
+    root = Path(root) if root else default_base_dir()
+    folders = [root] if (root / "config.json").is_file() else sorted(
+        p.parent for p in root.glob("*/config.json"))
+    out = []
+    for f in folders:
+        try:
+            info = json.loads((f / "config.json").read_text(encoding="utf-8"))
+            out.append(Release(f, str(info["base_id"]), str(info.get("base_sha256", ""))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return sorted(out, key=lambda r: _order(r.base_id))
+
+
+def release_for(sha256: str, base_id: str | None = None, root: str | Path | None = None) -> Release:
+    """The shipped release with this sha256, or BaseModelError naming the base."""
+    for r in releases(root):
+        if r.sha256 == sha256:
+            return r
+    name = f"'{base_id}'" if base_id else f"with checksum {sha256[:12]}"
+    raise BaseModelError(f"This adapter was made for the base model {name}, which this copy of NormFit "
+                         "does not include; open it with a NormFit version that ships that base.")
 
 
 @dataclass
@@ -64,6 +107,11 @@ def load_base(folder: str | Path | None = None) -> Base:
     from safetensors.torch import load_file
 
     folder = Path(folder) if folder else default_base_dir()
+    if not (folder / "config.json").exists():
+        found = releases(folder)
+        if not found:
+            raise BaseModelError(f"No base model release in {folder}.")
+        folder = found[-1].folder      # the newest
     cfg_path, w_path, t_path = folder / "config.json", folder / "model.safetensors", folder / "tokenizer.json"
     for p in (cfg_path, w_path, t_path):
         if not p.exists():

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.skipped: list[Skipped] = []
         self.outcome: Outcome | None = None
         self.try_adapter = None         # an opened AdapterFile used by "Try it"
+        self.try_base = None            # ...and the base release it was made for
         self.jobs: set[Job] = set()
         self.run_job: Job | None = None
         self.run: RunState | None = None
@@ -873,7 +874,7 @@ class MainWindow(QMainWindow):
         # A run that kept the base has nothing to save: the sentence above says so.
         page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
         page.mine_label.setText(tr("Personalised model"))
-        self.try_adapter = None
+        self.try_adapter = self.try_base = None
         self._update_nav()
 
     def _fill_comparison(self, outcome: Outcome) -> None:
@@ -998,31 +999,32 @@ class MainWindow(QMainWindow):
             self.show_error(tr("Not ready yet"), tr("The base model is still loading; try again in a moment."))
             return
         base = self.base
-        self._start_job("open-adapter", lambda emit, stop: engine().open_adapter(path, base),
-                        lambda af: self._adapter_opened(path, af),
+        # An adapter opens with the base release it was made for (older ones keep working).
+        self._start_job("open-adapter", lambda emit, stop: engine().open_adapter_with_its_base(path, base),
+                        lambda res: self._adapter_opened(path, *res),
                         on_failed=lambda f: self.show_error(tr("This adapter cannot be used"), f))
 
-    def _adapter_opened(self, path: str, af) -> None:
+    def _adapter_opened(self, path: str, af, abase) -> None:
         dlg = AdapterDialog(Path(path).name, af.metadata, True, self)
         dlg.evaluate.setEnabled(self._enough_text())
         if not self._enough_text():
             dlg.result.setText(tr("Add at least {n} words of documents to check it on your own writing.").format(
                 n=f"{self.min_words or 0:,}"))
-        dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af))
-        dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af))
+        dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af, abase))
+        dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af, abase))
         dlg.setModal(False)
         dlg.show()
         self.adapter_dialog = dlg
 
-    def _use_adapter(self, dlg, name: str, af) -> None:
-        self.try_adapter = af
+    def _use_adapter(self, dlg, name: str, af, abase) -> None:
+        self.try_adapter, self.try_base = af, abase
         self.results_page.mine_label.setText(tr("With {name}").format(name=name))
         dlg.accept()
         self.go(RESULTS)
         self.results_page.prompt.setFocus()
 
-    def _evaluate_adapter(self, dlg: AdapterDialog, af) -> None:
-        base, docs = self.base, list(self.documents)
+    def _evaluate_adapter(self, dlg: AdapterDialog, af, abase) -> None:
+        base, docs = abase, list(self.documents)
         dlg.evaluate.setEnabled(False)
         dlg.result.setText(tr("Checking it on your documents..."))
 
@@ -1058,7 +1060,7 @@ class MainWindow(QMainWindow):
             return
         if adapter is None:
             self.statusBar().showMessage(tr("Personalise first, or open an adapter, to compare."), 5000)
-        base = self.base
+        base = self.try_base if self.try_adapter is not None else self.base
         page = self.results_page
         page.write.setEnabled(False)
         page.base_out.setPlainText(tr("Writing..."))
