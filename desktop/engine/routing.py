@@ -77,7 +77,7 @@ def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = Fal
     from .api import open_adapter
 
     folder = Path(folder)
-    known = share.known_bases()
+    known = {**share.known_bases(), base.sha256: base.base_id}
     withdrawals = []
     for w in sorted(folder.glob(f"*{share.WITHDRAWAL_SUFFIX}")):
         try:

@@ -135,6 +135,14 @@ def fingerprint(public_key: str) -> str:
     return " ".join(h[i:i + 4] for i in range(0, 16, 4))
 
 
+def write_public(path: Path, data: bytes) -> None:
+    """Write atomically, readable by others: these files are meant to be shared
+    (atomic_write's temporary file starts owner-only)."""
+    atomic_write(path, data)
+    if os.name == "posix":
+        os.chmod(path, 0o644)
+
+
 # ------------------------------------------------------------------ entries
 def canonical_bytes(entry: dict) -> bytes:
     """The bytes signed: UTF-8 JSON of the entry without "signature", keys
@@ -144,12 +152,16 @@ def canonical_bytes(entry: dict) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def known_bases(assets: str | Path | None = None) -> dict[str, str]:
+def known_bases(also: str | Path | None = None) -> dict[str, str]:
     """base_sha256 -> base_id of every base release this NormFit ships
-    (assets/base itself and any assets/base/<base_id>/)."""
-    root = Path(assets) if assets is not None else default_base_dir()
+    (assets/base itself and any assets/base/<base_id>/), plus the release in
+    folder ``also`` (a developer's --base)."""
+    root = default_base_dir()
+    cfgs = [root / "config.json", *sorted(root.glob("*/config.json"))]
+    if also is not None:
+        cfgs.append(Path(also) / "config.json")
     out = {}
-    for cfg in [root / "config.json", *sorted(root.glob("*/config.json"))]:
+    for cfg in cfgs:
         try:
             info = json.loads(cfg.read_text(encoding="utf-8"))
             out[str(info["base_sha256"])] = str(info["base_id"])
@@ -216,13 +228,13 @@ def shared_name(sha256: str) -> str:
 
 
 def share_adapter(adapter_path: str | Path, out_dir: str | Path, label: str | None = None,
-                  key_folder: str | Path | None = None) -> Shared:
+                  key_folder: str | Path | None = None, known: dict[str, str] | None = None) -> Shared:
     """Copy the adapter into ``out_dir`` under a content-derived name and write its
     signed entry beside it. The only writes: those two files (and the key, on
     first use, in the user's keys folder)."""
     data = read_limited(adapter_path)
     meta = parse(data).metadata
-    if meta["base_sha256"] not in known_bases():
+    if meta["base_sha256"] not in (known_bases() if known is None else known):
         raise EntryError("unknown_base", _unknown_base(meta))
     out = Path(out_dir)
     if not out.is_dir():
@@ -231,8 +243,8 @@ def share_adapter(adapter_path: str | Path, out_dir: str | Path, label: str | No
     name = shared_name(entry["adapter_sha256"])
     apath, epath = out / f"{name}.safetensors", out / f"{name}{ENTRY_SUFFIX}"
     if not (apath.is_file() and hashlib.sha256(apath.read_bytes()).hexdigest() == entry["adapter_sha256"]):
-        atomic_write(apath, data)
-    atomic_write(epath, entry_text(entry).encode("utf-8"))
+        write_public(apath, data)
+    write_public(epath, entry_text(entry).encode("utf-8"))
     return Shared(apath, epath, entry)
 
 
@@ -245,7 +257,7 @@ def withdraw(entry_path: str | Path, out_dir: str | Path, key_folder: str | Path
     if not out.is_dir():
         raise EntryError("no_folder", f"The folder {out} does not exist.")
     path = out / f"{shared_name(entry['adapter_sha256'])}{WITHDRAWAL_SUFFIX}"
-    atomic_write(path, entry_text(w).encode("utf-8"))
+    write_public(path, entry_text(w).encode("utf-8"))
     return path
 
 
