@@ -370,8 +370,10 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
         if not math.isfinite(lv):
             break   # diverged: keep the best validated state
         if validate_every is None and run.step > EARLY_CHECKS[-1]:
-            # Validate about every validate_every_s seconds, but at least 5 steps apart.
-            validate_every = max(5, int(cfg.validate_every_s / max(run.step_time, 1e-3)))
+            # Validate about every validate_every_s seconds, at least 5 steps apart, and
+            # rarely enough that checks take at most ~1/8 of the time on a slow machine.
+            every_s = max(cfg.validate_every_s, 8 * run.check_time)
+            validate_every = max(5, int(every_s / max(run.step_time, 1e-3)))
         if run.due(validate_every):
             run.check()
             if run.plateau() == "finish":
