@@ -173,22 +173,27 @@ def test_a_withdrawal_verifies_and_only_its_author_can_make_one(shared, tmp_path
 
 
 # ------------------------------------------------------------------ the key
-def test_the_key_is_owner_only_and_never_leaves_the_users_folder(shared, home, tmp_path):
+def test_the_key_is_owner_only_and_never_leaves_the_users_folder(shared, home, tmp_path, tiny_base_dir):
     s, _ = shared
     key_file = home / "keys" / share.KEY_FILE
     assert key_file.is_file()
     if os.name == "posix":
         assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
         assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
+    if os.name == "posix":                            # loosened by someone: tightened again on use
+        key_file.chmod(0o644)
     key = share.load_or_create_key()                  # the same key again, not a new one
+    if os.name == "posix":
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert share.public_key_b64(key) == s.entry_data["public_key"]
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                             serialization.NoEncryption())
     pem_body = b"".join(key_file.read_bytes().splitlines()[1:-1])
     needles = [raw, raw.hex().encode(), base64.b64encode(raw), pem_body, b"PRIVATE KEY"]
     share.withdraw(s.entry, s.entry.parent)
+    assert main(["export-hf", str(s.adapter), "--out", str(tmp_path / "hf"), "--base", str(tiny_base_dir)]) == 0
     written = [p for p in tmp_path.rglob("*") if p.is_file() and (home / "keys") not in p.parents]
-    assert len(written) >= 4
+    assert len(written) >= 12
     for f in written:
         data = f.read_bytes()
         assert not any(n in data for n in needles), f"{f.name} holds the private key"

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .. import __version__
 from .adapter_file import AdapterFileError, _show, atomic_write, parse, read_limited, utc_now
-from .base import default_base_dir
+from .base import releases
 
 ENTRY_FORMAT = "normfit.entry"
 ENTRY_VERSION = 1
@@ -153,21 +153,10 @@ def canonical_bytes(entry: dict) -> bytes:
 
 
 def known_bases(also: str | Path | None = None) -> dict[str, str]:
-    """base_sha256 -> base_id of every base release this NormFit ships
-    (assets/base itself and any assets/base/<base_id>/), plus the release in
-    folder ``also`` (a developer's --base)."""
-    root = default_base_dir()
-    cfgs = [root / "config.json", *sorted(root.glob("*/config.json"))]
-    if also is not None:
-        cfgs.append(Path(also) / "config.json")
-    out = {}
-    for cfg in cfgs:
-        try:
-            info = json.loads(cfg.read_text(encoding="utf-8"))
-            out[str(info["base_sha256"])] = str(info["base_id"])
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return out
+    """base_sha256 -> base_id of every base release this NormFit ships, plus
+    the release in folder ``also`` (a developer's --base)."""
+    found = releases() + (releases(also) if also is not None else [])
+    return {r.sha256: r.base_id for r in found if r.sha256}
 
 
 def _sign(entry: dict, key: Ed25519PrivateKey) -> dict:
