@@ -140,7 +140,10 @@ def write_public(path: Path, data: bytes) -> None:
     (atomic_write's temporary file starts owner-only)."""
     atomic_write(path, data)
     if os.name == "posix":
-        os.chmod(path, 0o644)
+        try:
+            os.chmod(path, 0o644)
+        except OSError:      # FAT USB sticks refuse chmod; their files are readable by all anyway
+            pass
 
 
 # ------------------------------------------------------------------ entries
