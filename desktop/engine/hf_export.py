@@ -162,7 +162,7 @@ def readme(base: Base, adapter: AdapterFile | None) -> str:
             "",
         ]
     lines += [
-        "Load it (needs `transformers`, and `peft` for the adapter):",
+        "Load it, from the folder holding this README (needs `transformers`, and `peft` for the adapter):",
         "",
         "```python",
         "import torch",
