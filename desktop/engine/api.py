@@ -70,7 +70,7 @@ def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Do
                       seed: int = 0) -> Prepared:
     """Split (raising NotEnoughText with the amount missing) and tokenise."""
     split = split_documents(docs, seed=seed, heldout=heldout)
-    return prepare(split, base.tokenizer, base.config.context_length)
+    return prepare(split, base.tokenizer, base.config.context_length, seed=seed)
 
 
 def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,

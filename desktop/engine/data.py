@@ -17,8 +17,8 @@ from typing import Sequence
 
 import torch
 
-from .documents import Document
-from .evaluate import EvalSet, make_eval_set
+from .documents import Document, count_words
+from .evaluate import EvalSet, make_eval_set, sample_windows
 from .tokenizer import Tokenizer
 
 MIN_WORDS = 1500               # below this there is too little to learn from and to measure
@@ -41,7 +41,7 @@ class Split:
 
 
 def _words(texts: Sequence[str]) -> int:
-    return sum(len(t.split()) for t in texts)
+    return sum(count_words(t) for t in texts)
 
 
 def check_enough(texts: Sequence[str], minimum: int = MIN_WORDS) -> None:
@@ -125,7 +125,7 @@ def split_documents(docs: Sequence[Document], seed: int = 0,
 @dataclass
 class Prepared:
     """Everything training and evaluation need, already tokenised."""
-    train_tokens: torch.Tensor       # 1-D long: documents joined by end-of-text
+    train_tokens: torch.Tensor       # 1-D int32: documents joined by end-of-text (batches widen to long)
     validation: EvalSet
     heldout: EvalSet
     split: Split
@@ -136,16 +136,32 @@ class Prepared:
         return int(self.train_tokens.numel())
 
 
-def prepare(split: Split, tok: Tokenizer, context_length: int) -> Prepared:
-    ids: list[int] = []
-    for doc in tok.encode_batch(split.train):
-        ids.append(tok.eot_id)
-        ids.extend(doc)
-    def es(texts):
-        return make_eval_set(tok.encode_batch(texts), sum(len(t.encode("utf-8")) for t in texts),
-                             context_length, tok.eot_id)
-    return Prepared(torch.tensor(ids, dtype=torch.long), es(split.validation), es(split.heldout),
-                    split, context_length)
+# Held-out and validation are scored on at most this many windows, chosen by
+# seed, so that measuring takes the same few seconds for a page or a lifetime
+# of writing (a 19 MB file once took minutes to score and broke the budget).
+MAX_EVAL_WINDOWS = 128
+
+
+def _tokens(tok: Tokenizer, texts: Sequence[str], sep: int) -> torch.Tensor:
+    """Documents joined by end-of-text as one int32 tensor, one document's ids
+    in Python at a time (a list of Python ints costs ~9x the tensor)."""
+    parts = []
+    for t in texts:
+        parts.append(torch.tensor([sep], dtype=torch.int32))
+        parts.append(tok.encode_tensor(t))
+    return torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int32)
+
+
+def _eval_set(tok: Tokenizer, texts: Sequence[str], context_length: int, seed: int) -> EvalSet:
+    es = make_eval_set([tok.encode(t) for t in texts], sum(len(t.encode("utf-8")) for t in texts),
+                       context_length, tok.eot_id)
+    return sample_windows(es, MAX_EVAL_WINDOWS, seed)
+
+
+def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0) -> Prepared:
+    return Prepared(_tokens(tok, split.train, tok.eot_id),
+                    _eval_set(tok, split.validation, context_length, seed),
+                    _eval_set(tok, split.heldout, context_length, seed + 1), split, context_length)
 
 
 class Batches:
@@ -160,5 +176,5 @@ class Batches:
     def next(self) -> tuple[torch.Tensor, torch.Tensor]:
         hi = len(self.tokens) - self.T - 1
         starts = torch.randint(0, max(1, hi + 1), (self.B,), generator=self.g)
-        w = torch.stack([self.tokens[s:s + self.T + 1] for s in starts.tolist()])
+        w = torch.stack([self.tokens[s:s + self.T + 1] for s in starts.tolist()]).long()
         return w[:, :-1], w[:, 1:]

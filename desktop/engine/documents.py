@@ -22,6 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+_WORD = re.compile(r"\S+")
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, counted without building a list of them
+    (text.split() on a 19 MB file costs ~300 MB)."""
+    return sum(1 for _ in _WORD.finditer(text))
+
 MAX_FILE_BYTES = 50 * 1024 * 1024        # one file
 MAX_TOTAL_CHARS = 200 * 1024 * 1024      # a whole selection
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
@@ -57,7 +65,7 @@ class Document:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     @property
     def chars(self) -> int:

@@ -41,6 +41,7 @@ class EvalSet:
     inputs: torch.Tensor    # (N, T) long
     targets: torch.Tensor   # (N, T) long, -100 = not scored
     n_bytes: int
+    of_rows: int = 0        # windows in the whole text when this is a sample of them (0 = all)
 
     @property
     def n_tokens(self) -> int:
@@ -65,6 +66,20 @@ def make_eval_set(token_docs: Sequence[Sequence[int]], n_bytes: int, context_len
     if not rows_in:
         return EvalSet(torch.zeros(0, T, dtype=torch.long), torch.zeros(0, T, dtype=torch.long), n_bytes)
     return EvalSet(torch.tensor(rows_in), torch.tensor(rows_tg), n_bytes)
+
+
+def sample_windows(es: EvalSet, max_rows: int, seed: int) -> EvalSet:
+    """A seed-chosen sample of at most `max_rows` windows (kept in text order),
+    bytes scaled by the share of scored tokens kept. The same seed gives the
+    same windows, so before and after are scored on identical text."""
+    rows = es.inputs.shape[0]
+    if rows <= max_rows:
+        return es
+    g = torch.Generator().manual_seed(seed)
+    idx = torch.randperm(rows, generator=g)[:max_rows].sort().values
+    kept = int((es.targets[idx] != -100).sum())
+    return EvalSet(es.inputs[idx].clone(), es.targets[idx].clone(),
+                   round(es.n_bytes * kept / max(1, es.n_tokens)), of_rows=rows)
 
 
 def eval_set_from_texts(texts: Sequence[str], tok: Tokenizer, context_length: int) -> EvalSet:

@@ -49,13 +49,49 @@ class Tokenizer:
         return self._tok.get_vocab_size()
 
     def encode(self, text: str) -> list[int]:
-        return self._tok.encode(text, add_special_tokens=False).ids
+        """Token ids. Long texts go through in pieces cut at line breaks: the
+        library keeps strings and offsets per token (hundreds of bytes each), so
+        one 15 MB text at once would peak at gigabytes."""
+        if len(text) <= CHUNK_CHARS:
+            return self._tok.encode(text, add_special_tokens=False).ids
+        ids: list[int] = []
+        for piece in _pieces(text, CHUNK_CHARS):
+            ids.extend(self._tok.encode(piece, add_special_tokens=False).ids)
+        return ids
+
+    def encode_tensor(self, text: str) -> "torch.Tensor":
+        """Like encode, as an int32 tensor built piece by piece (no list of
+        millions of Python ints for a long text)."""
+        import torch
+        parts = [torch.tensor(self._tok.encode(p, add_special_tokens=False).ids, dtype=torch.int32)
+                 for p in _pieces(text, CHUNK_CHARS)]
+        return torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int32)
 
     def encode_batch(self, texts: list[str]) -> list[list[int]]:
         return [e.ids for e in self._tok.encode_batch(texts, add_special_tokens=False)]
 
     def decode(self, ids: Iterable[int]) -> str:
         return self._tok.decode(list(ids), skip_special_tokens=True)
+
+
+CHUNK_CHARS = 1 << 16
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """Consecutive pieces of about `size` characters, each ending after a line
+    break where there is one, so no word is cut in two."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            nl = text.rfind("\n", start + size // 2, end)
+            if nl != -1:
+                end = nl + 1
+            else:
+                sp = text.rfind(" ", start + size // 2, end)
+                end = sp if sp != -1 else end
+        yield text[start:end]
+        start = end
 
 
 def iter_chunks(texts: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
