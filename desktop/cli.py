@@ -435,11 +435,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--minutes", type=float, default=None, help="wall-clock budget (default 5)")
         sp.add_argument("--steps", type=int, default=None, help="stop after this many steps")
         sp.add_argument("--lr", type=float, default=None, help="learning rate (default: per method)")
-        sp.add_argument("--seed", type=int, default=0)
+        sp.add_argument("--seed", type=int, default=0, help="seed for the split, batches and sampling (default 0)")
         sp.add_argument("--heldout", nargs="+", default=None, help="documents to hold out for the score")
         sp.add_argument("--general", default=None, help="general text (.txt or .jsonl) for the general check")
-        sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
-        sp.add_argument("--threads", type=int, default=None)
+        sp.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"],
+                        help="where to compute (default: a GPU if there is one, else the processor)")
+        sp.add_argument("--threads", type=int, default=None, help="processor threads (default: all usable cores)")
         sp.add_argument("--protocol", default=None, choices=["bet49", "tuned", "anchored"],
                         help="bet49: the original experiment (5 min, 100 steps, lr 5e-5, no limit); "
                              "tuned: per-method rates, no limit; anchored: the defaults")
@@ -450,7 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="personalise: train an adapter on your documents")
     common_train(t)
-    t.add_argument("--method", default="norm", choices=["norm", "lora", "full"])
+    t.add_argument("--method", default="norm", choices=["norm", "lora", "full"],
+                   help="norm: the shareable ~6 KB adapter (default); lora / full: for comparison")
     t.add_argument("--out", default=None, help="adapter file to write (default: your NormFit adapters folder)")
     t.add_argument("--force", action="store_true", help="replace --out if it exists")
     t.add_argument("--label", default=None, help="a short label stored in the adapter")
@@ -461,31 +463,31 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_compare)
 
     e = sub.add_parser("eval", help="perplexity and bits per byte of documents, with and without an adapter")
-    e.add_argument("paths", nargs="+")
-    e.add_argument("--adapter", default=None)
+    e.add_argument("paths", nargs="+", help="documents to score: files and folders")
+    e.add_argument("--adapter", default=None, help="also score with this adapter file (opened with its own base)")
     e.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    e.add_argument("--json", action="store_true")
+    e.add_argument("--json", action="store_true", help="print one JSON object")
     e.set_defaults(func=cmd_eval)
 
     i = sub.add_parser("inspect", help="show an adapter file's metadata and whether it fits the base")
-    i.add_argument("file")
+    i.add_argument("file", help="the adapter file")
     i.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    i.add_argument("--json", action="store_true")
+    i.add_argument("--json", action="store_true", help="print one JSON object")
     i.set_defaults(func=cmd_inspect)
 
     g = sub.add_parser("generate", help="complete a prompt with the base model and with an adapter")
-    g.add_argument("prompt")
-    g.add_argument("--adapter", default=None)
-    g.add_argument("--tokens", type=int, default=60)
-    g.add_argument("--seed", type=int, default=0)
-    g.add_argument("--temperature", type=float, default=0.8)
+    g.add_argument("prompt", help="the start of the text to continue")
+    g.add_argument("--adapter", default=None, help="also continue it with this adapter (opened with its own base)")
+    g.add_argument("--tokens", type=int, default=60, help="how many tokens to write (default 60)")
+    g.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    g.add_argument("--temperature", type=float, default=0.8, help="sampling temperature (default 0.8)")
     g.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    g.add_argument("--json", action="store_true")
+    g.add_argument("--json", action="store_true", help="print one JSON object")
     g.set_defaults(func=cmd_generate)
 
     r = sub.add_parser("read", help="print the text NormFit extracts from files")
-    r.add_argument("paths", nargs="+")
-    r.add_argument("--json", action="store_true")
+    r.add_argument("paths", nargs="+", help="files and folders to read")
+    r.add_argument("--json", action="store_true", help="print one JSON object")
     r.set_defaults(func=cmd_read)
 
     from .engine import pretrain

@@ -126,6 +126,15 @@ def run(steps: int = 4, sample: str = "novelist", base_folder: str | None = None
             want = t.detach().float().cpu().half().float()
             check(torch.equal(loaded.tensors[name].float().cpu(), want), f"tensor {name} changed on the round trip")
         m = api.measure(base, data, loaded, general)
+        # Every other shipped release loads (checksum checked) and an adapter naming
+        # it opens with it, not with the newest: older adapters keep working.
+        others = [r for r in api.releases(base.folder.parent) if r.sha256 != base.sha256]
+        for rel in others:
+            older = api.load_base(rel.folder)
+            p_old = Path(tmp) / f"{rel.base_id}.safetensors"
+            api.export_adapter(p_old, result, older)
+            _, used = api.open_adapter_with_its_base(p_old, base)
+            check(used.sha256 == rel.sha256, f"an adapter for {rel.base_id} did not open with that base")
     h_after, g_after = m.heldout.ppl, m.general.ppl
     # The saved file is fp16, the in-memory result fp32: nearly the same scores.
     for what, got, want in (("held-out", h_after, s["heldout_ppl_after"]),
@@ -133,7 +142,8 @@ def run(steps: int = 4, sample: str = "novelist", base_folder: str | None = None
         check(finite(got) and abs(got - want) <= 0.01 * want,
               f"the reloaded adapter scores {what} ppl {got:.3f}, training measured {want:.3f}")
     return {
-        "version": __version__, "base": base.base_id, "steps": result.steps, "sample": sample,
+        "version": __version__, "base": base.base_id, "bases": 1 + len(others), "steps": result.steps,
+        "sample": sample,
         "heldout_ppl": f"{s['heldout_ppl_before']:.2f}->{h_after:.2f}",
         "general_ppl": f"{s['general_ppl_before']:.2f}->{g_after:.2f}",
         "adapter_bytes": nbytes, "torch": torch.__version__.split("+")[0],

@@ -99,3 +99,15 @@ def test_read_prints_text_and_refuses_binary(tmp_path):
     assert "hello there" in p.stdout and "binary" in p.stderr
     ok = run("read", tmp_path / "a.txt")
     assert ok.returncode == 0
+
+
+def test_every_option_of_every_subcommand_has_a_help_line():
+    import argparse
+    from desktop.cli import build_parser
+    missing = []
+    for a in build_parser()._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            for name, sp in a.choices.items():
+                missing += [f"{name} {x.option_strings or x.dest}" for x in sp._actions
+                            if x.help is None and x.dest != "help"]
+    assert not missing, missing

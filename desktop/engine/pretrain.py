@@ -207,6 +207,17 @@ def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainCo
     return sha
 
 
+def _continued(t: dict) -> str:
+    c, r = t.get("continued_from"), t.get("this_run") or {}
+    if not c:
+        return ""
+    return (f"\n- continued from `{c['base_id']}` (`{c['base_sha256'][:12]}...`, {c['tokens_seen'] / 1e6:.2f}M tokens, "
+            f"{c['seconds'] / 60:.0f} minutes on {c.get('hardware') or '?'}): this run added "
+            f"{r.get('tokens_seen', 0) / 1e6:.2f}M tokens in {r.get('seconds', 0) / 60:.0f} minutes, re-warming "
+            f"the rate over {r.get('warmup_steps')} steps then a cosine decay to {r.get('min_lr_frac')} of the peak;"
+            f" same shape and tokenizer, so the norm-gain names and count are unchanged")
+
+
 def model_card(config: dict, model: Transformer) -> str:
     t = config["training"]
     d = t.get("data", {})
@@ -249,7 +260,7 @@ Total {d.get('bytes', 0) / 1e6:.1f} MB, {d.get('tokens', 0) / 1e6:.2f}M tokens
 ## Training run
 - tokens seen: {t.get('tokens_seen', 0) / 1e6:.2f}M ({t.get('steps', 0)} steps of {t.get('batch_tokens', 0)} tokens,
   {t.get('tokens_seen', 0) / max(1, d.get('tokens', 1)):.2f} epochs)
-- time: {t.get('seconds', 0) / 60:.0f} minutes on {t.get('hardware', '?')}
+- time: {t.get('seconds', 0) / 60:.0f} minutes on {t.get('hardware', '?')}{_continued(t)}
 - optimiser: AdamW (betas 0.9/0.95, weight decay {t.get('weight_decay')}), peak lr {t.get('lr')},
   warm-up then cosine decay over wall-clock time, batch {t.get('batch_size')} x {config['context_length']}
 - software: torch {t.get('torch', '?')}, Python {t.get('python', '?')}
@@ -407,19 +418,29 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", required=True, help="folder of .jsonl (with a 'text' field) or .txt files")
     p.add_argument("--out", required=True, help="release folder to write (e.g. assets/base)")
     p.add_argument("--work", default=None, help="checkpoint folder (default: the user cache folder)")
-    p.add_argument("--minutes", type=float, default=60.0)
-    p.add_argument("--resume", action="store_true")
+    p.add_argument("--minutes", type=float, default=60.0, help="wall-clock training budget (default 60)")
+    p.add_argument("--resume", action="store_true", help="continue from the work folder's checkpoint")
     p.add_argument("--general", default=None, help="general held-out .jsonl to report bits per byte on")
     p.add_argument("--stdlib-mb", type=float, default=10.0,
                    help="MB of the Python standard library's source to add (0 = none)")
+    helps = {"vocab-size": "tokenizer vocabulary (default 4096)", "d-model": "model width (default 256)",
+             "n-layers": "blocks (default 4)", "n-heads": "attention heads (default 4)",
+             "ffn-dim": "feed-forward width (default 688)", "context-length": "tokens per window (default 256)",
+             "batch-size": "windows per step (default 16)", "lr": "peak learning rate (default 3e-3)",
+             "seed": "seed for data order and initialisation", "threads": "processor threads",
+             "checkpoint-minutes": "minutes between checkpoints (default 10)",
+             "warmup-steps": "steps of linear warm-up (default 200)",
+             "min-lr-frac": "final rate as a share of the peak (default 0.1)",
+             "base-id": "the release's base_id (default normfit-base-s-1)"}
     for name, typ in [("vocab-size", int), ("d-model", int), ("n-layers", int), ("n-heads", int),
                       ("ffn-dim", int), ("context-length", int), ("batch-size", int), ("lr", float),
                       ("seed", int), ("threads", int), ("checkpoint-minutes", float),
                       ("warmup-steps", int), ("min-lr-frac", float), ("base-id", str)]:
-        p.add_argument(f"--{name}", type=typ, default=None)
+        p.add_argument(f"--{name}", type=typ, default=None, help=helps[name])
     p.add_argument("--init-from", default=None,
                    help="release folder to continue training from (keeps its shape and tokenizer)")
-    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"])
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"],
+                   help="where to train (default: a GPU if there is one)")
     p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
 
 

@@ -81,7 +81,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "anchored: tuned + the general-text limit (the app's defaults)")
     p.add_argument("--max-drift", type=float, default=None, metavar="PERCENT",
                    help="anchored: the drift limit in percent (default 3); runs are cached per limit")
-    p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--seeds", type=int, default=3, help="seeds per user and method (default 3)")
     p.add_argument("--out", required=True, help="results folder (runs are cached there: rerun to resume)")
     p.add_argument("--quick", action="store_true", help="a few steps on small slices (tests, CI)")
     p.add_argument("--minutes", type=float, default=None, help="override the 5-minute budget")
