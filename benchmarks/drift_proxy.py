@@ -69,7 +69,10 @@ def main() -> int:
     ap.add_argument("--runs", default="norm:none,lora:none,norm:3,lora:3")
     ap.add_argument("--base", default=None)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--threads", type=int, default=None)
     a = ap.parse_args()
+    if a.threads:
+        torch.set_num_threads(a.threads)
     if not SHARED.exists():
         print("needs ../shared/data", file=sys.stderr)
         return 2
@@ -95,7 +98,7 @@ def main() -> int:
             method, lim = spec.split(":")
             limit = None if lim == "none" else float(lim) / 100
             cfg = TrainConfig(method=method, minutes=a.minutes, max_drift=limit, adapt=limit is not None,
-                              validate_every_s=8.0)
+                              validate_every_s=8.0, threads=a.threads)
             tag = {"user": user, "method": method, "limit": limit}
             train_mod._Run._tag = tag
             t0 = time.time()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import math
 import statistics
 import sys
@@ -204,7 +205,8 @@ def main(args) -> int:
                 cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads,
                                  getattr(args, "max_drift", None))
                 if user not in before:
-                    before[user] = measure_before(base, data, general, torch.device("cpu"))
+                    before[user] = _cached_before(out, base, user, bool(args.quick),
+                                                  lambda: measure_before(base, data, general, torch.device("cpu")))
                 _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
                      + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
                 r = train(base, data, cfg, general, before=before[user])
@@ -224,6 +226,9 @@ def main(args) -> int:
                      f"{row['steps']} steps, {row['seconds']:.0f} s")
                 cfile.write_text(json.dumps(row, indent=1))
                 runs.append(row)
+    if only is not None:      # a shard: the report pass without --only writes the report
+        _say(f"shard done: {len(runs)} runs cached in {out}")
+        return 0
     report = build_report(runs, users, args.seeds, args.protocol, glabel)
     report["controls"] = controls(base, users, user_data, adir, args.seeds)
     _write(report, out)
@@ -232,6 +237,32 @@ def main(args) -> int:
          f"report in {out}")
     print(markdown(report))
     return 0
+
+
+def _cached_before(out: Path, base, user: str, quick: bool, measure):
+    """The base's scores for a user, shared by every shootout folder beside `out`
+    (the frontier runs one folder per limit): measuring the shared general set
+    once per user instead of once per folder and shard."""
+    from .evaluate import EvalResult
+    from .train import Before
+    path = out.parent / ".before-cache.json"
+    key = f"{base.sha256[:16]}/{user}/{'quick' if quick else 'full'}"
+    try:
+        cache = json.loads(path.read_text())
+    except (OSError, ValueError):
+        cache = {}
+    if key in cache:
+        c = cache[key]
+        er = lambda d: None if d is None else EvalResult(**d)
+        return Before(er(c["heldout"]), er(c["general"]), c["seconds"], er(c["reference"]))
+    b = measure()
+    d = lambda r: None if r is None else {"nll_nats": r.nll_nats, "tokens": r.tokens, "bytes": r.bytes}
+    cache[key] = {"heldout": d(b.heldout), "general": d(b.general), "seconds": b.seconds,
+                  "reference": d(b.reference)}
+    tmp = path.with_name(f".before-cache.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(cache))
+    os.replace(tmp, path)
+    return b
 
 
 def _limit_tag(args) -> str:
