@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -38,21 +37,17 @@ from desktop.engine.train import TrainConfig, _Run, measure_before  # noqa: E402
 SAMPLE = ROOT / "assets" / "samples" / "novelist"
 
 
-def job(limit: str, minutes: float, threads: int | None) -> None:
-    """Child mode: one whole job, then print peak RSS (MB) as JSON."""
-    cmd = ["train", str(SAMPLE), "--minutes", str(minutes), "--max-drift", limit, "--json",
+def job(limit: str, minutes: float, threads: int | None) -> dict:
+    """One whole `normfit train` job in a fresh process under GNU time: its peak RSS."""
+    cmd = ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "normfit"), "train", str(SAMPLE),
+           "--minutes", str(minutes), "--max-drift", limit, "--json",
            "--out", f"/tmp/bench-anchor-{limit}.safetensors", "--force"]
     if threads:
         cmd += ["--threads", str(threads)]
-    from desktop import cli
-    import contextlib
-    import io
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        rc = cli.main(cmd)
-    out = json.loads(buf.getvalue()) if rc == 0 else {}
-    print(json.dumps({"rc": rc, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "steps": out.get("steps"), "seconds": out.get("seconds")}))
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    rss = next(int(l.split(":")[1]) for l in p.stderr.splitlines() if "Maximum resident" in l)
+    out = json.loads(p.stdout) if p.returncode == 0 else {}
+    return {"rc": p.returncode, "peak_rss_mb": rss / 1024, "steps": out.get("steps"), "seconds": out.get("seconds")}
 
 
 def main() -> int:
@@ -61,11 +56,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--job-minutes", type=float, default=1.0)
-    ap.add_argument("--job", default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    if a.job:
-        job(a.job, a.job_minutes, a.threads)
-        return 0
     tuned = tune_allocator()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -109,11 +100,7 @@ def main() -> int:
               f"{runs['anchored'][1]:.1f} s)", flush=True)
     mem = {}
     for limit in ("3", "none"):
-        cmd = [sys.executable, __file__, "--job", limit, "--job-minutes", str(a.job_minutes)]
-        if a.threads:
-            cmd += ["--threads", str(a.threads)]
-        p = subprocess.run(cmd, capture_output=True, text=True)
-        mem[limit] = json.loads(p.stdout.strip().splitlines()[-1])
+        mem[limit] = job(limit, a.job_minutes, a.threads)
         print(f"whole job, --max-drift {limit}: peak RSS {mem[limit]['peak_rss_mb']:.0f} MB "
               f"({mem[limit]['steps']} steps in {mem[limit]['seconds']} s)", flush=True)
     print("\n| method | step, unanchored | step, anchored | ratio |\n|---|---|---|---|")

@@ -277,7 +277,9 @@ class _Run:
         r = evaluate(self.model, self.data.validation, self.dev, max_rows=VALIDATION_ROWS)
         d = None
         if self.reference is not None:
-            d = drift(evaluate(self.model, self.reference, self.dev).loss, self.base_ref_loss)
+            # Step 0 is the base itself: no drift, and no need to score it again.
+            d = 0.0 if self.step == 0 else drift(evaluate(self.model, self.reference, self.dev).loss,
+                                                 self.base_ref_loss)
             self.drifts.append((self.step, d))
         within = d is None or self.guard.allows(d)
         lam_used = self.guard.lam
