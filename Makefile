@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench dist selftest-dist clean
+.PHONY: run test bench dist selftest-dist translations clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -35,12 +35,22 @@ dist: $(DIST_STAMP)
 	@# Libraries Qt's X11/Wayland plugins link to, bundled from the build machine (Debian/Ubuntu names)
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! ldconfig -p | grep -q libxcb-icccm.so.4; then \
 		apt-get install -y -q libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null; fi
+	@# The Malayalam font the app carries (build.spec copies it in with its licence)
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && [ ! -f /usr/share/fonts/truetype/noto/NotoSansMalayalam-Regular.ttf ]; then \
+		apt-get install -y -q fonts-noto-core >/dev/null; fi
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
 	@du -sh dist/NormFit
 
 # Build it, then self-test it offline and read-only and open its window (.ci/run)
 selftest-dist: dist
 	tools/check_dist.sh
+
+# After changing the window's words: collect them, translate assets/i18n/*.ts
+# (e.g. with .venv/bin/pyside6-linguist), compile. The .qm is committed, so
+# `make run` and `make test` need no Qt tools step (docs/TRANSLATING.md).
+translations: $(STAMP)
+	$(BIN)/python tools/i18n.py update
+	$(BIN)/python tools/i18n.py release
 
 clean:
 	rm -rf $(VENV) build dist

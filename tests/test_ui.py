@@ -293,8 +293,9 @@ def test_the_default_save_folder_is_the_adapters_folder_and_saved_adapters_are_l
     assert start.parent == home / "adapters"
     assert start.name.startswith("my-writing-") and start.suffix == ".safetensors"
     assert start.is_file()
-    lst = window.results_page.saved_list
-    assert lst.count() == 1 and start.name in lst.item(0).text()
+    tree = window.results_page.saved_list     # grouped by name; this one has none
+    assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).childCount() == 1
+    assert start.name in tree.topLevelItem(0).child(0).text(0)
 
 
 @needs_base

@@ -1,6 +1,7 @@
 """Take the README screenshots from the real window (offscreen).
 
     python tools/screenshots.py [--base FOLDER] [--out docs/screenshots] [--minutes 0.5]
+    python tools/screenshots.py --lang ml --size 1366x768 --minutes 0.25    # ml-01-documents.png, ...
 
 Runs the real flow on the novelist sample: documents loaded, training in
 comparison mode (grabbed mid-run, with the chart), results, try-it and the
@@ -29,6 +30,8 @@ def main() -> int:
     ap.add_argument("--sample", default="novelist")
     ap.add_argument("--size", default="1280x820")
     ap.add_argument("--dark", action="store_true", help="also one shot with a dark palette")
+    ap.add_argument("--lang", default="en", help="window language (en, ml); files are prefixed with it")
+    ap.add_argument("--who", default="അനു", help="the name typed into 'Who is this for?' (non-English runs)")
     args = ap.parse_args()
     os.environ["NORMFIT_HOME"] = tempfile.mkdtemp(prefix="normfit-shots-")
 
@@ -36,11 +39,16 @@ def main() -> int:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui import language
     from desktop.ui.settings import Settings
     from desktop.ui.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("NormFit")
+    language.load_fonts()
+    if not language.apply(args.lang):
+        raise SystemExit(f"no translation for {args.lang}")
+    prefix = "" if args.lang == "en" else f"{args.lang}-"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     w_px, h_px = (int(v) for v in args.size.split("x"))
@@ -59,7 +67,7 @@ def main() -> int:
 
     def shot(widget, name: str) -> None:
         pump(0.3)
-        path = out / name
+        path = out / (prefix + name)
         widget.grab().save(str(path))
         print("wrote", path)
 
@@ -74,12 +82,15 @@ def main() -> int:
     bad.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
     win.add_samples(args.sample)
     wait(lambda: not win.jobs and win.documents)
-    win.add_paths([str(bad)])
-    wait(lambda: not win.jobs and win.skipped)
+    if not prefix:     # the engine's reasons for skipping a file are English only (docs/TRANSLATING.md)
+        win.add_paths([str(bad)])
+        wait(lambda: not win.jobs and win.skipped)
     shot(win, "01-documents.png")
 
     # 2. Personalise, mid-run with the live chart.
     win.go(1)
+    if prefix:
+        win.train_page.who.setText(args.who)
     win.train_page.start.click()
     wait(lambda: win.run is not None and (win.run.method != "norm" or win.run.phase == "evaluating-after"
                                           or win.train_page.chart.point_count() >= 30))
@@ -95,19 +106,30 @@ def main() -> int:
     page = win.results_page
     page.prompt.setText("The ferry still smelled of")
     page.write.click()
-    wait(lambda: page.write.isEnabled() and "Writing..." not in page.mine_out.toPlainText())
-    page.ensureWidgetVisible(page.try_box)
+    wait(lambda: page.write.isEnabled() and page.base_out.toPlainText().startswith(page.prompt.text())
+         and not page.mine_out.toPlainText().endswith("..."))
+    if prefix:     # and the saved adapters, by name: save this one as the name typed in
+        from desktop.engine.api import export_adapter
+        from desktop.paths import adapters_dir, ensure
+        folder = ensure(adapters_dir())
+        r = win.outcome.by_method()["norm"]
+        for label in (win.outcome.label, "Rahul", None):
+            export_adapter(folder / win.default_adapter_name(folder, "norm", label), r, win.base, label=label)
+        win.refresh_saved()
+        page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    else:
+        page.ensureWidgetVisible(page.try_box)
     shot(win, "04-try-it.png")
 
     # 5. Open adapter: save the result, then open it again.
     saved = Path(os.environ["NORMFIT_HOME"]) / "my-writing.safetensors"
     from desktop.engine.api import export_adapter
-    export_adapter(saved, win.outcome.by_method()["norm"], win.base, label="Novelist sample")
+    export_adapter(saved, win.outcome.by_method()["norm"], win.base, label=args.who if prefix else "Novelist sample")
     win.open_adapter(str(saved))
     wait(lambda: win.adapter_dialog is not None)
     dlg = win.adapter_dialog
     dlg.evaluate.click()
-    wait(lambda: "On your documents" in dlg.result.text())
+    wait(lambda: dlg.evaluate.isEnabled() and dlg.result.text())
     dlg.adjustSize()
     shot(dlg, "05-open-adapter.png")
     dlg.close()

@@ -33,20 +33,6 @@ def setup_logging() -> str | None:
     return str(path)
 
 
-def install_translations(app) -> None:
-    """Qt's own strings and NormFit's (desktop/ui/i18n/normfit_<lang>.qm) for the user's language."""
-    from pathlib import Path
-
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    app._translators = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("normfit", str(Path(__file__).with_name("i18n")))):
-        t = QTranslator(app)
-        if t.load(QLocale(), name, "_", folder):
-            app.installTranslator(t)
-            app._translators.append(t)
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="normfit", description="Open the NormFit window.")
     p.add_argument("--base", default=os.environ.get("NORMFIT_BASE"), help="base model folder")
@@ -60,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
+    from . import language
+    from .settings import Settings
     from .window import MainWindow
 
     log_path = setup_logging()
@@ -70,17 +58,20 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("NormFit")
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("normfit")
-    install_translations(app)
+    language.load_fonts()
+    settings = Settings.load()
+    language.apply(language.resolve(settings.language))
 
     def excepthook(tp, val, tb):   # an unexpected error becomes a dialog, not a silent crash
         log.error("unhandled error", exc_info=(tp, val, tb))
         from .worker import failure_from
         w = QApplication.activeWindow()
         if isinstance(w, MainWindow):
-            w.show_error(w.tr("Something went wrong"), failure_from(val))
+            from .words import tr
+            w.show_error(tr("Something went wrong"), failure_from(val))
     sys.excepthook = excepthook
 
-    win = MainWindow(base_folder=args.base)
+    win = MainWindow(base_folder=args.base, settings=settings)
     win.show()
     if args.quit_when_ready:
         # Launch benchmark: "usable" = shown and the event loop turning; then

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .words import method_name, ppl_text, tr
+from .words import dec, method_name, num, ppl_text, tr
 
 COLOURS = {"norm": QColor("#2f7ed8"), "lora": QColor("#e8890c"), "full": QColor("#b04ac2"),
            "base": QColor("#8a8f98")}
@@ -32,11 +32,11 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
 
 
 def _tick_label(v: float) -> str:
-    if abs(v) >= 1000:
-        return f"{v:,.0f}"
     if abs(v) >= 10 or v == int(v):
-        return f"{v:.0f}"
-    return f"{v:.2g}" if abs(v) < 1 else f"{v:.1f}"
+        return num(v)
+    if abs(v) < 1:
+        return dec(v, max(1, 1 - math.floor(math.log10(abs(v))))) if v else num(0)
+    return dec(v)
 
 
 class Chart(QWidget):
@@ -50,6 +50,15 @@ class Chart(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(560, 260)
+
+    def changeEvent(self, ev) -> None:
+        # Labels are drawn with tr() at paint time: a new language needs a repaint.
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        self.update()
 
     def fg(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.WindowText)
@@ -79,8 +88,12 @@ class LossChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName(tr("Training progress chart"))
         self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(tr("Training progress chart"))
+        self.refresh()
 
     def clear(self) -> None:
         self.losses: dict[str, list[tuple[int, float]]] = {}
@@ -105,8 +118,8 @@ class LossChart(Chart):
     def _summary(self) -> str:
         parts = []
         for m, pts in self.losses.items():
-            parts.append(tr("{name}: step {step}, loss {loss:.2f}").format(
-                name=method_name(m), step=pts[-1][0], loss=pts[-1][1]))
+            parts.append(tr("{name}: step {step}, loss {loss}").format(
+                name=method_name(m), step=num(pts[-1][0]), loss=dec(pts[-1][1], 2)))
         return "; ".join(parts)
 
     def paintEvent(self, _ev) -> None:
@@ -207,12 +220,19 @@ class BarChart(Chart):
     the base model is the first, grey bar. Log scale when values differ wildly
     (full fine-tuning can collapse to perplexities in the tens of thousands)."""
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str = "", parent=None):
         super().__init__(parent)
+        self.bars: list[tuple[str, float | None]] = []
+        self.empty_text: str | None = None      # None: "No results yet." in the current language
+        self.set_title(title)
+
+    def set_title(self, title: str) -> None:
         self.title = title
         self.setAccessibleName(title)
-        self.bars: list[tuple[str, float | None]] = []
-        self.empty_text = tr("No results yet.")
+        self.update()
+
+    def retranslate(self) -> None:
+        self.set_bars(self.bars)
 
     def set_bars(self, bars: list[tuple[str, float | None]]) -> None:
         self.bars = bars
@@ -232,7 +252,7 @@ class BarChart(Chart):
         p.setFont(self.font())
         vals = [v for _, v in self.bars if v is not None and math.isfinite(v) and v > 0]
         if not vals:
-            self.empty(p, self.empty_text)
+            self.empty(p, self.empty_text or tr("No results yet."))
             return
         log_scale = max(vals) / min(vals) > 20
         top = 16 + fm.height() * 3

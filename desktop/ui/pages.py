@@ -1,19 +1,29 @@
 """The three steps of the window (Documents, Personalise, Results) and the
 "Open adapter" dialog. These are views: they hold widgets and emit nothing the
-engine sees; `window.MainWindow` wires them to the engine through jobs."""
+engine sees; `window.MainWindow` wires them to the engine through jobs.
+
+Each view sets its words in `retranslate()`, not in the constructor, so that
+switching the language at run time (Language menu) re-words the open window
+without rebuilding it and losing what is in it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFrame, QGridLayout,
+                               QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QPushButton, QRadioButton, QScrollArea,
-                               QTableWidget, QVBoxLayout, QWidget)
+                               QTableWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS, DRIFT_LIMITS
 from .words import method_name, tr
+
+try:   # marks texts for pyside6-lupdate that are translated later, with tr(text)
+    from PySide6.QtCore import QT_TR_NOOP
+except ImportError:    # pragma: no cover
+    def QT_TR_NOOP(text: str) -> str:    # noqa: N802 (Qt's name)
+        return text
 
 
 def named(widget, name: str, description: str | None = None):
@@ -25,7 +35,19 @@ def named(widget, name: str, description: str | None = None):
     return widget
 
 
-def heading(text: str, scale: float = 1.35) -> QLabel:
+def texts(widget, text: str | None = None, name: str | None = None, description: str | None = None):
+    """(Re)set a control's visible text, accessible name and tool tip."""
+    if text is not None:
+        widget.setText(text)
+    if name is not None:
+        widget.setAccessibleName(name)
+    if description is not None:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget
+
+
+def heading(text: str = "", scale: float = 1.35) -> QLabel:
     lab = QLabel(text)
     f = QFont(lab.font())
     f.setPointSizeF(f.pointSizeF() * scale)
@@ -34,6 +56,11 @@ def heading(text: str, scale: float = 1.35) -> QLabel:
     lab.setWordWrap(True)
     lab.setAccessibleName(text)
     return lab
+
+
+def set_heading(lab: QLabel, text: str) -> None:
+    lab.setText(text)
+    lab.setAccessibleName(text)
 
 
 def note(text: str = "") -> QLabel:
@@ -59,26 +86,30 @@ def tone(widget: QWidget, level: str) -> str:
     return f"color: {c};" + (" font-weight: bold;" if level == "warning" else "")
 
 
-class DocumentsPage(QWidget):
-    COLUMNS = ("Name", "Type", "Words", "Status")
+class Page(QWidget):
+    """A step of the window that re-words itself when the language changes."""
+
+    def changeEvent(self, ev) -> None:
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+
+class DocumentsPage(Page):
+    COLUMNS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Type"), QT_TR_NOOP("Words"), QT_TR_NOOP("Status"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(tr("Your documents")))
-        lay.addWidget(muted(note(tr(
-            "Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, Markdown, "
-            "PDF, Word, OpenDocument, EPUB, web pages and source code. You can also drop files or folders "
-            "onto this window. Nothing leaves this computer."))))
+        self.title = heading()
+        lay.addWidget(self.title)
+        self.intro = muted(note())
+        lay.addWidget(self.intro)
         row = QHBoxLayout()
-        self.add_files = named(QPushButton(tr("Add &files...")), tr("Add files"),
-                               tr("Choose one or more documents to add"))
-        self.add_folder = named(QPushButton(tr("Add f&older...")), tr("Add folder"),
-                                tr("Add every readable document inside a folder"))
-        self.samples = named(QPushButton(tr("Try with &sample documents")), tr("Try with sample documents"),
-                             tr("Load the sample documents that come with NormFit"))
-        self.remove = named(QPushButton(tr("&Remove")), tr("Remove selected documents"))
-        self.clear = named(QPushButton(tr("Remove &all")), tr("Remove all documents"))
+        self.add_files, self.add_folder, self.samples, self.remove, self.clear = (QPushButton() for _ in range(5))
         for b in (self.add_files, self.add_folder, self.samples):
             row.addWidget(b)
         row.addStretch(1)
@@ -86,9 +117,7 @@ class DocumentsPage(QWidget):
         row.addWidget(self.clear)
         lay.addLayout(row)
 
-        self.table = named(QTableWidget(0, len(self.COLUMNS)), tr("Documents"),
-                           tr("The documents NormFit will learn from, with their status"))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,53 +132,152 @@ class DocumentsPage(QWidget):
         lay.addWidget(self.table, 1)
 
         brow = QHBoxLayout()
-        self.busy = named(muted(note("")), tr("Reading status"))
-        self.stop_reading = named(QPushButton(tr("Stop reading")), tr("Stop reading documents"))
+        self.busy = muted(note(""))
+        self.stop_reading = QPushButton()
         self.stop_reading.setVisible(False)
         brow.addWidget(self.busy, 1)
         brow.addWidget(self.stop_reading)
         lay.addLayout(brow)
-        self.totals = named(note(""), tr("Totals"))
+        self.totals = note("")
         f = self.totals.font()
         f.setBold(True)
         self.totals.setFont(f)
         lay.addWidget(self.totals)
-        self.warning = named(note(""), tr("Warning"))
+        self.warning = note("")
         lay.addWidget(self.warning)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_heading(self.title, tr("Your documents"))
+        self.intro.setText(tr(
+            "Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, Markdown, "
+            "PDF, Word, OpenDocument, EPUB, web pages and source code. You can also drop files or folders "
+            "onto this window. Nothing leaves this computer."))
+        texts(self.add_files, tr("Add &files..."), tr("Add files"), tr("Choose one or more documents to add"))
+        texts(self.add_folder, tr("Add f&older..."), tr("Add folder"),
+              tr("Add every readable document inside a folder"))
+        texts(self.samples, tr("Try with &sample documents"), tr("Try with sample documents"),
+              tr("Load the sample documents that come with NormFit"))
+        texts(self.remove, tr("&Remove"), tr("Remove selected documents"))
+        texts(self.clear, tr("Remove &all"), tr("Remove all documents"))
+        named(self.table, tr("Documents"), tr("The documents NormFit will learn from, with their status"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        named(self.busy, tr("Reading status"))
+        texts(self.stop_reading, tr("Stop reading"), tr("Stop reading documents"))
+        named(self.totals, tr("Totals"))
+        named(self.warning, tr("Warning"))
 
 
-class PersonalisePage(QWidget):
+class PersonalisePage(Page):
+    NAME_LIMIT = 60      # characters of a name or nickname (it travels in the adapter's header)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(tr("Personalise")))
-        lay.addWidget(muted(note(tr(
-            "NormFit adjusts a tiny part of its language model (about 2,300 numbers) so that it "
-            "predicts your writing better. A part of your text is kept aside to measure the result "
-            "honestly."))))
+        self.title = heading()
+        lay.addWidget(self.title)
+        self.intro = muted(note())
+        lay.addWidget(self.intro)
+
+        # Who is this for: on a shared lab PC this names the adapter and its file.
+        who = QHBoxLayout()
+        self.who_label = QLabel()
+        self.who = QLineEdit()
+        self.who.setMaxLength(self.NAME_LIMIT)
+        self.who.setMinimumWidth(260)
+        self.who_label.setBuddy(self.who)
+        self.who_note = muted(note())
+        who.addWidget(self.who_label)
+        who.addWidget(self.who)
+        who.addWidget(self.who_note, 1)
+        lay.addLayout(who)
 
         top = QHBoxLayout()
-        budget_box = QGroupBox(tr("How long may it train?"))
-        budget_box.setAccessibleName(tr("Time budget"))
-        bl = QHBoxLayout(budget_box)
+        self.budget_box = QGroupBox()
+        bl = QHBoxLayout(self.budget_box)
         self.budget_group = QButtonGroup(self)
         self.budget_buttons: dict[int, QRadioButton] = {}
         for m in BUDGETS:
-            text = {1: tr("1 minute"), 5: tr("5 minutes (recommended)")}.get(
-                m, tr("{n} minutes").format(n=m))
-            b = named(QRadioButton(text), tr("Train for {n} minutes").format(n=m))
+            b = QRadioButton()
             self.budget_group.addButton(b, m)
             self.budget_buttons[m] = b
             bl.addWidget(b)
-        top.addWidget(budget_box, 1)
+        top.addWidget(self.budget_box, 1)
         lay.addLayout(top)
 
-        guard_box = QGroupBox(tr("How much may it change ordinary text?"))
-        guard_box.setAccessibleName(tr("General-text limit"))
-        gl = QHBoxLayout(guard_box)
+        self.guard_box = QGroupBox()
+        gl = QHBoxLayout(self.guard_box)
         self.guard_group = QButtonGroup(self)
         self.guard_buttons: dict[int, QRadioButton] = {}
         for pct in DRIFT_LIMITS:
+            b = QRadioButton()
+            self.guard_group.addButton(b, pct if pct else 100)
+            self.guard_buttons[pct] = b
+            gl.addWidget(b)
+        lay.addWidget(self.guard_box)
+
+        self.device = note()
+        lay.addWidget(self.device)
+        self.compare = QCheckBox()
+        lay.addWidget(self.compare)
+        self.compare_note = muted(note(""))
+        lay.addWidget(self.compare_note)
+
+        row = QHBoxLayout()
+        self.start = QPushButton()
+        self.start.setDefault(True)
+        self.start.setMinimumHeight(36)
+        f = self.start.font()
+        f.setBold(True)
+        self.start.setFont(f)
+        self.cancel = QPushButton()
+        self.cancel.setEnabled(False)
+        row.addWidget(self.start)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+        self.phase = note()
+        lay.addWidget(self.phase)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        lay.addWidget(self.progress)
+        trow = QHBoxLayout()
+        self.times = note("")
+        self.stats = muted(note(""))
+        self.stats.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        trow.addWidget(self.times, 1)
+        trow.addWidget(self.stats, 1)
+        lay.addLayout(trow)
+        self.chart = LossChart()
+        lay.addWidget(self.chart, 1)
+        self.device.setText(tr("Looking at this computer..."))
+        self.phase.setText(tr("Ready when you are."))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed words; the window re-words what depends on its state
+        (device, phase, times) in its own retranslate()."""
+        set_heading(self.title, tr("Personalise"))
+        self.intro.setText(tr(
+            "NormFit adjusts a tiny part of its language model (about 2,300 numbers) so that it "
+            "predicts your writing better. A part of your text is kept aside to measure the result "
+            "honestly."))
+        self.who_label.setText(tr("&Who is this for?"))
+        texts(self.who, None, tr("Name or nickname"),
+              tr("Optional. It becomes the adapter's name and file name, so you can find it again."))
+        self.who.setPlaceholderText(tr("Name or nickname (optional)"))
+        self.who_note.setText(tr("Nothing else about you is kept."))
+        self.budget_box.setTitle(tr("How long may it train?"))
+        self.budget_box.setAccessibleName(tr("Time budget"))
+        for m, b in self.budget_buttons.items():
+            text = {1: tr("1 minute"), 5: tr("5 minutes (recommended)")}.get(m, tr("{n} minutes").format(n=m))
+            texts(b, text, tr("Train for {n} minutes").format(n=m))
+        self.guard_box.setTitle(tr("How much may it change ordinary text?"))
+        self.guard_box.setAccessibleName(tr("General-text limit"))
+        for pct, b in self.guard_buttons.items():
             text, tip = {
                 1: (tr("Careful (1%)"), tr("General text may get at most 1% worse; learns a little less")),
                 3: (tr("Balanced (3%, recommended)"), tr("General text may get at most 3% worse")),
@@ -157,58 +285,26 @@ class PersonalisePage(QWidget):
                 0: (tr("No limit"), tr("Nothing holds the model close to what it knew; general text "
                                        "can get much worse")),
             }[pct]
-            b = named(QRadioButton(text), text, tip)
-            self.guard_group.addButton(b, pct if pct else 100)
-            self.guard_buttons[pct] = b
-            gl.addWidget(b)
-        lay.addWidget(guard_box)
-
-        self.device = named(note(tr("Looking at this computer...")), tr("Device"))
-        lay.addWidget(self.device)
-        self.compare = named(QCheckBox(tr("Also compare with LoRA and full fine-tuning")),
-                             tr("Also compare with LoRA and full fine-tuning"),
-                             tr("Trains two other kinds of adapter with the same time budget each, "
-                                "so it takes three times as long"))
-        lay.addWidget(self.compare)
-        self.compare_note = muted(note(""))
-        lay.addWidget(self.compare_note)
-
-        row = QHBoxLayout()
-        self.start = named(QPushButton(tr("&Start personalising")), tr("Start personalising"))
-        self.start.setDefault(True)
-        self.start.setMinimumHeight(36)
-        f = self.start.font()
-        f.setBold(True)
-        self.start.setFont(f)
-        self.cancel = named(QPushButton(tr("&Cancel")), tr("Cancel training"),
-                            tr("Stop training within a second or two; you can keep the best result so far"))
-        self.cancel.setEnabled(False)
-        row.addWidget(self.start)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        lay.addLayout(row)
-
-        self.phase = named(note(tr("Ready when you are.")), tr("What is happening"))
-        lay.addWidget(self.phase)
-        self.progress = named(QProgressBar(), tr("Progress"))
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(False)
-        lay.addWidget(self.progress)
-        trow = QHBoxLayout()
-        self.times = named(note(""), tr("Elapsed and remaining time"))
-        self.stats = muted(named(note(""), tr("Training details")))
-        self.stats.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        trow.addWidget(self.times, 1)
-        trow.addWidget(self.stats, 1)
-        lay.addLayout(trow)
-        self.chart = LossChart()
-        lay.addWidget(self.chart, 1)
+            texts(b, text, text, tip)
+        named(self.device, tr("Device"))
+        texts(self.compare, tr("Also compare with LoRA and full fine-tuning"),
+              tr("Also compare with LoRA and full fine-tuning"),
+              tr("Trains two other kinds of adapter with the same time budget each, "
+                 "so it takes three times as long"))
+        texts(self.start, tr("&Start personalising"), tr("Start personalising"))
+        texts(self.cancel, tr("&Cancel"), tr("Cancel training"),
+              tr("Stop training within a second or two; you can keep the best result so far"))
+        named(self.phase, tr("What is happening"))
+        named(self.progress, tr("Progress"))
+        named(self.times, tr("Elapsed and remaining time"))
+        named(self.stats, tr("Training details"))
 
 
 class ResultsPage(QScrollArea):
-    TABLE_COLUMNS = ("Method", "Your writing (perplexity)", "General text (perplexity)",
-                     "Trainable numbers", "File size", "Time")
+    """Scrolls, so it is not a Page; it re-words itself the same way."""
+    TABLE_COLUMNS = (QT_TR_NOOP("Method"), QT_TR_NOOP("Your writing (perplexity)"),
+                     QT_TR_NOOP("General text (perplexity)"), QT_TR_NOOP("Trainable numbers"),
+                     QT_TR_NOOP("File size"), QT_TR_NOOP("Time"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -217,26 +313,24 @@ class ResultsPage(QScrollArea):
         inner = QWidget()
         self.setWidget(inner)
         lay = QVBoxLayout(inner)
-        self.headline = named(heading(tr("No results yet"), 1.6), tr("Result"))
+        self.has_result = False     # set by the window once it shows an outcome
+        self.headline = heading("", 1.6)
         lay.addWidget(self.headline)
-        self.detail = muted(named(note(tr("Personalise the model first, or open an adapter file.")),
-                                  tr("Result details")))
+        self.detail = muted(note())
         lay.addWidget(self.detail)
-        self.general = named(note(""), tr("General text check"))
+        self.general = note("")
         lay.addWidget(self.general)
-        self.stopped = named(note(""), tr("Stopped early"))
+        self.stopped = note("")
         lay.addWidget(self.stopped)
 
-        self.compare_box = QGroupBox(tr("Comparison at the same time budget"))
-        self.compare_box.setAccessibleName(tr("Comparison"))
+        self.compare_box = QGroupBox()
         cl = QVBoxLayout(self.compare_box)
-        self.verdict = named(note(""), tr("Verdict"))
+        self.verdict = note("")
         f = self.verdict.font()
         f.setBold(True)
         self.verdict.setFont(f)
         cl.addWidget(self.verdict)
-        self.table = named(QTableWidget(0, len(self.TABLE_COLUMNS)), tr("Comparison table"))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.TABLE_COLUMNS])
+        self.table = QTableWidget(0, len(self.TABLE_COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -245,8 +339,8 @@ class ResultsPage(QScrollArea):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         cl.addWidget(self.table)
         charts = QHBoxLayout()
-        self.bars_heldout = BarChart(tr("Your writing (perplexity after training)"))
-        self.bars_general = BarChart(tr("General text (perplexity after training)"))
+        self.bars_heldout = BarChart()
+        self.bars_general = BarChart()
         for c in (self.bars_heldout, self.bars_general):
             c.setMinimumHeight(200)
             charts.addWidget(c)
@@ -255,37 +349,34 @@ class ResultsPage(QScrollArea):
         lay.addWidget(self.compare_box)
 
         actions = QHBoxLayout()
-        self.which = named(QComboBox(), tr("Which result to save"))
+        self.which = QComboBox()
         self.which.setVisible(False)
-        self.save = named(QPushButton(tr("Sa&ve adapter...")), tr("Save adapter"),
-                          tr("Save the personalised part as a small file you can keep or share"))
+        self.save = QPushButton()
         self.save.setEnabled(False)
-        self.open = named(QPushButton(tr("&Open adapter...")), tr("Open adapter"),
-                          tr("Look inside an adapter file and check it on your documents"))
+        self.open = QPushButton()
         actions.addWidget(self.which)
         actions.addWidget(self.save)
         actions.addWidget(self.open)
         actions.addStretch(1)
         lay.addLayout(actions)
-        self.saved_note = muted(named(note(""), tr("Save status")))
+        self.saved_note = muted(note(""))
         lay.addWidget(self.saved_note)
 
-        self.try_box = QGroupBox(tr("Try it"))
-        self.try_box.setAccessibleName(tr("Try it"))
+        self.try_box = QGroupBox()
         tl = QVBoxLayout(self.try_box)
-        tl.addWidget(muted(note(tr("Type the beginning of a sentence; both models continue it."))))
+        self.try_intro = muted(note())
+        tl.addWidget(self.try_intro)
         prow = QHBoxLayout()
-        self.prompt = named(QLineEdit(), tr("Prompt"), tr("The beginning of a sentence for the models to continue"))
-        self.prompt.setPlaceholderText(tr("For example: The morning after the storm"))
-        self.write = named(QPushButton(tr("&Write")), tr("Write continuations"))
+        self.prompt = QLineEdit()
+        self.write = QPushButton()
         prow.addWidget(self.prompt, 1)
         prow.addWidget(self.write)
         tl.addLayout(prow)
         grid = QGridLayout()
-        self.base_label = QLabel(tr("Base model"))
+        self.base_label = QLabel()
         self.mine_label = QLabel(tr("Personalised model"))
-        self.base_out = named(QPlainTextEdit(), tr("Base model continuation"))
-        self.mine_out = named(QPlainTextEdit(), tr("Personalised model continuation"))
+        self.base_out = QPlainTextEdit()
+        self.mine_out = QPlainTextEdit()
         for w in (self.base_out, self.mine_out):
             w.setReadOnly(True)
             w.setMinimumHeight(110)
@@ -296,64 +387,63 @@ class ResultsPage(QScrollArea):
         tl.addLayout(grid)
         lay.addWidget(self.try_box)
 
-        self.saved_box = QGroupBox(tr("Your saved adapters"))
-        self.saved_box.setAccessibleName(tr("Your saved adapters"))
+        # Grouped by the name each adapter carries, so students sharing a PC find their own.
+        self.saved_box = QGroupBox()
         sl = QHBoxLayout(self.saved_box)
-        self.saved_list = named(QListWidget(), tr("Saved adapters"),
-                                tr("Adapters saved in NormFit's folder; double-click one to open it"))
-        self.saved_list.setMaximumHeight(110)
+        self.saved_list = QTreeWidget()
+        self.saved_list.setHeaderHidden(True)
+        self.saved_list.setRootIsDecorated(True)
+        self.saved_list.setMinimumHeight(130)
+        self.saved_list.setMaximumHeight(190)
         sl.addWidget(self.saved_list, 1)
         sb = QVBoxLayout()
-        self.open_saved = named(QPushButton(tr("Open selected")), tr("Open selected adapter"))
-        self.show_folder = named(QPushButton(tr("Show folder")), tr("Show the adapters folder"))
+        self.open_saved = QPushButton()
+        self.show_folder = QPushButton()
         sb.addWidget(self.open_saved)
         sb.addWidget(self.show_folder)
         sb.addStretch(1)
         sl.addLayout(sb)
         lay.addWidget(self.saved_box)
         lay.addStretch(1)
+        self.retranslate()
 
+    def changeEvent(self, ev) -> None:
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
 
-class AdapterDialog(QDialog):
-    """What is inside an adapter file, whether it fits, and how it does on the
-    current documents."""
-
-    LABELS = {
-        "method": "Method", "base_id": "Made for base model", "created_utc": "Created (UTC)",
-        "app_version": "NormFit version", "steps": "Training steps", "seconds": "Training time (seconds)",
-        "train_tokens": "Training tokens", "lr": "Learning rate", "label": "Label",
-        "heldout_ppl_before": "Its author's text, perplexity before", "heldout_ppl_after":
-            "Its author's text, perplexity after", "general_ppl_before": "General text, perplexity before",
-        "general_ppl_after": "General text, perplexity after",
-    }
-
-    def __init__(self, name: str, metadata: dict[str, str], fits: bool, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Adapter: {name}").format(name=name))
-        self.setAccessibleName(tr("Adapter details"))
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(name, 1.2))
-        self.fit = named(note(tr("Fits the base model NormFit has loaded.") if fits else
-                              tr("Does not fit the base model NormFit has loaded.")), tr("Fits this base"))
-        lay.addWidget(self.fit)
-        form = QFormLayout()
-        for k, lab in self.LABELS.items():
-            if k in metadata:
-                v = QLabel(method_name(metadata[k]) if k == "method" else metadata[k])
-                v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                v.setAccessibleName(tr(lab))
-                form.addRow(tr(lab) + ":", v)
-        lay.addLayout(form)
-        self.result = named(note(""), tr("Result on your documents"))
-        lay.addWidget(self.result)
-        buttons = QDialogButtonBox()
-        self.evaluate = named(buttons.addButton(tr("&Check on my documents"),
-                                                QDialogButtonBox.ButtonRole.ActionRole),
-                              tr("Check this adapter on my documents"))
-        self.use = named(buttons.addButton(tr("&Use in Try it"), QDialogButtonBox.ButtonRole.ActionRole),
-                         tr("Use this adapter in Try it"))
-        close = named(buttons.addButton(QDialogButtonBox.StandardButton.Close), tr("Close"))
-        close.clicked.connect(self.reject)
-        lay.addWidget(buttons)
-        self.evaluate.setEnabled(fits)
-        self.use.setEnabled(fits)
+    def retranslate(self) -> None:
+        if not self.has_result:
+            set_heading(self.headline, tr("No results yet"))
+            self.detail.setText(tr("Personalise the model first, or open an adapter file."))
+        named(self.detail, tr("Result details"))
+        named(self.general, tr("General text check"))
+        named(self.stopped, tr("Stopped early"))
+        self.compare_box.setTitle(tr("Comparison at the same time budget"))
+        self.compare_box.setAccessibleName(tr("Comparison"))
+        named(self.verdict, tr("Verdict"))
+        named(self.table, tr("Comparison table"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.TABLE_COLUMNS])
+        self.bars_heldout.set_title(tr("Your writing (perplexity after training)"))
+        self.bars_general.set_title(tr("General text (perplexity after training)"))
+        named(self.which, tr("Which result to save"))
+        texts(self.save, tr("Sa&ve adapter..."), tr("Save adapter"),
+              tr("Save the personalised part as a small file you can keep or share"))
+        texts(self.open, tr("&Open adapter..."), tr("Open adapter"),
+              tr("Look inside an adapter file and check it on your documents"))
+        named(self.saved_note, tr("Save status"))
+        self.try_box.setTitle(tr("Try it"))
+        self.try_box.setAccessibleName(tr("Try it"))
+        self.try_intro.setText(tr("Type the beginning of a sentence; both models continue it."))
+        named(self.prompt, tr("Prompt"), tr("The beginning of a sentence for the models to continue"))
+        self.prompt.setPlaceholderText(tr("For example: The morning after the storm"))
+        texts(self.write, tr("&Write"), tr("Write continuations"))
+        self.base_label.setText(tr("Base model"))
+        named(self.base_out, tr("Base model continuation"))
+        named(self.mine_out, tr("Personalised model continuation"))
+        self.saved_box.setTitle(tr("Your saved adapters"))
+        self.saved_box.setAccessibleName(tr("Your saved adapters"))
+        named(self.saved_list, tr("Saved adapters"),
+              tr("Adapters saved in NormFit's folder, by name; double-click one to open it"))
+        texts(self.open_saved, tr("Open selected"), tr("Open selected adapter"))
+        texts(self.show_folder, tr("Show folder"), tr("Show the adapters folder"))

@@ -24,6 +24,7 @@ class Settings:
     compare: bool = False
     max_drift_pct: int = 3         # general text may get at most this much worse (0 = no limit)
     geometry: str = ""             # QWidget.saveGeometry(), base64
+    language: str = ""             # "en", "ml", or "" to follow the system
 
     @staticmethod
     def path() -> Path:
@@ -48,6 +49,8 @@ class Settings:
             s.budget_minutes = 5
         if s.max_drift_pct not in DRIFT_LIMITS:
             s.max_drift_pct = 3
+        if s.language not in ("", "en", "ml"):
+            s.language = ""
         return s
 
     def save(self) -> None:

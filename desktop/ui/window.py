@@ -19,21 +19,27 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel,
-                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton, QStackedWidget,
+                               QMainWindow, QMenu, QMessageBox, QPushButton, QStackedWidget,
                                QStyle, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from ..paths import adapters_dir, ensure, log_dir
-from .pages import AdapterDialog, DocumentsPage, PersonalisePage, ResultsPage, named, tone
+from . import language, saved
+from .dialogs import AdapterDialog
+from .pages import QT_TR_NOOP, DocumentsPage, PersonalisePage, ResultsPage, named, tone
 from .settings import Settings
-from .words import (Row, adapter_sentence, clock, count_text, general_sentence, heldout_sentence, method_name,
-                    pareto_verdict, ppl_text, size_text, tr, words_needed)
+from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
+                    method_name, num, pareto_verdict, ppl_text, size_text, tr, words_needed)
 from .worker import Failure, Job, linger
 
 log = logging.getLogger("normfit.ui")
-ADAPTER_FILTER = "NormFit adapter (*.safetensors)"
+ADAPTER_FILTER = QT_TR_NOOP("NormFit adapter (*.safetensors)")
+# The engine's names for kinds of document (documents.register), shown in the Type column.
+KINDS = {k: k for k in (QT_TR_NOOP("Text"), QT_TR_NOOP("Source code"), QT_TR_NOOP("PDF"),
+                        QT_TR_NOOP("Word document"), QT_TR_NOOP("OpenDocument text"), QT_TR_NOOP("Rich Text"),
+                        QT_TR_NOOP("Web page"), QT_TR_NOOP("E-book"))}
 DOCUMENTS, PERSONALISE, RESULTS = range(3)
 
 
@@ -66,10 +72,18 @@ def device_words(info) -> str:
 class Skipped:
     path: str
     reason: str
+    ours: bool = False      # the reason is the window's own (translated when shown), not the engine's
 
     @property
     def name(self) -> str:
         return Path(self.path).name
+
+    @property
+    def why(self) -> str:
+        return tr(self.reason) if self.ours else self.reason
+
+
+SAME_TEXT = QT_TR_NOOP("The same text as another document; counted once.")
 
 
 @dataclass
@@ -83,6 +97,7 @@ class Outcome:
     general_label: str
     compare: bool
     heldout_words: int = 0
+    label: str | None = None     # "Who is this for?", as typed before training (cleaned)
 
     def by_method(self) -> dict:
         return {r.method: r for r in self.results}
@@ -140,6 +155,8 @@ class MainWindow(QMainWindow):
         self.last_step_seconds = 0.0
         self._pending_paths: list[str] = []
         self._reading = 0
+        # Texts that depend on state, by place: set once now, and again after a language switch.
+        self._live: dict[str, object] = {}
         self._build()
         self._restore()
         self.ticker = QTimer(self)
@@ -158,9 +175,9 @@ class MainWindow(QMainWindow):
         steps = QHBoxLayout()
         self.step_group = QButtonGroup(self)
         self.step_buttons: list[QToolButton] = []
-        for i, text in enumerate((tr("1  Documents"), tr("2  Personalise"), tr("3  Results"))):
+        self.step_arrows: list[QLabel] = []
+        for i in range(3):
             b = QToolButton()
-            b.setText(text)
             b.setCheckable(True)
             b.setAutoRaise(True)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -168,13 +185,12 @@ class MainWindow(QMainWindow):
             f.setPointSizeF(f.pointSizeF() * 1.15)
             b.setFont(f)
             b.setMinimumHeight(34)
-            named(b, text.split("  ")[-1], tr("Go to step {n} (Ctrl+{n})").format(n=i + 1))
             self.step_group.addButton(b, i)
             self.step_buttons.append(b)
             steps.addWidget(b)
             if i < 2:
                 arrow = QLabel("\u203a")
-                arrow.setAccessibleName(tr("then"))
+                self.step_arrows.append(arrow)
                 steps.addWidget(arrow)
         steps.addStretch(1)
         outer.addLayout(steps)
@@ -189,8 +205,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
 
         nav = QHBoxLayout()
-        self.back = named(QPushButton(tr("< &Back")), tr("Back"))
-        self.next = named(QPushButton(tr("&Next >")), tr("Next"))
+        self.back = QPushButton()
+        self.next = QPushButton()
         nav.addWidget(self.back)
         nav.addStretch(1)
         nav.addWidget(self.next)
@@ -198,16 +214,18 @@ class MainWindow(QMainWindow):
         self.back.clicked.connect(lambda: self.go(self.stack.currentIndex() - 1))
         self.next.clicked.connect(lambda: self.go(self.stack.currentIndex() + 1))
         self.setCentralWidget(central)
-        self.base_status = QLabel(tr("Loading the base model..."))
-        self.base_status.setAccessibleName(tr("Base model status"))
+        self.base_status = QLabel()
         self.statusBar().addPermanentWidget(self.base_status)
+        self._live_text("base_status", lambda: self.base_status.setText(tr("Loading the base model...")))
+        self._live_text("device", lambda: self.train_page.device.setText(tr("Looking at this computer...")))
+        self._phase(lambda: tr("Ready when you are."))
+        self._live_text("mine_label", lambda: self.results_page.mine_label.setText(tr("Personalised model")))
 
         d, t, r = self.docs_page, self.train_page, self.results_page
         d.add_files.clicked.connect(self.choose_files)
         d.add_folder.clicked.connect(self.choose_folder)
         d.samples.clicked.connect(self.show_samples_menu)
         self.samples_menu = QMenu(self)
-        self.samples_menu.setAccessibleName(tr("Sample documents"))
         d.remove.clicked.connect(self.remove_selected)
         d.clear.clicked.connect(self.remove_all)
         t.start.clicked.connect(self.start_training)
@@ -220,47 +238,98 @@ class MainWindow(QMainWindow):
         r.write.clicked.connect(self.try_it)
         r.prompt.returnPressed.connect(self.try_it)
         r.open_saved.clicked.connect(self._open_selected_saved)
-        r.saved_list.itemActivated.connect(lambda it: self.open_adapter(it.data(Qt.ItemDataRole.UserRole)))
+        r.saved_list.itemActivated.connect(self._saved_activated)
         r.show_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(adapters_dir())))))
+        self._build_menus()
+        self.retranslate()
+        self.go(DOCUMENTS)
 
-        menu = self.menuBar().addMenu(tr("&File"))
-        for text, key, slot in ((tr("Add &files..."), QKeySequence.StandardKey.Open, self.choose_files),
-                                (tr("Add f&older..."), None, self.choose_folder),
-                                (tr("&Open adapter..."), "Ctrl+Shift+O", self.choose_adapter),
-                                (tr("&Save adapter..."), QKeySequence.StandardKey.Save, self.save_adapter),
-                                (None, None, None),
-                                (tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)):
-            if text is None:
-                menu.addSeparator()
-                continue
-            a = QAction(text, self)
+    def _build_menus(self) -> None:
+        """Menus and their actions; their words are (re)set by retranslate() from self._words."""
+        self._words: list[tuple[object, str]] = []     # (menu or action, English source text)
+
+        def menu(source):
+            m = self.menuBar().addMenu("")
+            self._words.append((m, source))
+            return m
+
+        def action(m, source, slot, key=None):
+            a = QAction("", self)
             if key:
                 a.setShortcut(QKeySequence(key))
             a.triggered.connect(slot)
-            menu.addAction(a)
-        view = self.menuBar().addMenu(tr("&Go"))
-        for i, text in enumerate((tr("&Documents"), tr("&Personalise"), tr("&Results"))):
-            a = QAction(text, self)
-            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            a.triggered.connect(lambda _=False, i=i: self.go(i))
-            view.addAction(a)
-        stop = QAction(tr("&Cancel training"), self)
-        stop.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        stop.triggered.connect(self.cancel_training)
-        view.addSeparator()
-        view.addAction(stop)
-        helpm = self.menuBar().addMenu(tr("&Help"))
-        a = QAction(tr("Open the &log folder"), self)
-        a.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(log_dir())))))
-        helpm.addAction(a)
-        a = QAction(tr("&About NormFit"), self)
-        a.triggered.connect(self._about)
-        helpm.addAction(a)
+            m.addAction(a)
+            self._words.append((a, source))
+            return a
 
+        fm = menu(QT_TR_NOOP("&File"))
+        action(fm, QT_TR_NOOP("Add &files..."), self.choose_files, QKeySequence.StandardKey.Open)
+        action(fm, QT_TR_NOOP("Add f&older..."), self.choose_folder)
+        action(fm, QT_TR_NOOP("&Open adapter..."), self.choose_adapter, "Ctrl+Shift+O")
+        action(fm, QT_TR_NOOP("&Save adapter..."), self.save_adapter, QKeySequence.StandardKey.Save)
+        fm.addSeparator()
+        action(fm, QT_TR_NOOP("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        gm = menu(QT_TR_NOOP("&Go"))
+        for i, source in enumerate((QT_TR_NOOP("&Documents"), QT_TR_NOOP("&Personalise"), QT_TR_NOOP("&Results"))):
+            action(gm, source, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
+        gm.addSeparator()
+        action(gm, QT_TR_NOOP("&Cancel training"), self.cancel_training, Qt.Key.Key_Escape)
+        # Each language is named in itself, so the menu is findable whatever is showing.
+        lm = menu(QT_TR_NOOP("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in language.LANGUAGES.items():
+            a = QAction(name, self)
+            a.setCheckable(True)
+            a.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(a)
+            lm.addAction(a)
+            self.language_actions[code] = a
+        self.language_actions[language.current()].setChecked(True)
+        hm = menu(QT_TR_NOOP("&Help"))
+        action(hm, QT_TR_NOOP("Open the &log folder"),
+               lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(log_dir())))))
+        action(hm, QT_TR_NOOP("&About NormFit"), self._about)
+
+    def _live_text(self, key: str, setter) -> None:
+        """Show a state-dependent text now, and again in the new language after a switch."""
+        self._live[key] = setter
+        setter()
+
+    def set_language(self, code: str) -> None:
+        """The Language menu: switch now (nothing in the window is lost) and remember it."""
+        language.apply(code)
+        self.settings.language = code
+        self.settings.save()
+        for c, a in self.language_actions.items():
+            a.setChecked(c == language.current())
+
+    def retranslate(self) -> None:
+        """Re-word the whole window in the current language, keeping its state."""
+        self.setWindowTitle(tr("NormFit"))
+        self.setAccessibleName(tr("NormFit"))
+        for i, (b, text) in enumerate(zip(self.step_buttons, (tr("1  Documents"), tr("2  Personalise"),
+                                                                tr("3  Results")))):
+            b.setText(text)
+            named(b, text.split("  ")[-1], tr("Go to step {n} (Ctrl+{n})").format(n=i + 1))
+        for a in self.step_arrows:
+            a.setAccessibleName(tr("then"))
+        named(self.back, tr("Back")).setText(tr("< &Back"))
+        named(self.next, tr("Next")).setText(tr("&Next >"))
+        self.base_status.setAccessibleName(tr("Base model status"))
+        self.samples_menu.setAccessibleName(tr("Sample documents"))
+        for obj, source in self._words:
+            (obj.setTitle if isinstance(obj, QMenu) else obj.setText)(tr(source))
+        for setter in self._live.values():
+            setter()
         self.refresh_documents()
+        self._time_note()
         self.refresh_saved()
-        self.go(DOCUMENTS)
+        if self.outcome is not None:
+            self._describe_outcome(self.outcome)
+        if self.run is not None:
+            self._tick()
 
     def _restore(self) -> None:
         s = self.settings
@@ -276,6 +345,8 @@ class MainWindow(QMainWindow):
             self.resize(min(1100, int(avail.width() * 0.92)), min(780, int(avail.height() * 0.9)))
 
     def changeEvent(self, ev) -> None:
+        if ev.type() == QEvent.Type.LanguageChange and hasattr(self, "_words"):
+            self.retranslate()
         # Follow a light/dark theme switch: re-pick the coloured text.
         if ev.type() == ev.Type.PaletteChange and hasattr(self, "docs_page"):
             self.docs_page.warning.setStyleSheet(tone(self, "warning"))
@@ -383,9 +454,9 @@ class MainWindow(QMainWindow):
 
     def _device_known(self, res) -> None:
         self.device_info, self.min_words = res
-        self.base_status.setText(tr("Base model: {id}  ·  {device}").format(
-            id=self.base.base_id, device=device_words(self.device_info)))
-        self.train_page.device.setText(device_words(self.device_info))
+        self._live_text("base_status", lambda: self.base_status.setText(tr("Base model: {id}  ·  {device}").format(
+            id=self.base.base_id, device=device_words(self.device_info))))
+        self._live_text("device", lambda: self.train_page.device.setText(device_words(self.device_info)))
         self.refresh_documents()
         self.base_ready.emit()
         # Pay PyTorch's lazy imports now, not in the middle of the first run.
@@ -396,7 +467,7 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     def _base_failed(self, f: Failure) -> None:
-        self.base_status.setText(tr("No base model loaded"))
+        self._live_text("base_status", lambda: self.base_status.setText(tr("No base model loaded")))
         if self._pending_paths:    # documents can still be read and checked
             paths, self._pending_paths = self._pending_paths, []
             QTimer.singleShot(0, lambda: self.add_paths(paths))
@@ -419,8 +490,9 @@ class MainWindow(QMainWindow):
             self.settings.last_folder = folder
             self.add_paths([folder])
 
-    SAMPLE_NAMES = {"novelist": "A novelist's short story", "programmer": "A programmer's code and notes",
-                    "scientist": "A scientist's report"}
+    SAMPLE_NAMES = {"novelist": QT_TR_NOOP("A novelist's short story"),
+                    "programmer": QT_TR_NOOP("A programmer's code and notes"),
+                    "scientist": QT_TR_NOOP("A scientist's report")}
 
     def sample_sets(self) -> list[tuple[str, Path]]:
         d = samples_dir()
@@ -462,9 +534,9 @@ class MainWindow(QMainWindow):
         if self.min_words is None and any(j.name == "load-base" for j in self.jobs):
             # still starting up: read them as soon as the engine is in
             self._pending_paths.extend(paths)
-            self.docs_page.busy.setText(tr("Starting up; your documents will be read in a moment..."))
+            self._busy(lambda: tr("Starting up; your documents will be read in a moment..."))
             return
-        self.docs_page.busy.setText(tr("Reading your documents..."))
+        self._busy(lambda: tr("Reading your documents..."))
 
         def work(emit, stop):
             api = engine()
@@ -472,14 +544,17 @@ class MainWindow(QMainWindow):
 
         def progress(e):
             if type(e).__name__ == "ReadProgress":
-                self.docs_page.busy.setText(tr("Reading {i} of {n}: {name}").format(
-                    i=e.done + 1, n=e.total, name=Path(e.path).name))
+                self._busy(lambda: tr("Reading {i} of {n}: {name}").format(
+                    i=num(e.done + 1), n=num(e.total), name=Path(e.path).name))
 
         job = self._start_job("collect", work, self._collected, on_event=progress,
                               on_failed=self._collect_failed)
         self._reading += 1
         self.docs_page.stop_reading.setVisible(True)
         self.docs_page.stop_reading.clicked.connect(job.cancel)
+
+    def _busy(self, text) -> None:
+        self._live_text("busy", lambda: self.docs_page.busy.setText(text()))
 
     def _reading_done(self) -> None:
         self._reading = max(0, self._reading - 1)
@@ -491,14 +566,13 @@ class MainWindow(QMainWindow):
                 pass
 
     def _collect_failed(self, f: Failure) -> None:
-        self.docs_page.busy.setText("")
+        self._busy(str)
         self._reading_done()
         self.show_error(tr("The documents could not be read"), f)
 
     def _collected(self, res) -> None:
         col, self.min_words = res
-        self.docs_page.busy.setText(tr("Stopped reading; the documents read so far were added.")
-                                    if col.cancelled else "")
+        self._busy((lambda: tr("Stopped reading; the documents read so far were added.")) if col.cancelled else str)
         self._reading_done()
         have_paths = {d.path for d in self.documents} | {s.path for s in self.skipped}
         have_text = {hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in self.documents}
@@ -507,7 +581,7 @@ class MainWindow(QMainWindow):
                 continue
             h = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
             if h in have_text:
-                self.skipped.append(Skipped(d.path, tr("The same text as another document; counted once.")))
+                self.skipped.append(Skipped(d.path, SAME_TEXT, ours=True))
                 continue
             have_text.add(h)
             self.documents.append(d)
@@ -516,7 +590,7 @@ class MainWindow(QMainWindow):
                 self.skipped.append(Skipped(r.path, r.reason))
         for p in col.duplicates:
             if p not in have_paths:
-                self.skipped.append(Skipped(p, tr("The same text as another document; counted once.")))
+                self.skipped.append(Skipped(p, SAME_TEXT, ours=True))
         log.info("documents: %d ready, %d skipped", len(self.documents), len(self.skipped))
         self.refresh_documents()
 
@@ -548,17 +622,18 @@ class MainWindow(QMainWindow):
         warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         for d in self.documents:
-            self._doc_row(d.name, d.path, d.kind, f"{d.words:,}", tr("Ready"), ok_icon)
+            self._doc_row(d.name, d.path, tr(KINDS[d.kind]) if d.kind in KINDS else d.kind, num(d.words),
+                          tr("Ready"), ok_icon)
         for s in self.skipped:
-            self._doc_row(s.name, s.path, "—", "—", tr("Skipped: {why}").format(why=s.reason), warn_icon)
+            self._doc_row(s.name, s.path, "—", "—", tr("Skipped: {why}").format(why=s.why), warn_icon)
         n, w = len(self.documents), self.words()
         if n == 0 and not self.skipped:
             page.totals.setText(tr("No documents yet."))
         else:
             text = (tr("1 document ready, {w} words.") if n == 1 else
-                    tr("{n} documents ready, {w} words.")).format(n=n, w=f"{w:,}")
+                    tr("{n} documents ready, {w} words.")).format(n=num(n), w=num(w))
             if self.skipped:
-                text += " " + tr("{k} skipped.").format(k=len(self.skipped))
+                text += " " + tr("{k} skipped.").format(k=num(len(self.skipped)))
             page.totals.setText(text)
         msg = words_needed(w, self.min_words) if self.min_words is not None else None
         page.warning.setText(msg or "")
@@ -601,8 +676,8 @@ class MainWindow(QMainWindow):
         m = self.train_page.budget_group.checkedId()
         m = m if m > 0 else self.settings.budget_minutes
         self.train_page.compare_note.setText(
-            tr("With the comparison it takes three times as long: about {n} minutes.").format(n=3 * m) if on else
-            (tr("Takes about 1 minute.") if m == 1 else tr("Takes about {n} minutes.").format(n=m)))
+            tr("With the comparison it takes three times as long: about {n} minutes.").format(n=num(3 * m)) if on
+            else (tr("Takes about 1 minute.") if m == 1 else tr("Takes about {n} minutes.").format(n=num(m))))
 
     def _budget_toggled(self, minutes: int, checked: bool) -> None:
         if checked:
@@ -625,6 +700,8 @@ class MainWindow(QMainWindow):
         compare = self.train_page.compare.isChecked()
         methods = ("norm", "lora", "full") if compare else ("norm",)
         base, docs = self.base, list(self.documents)
+        from ..engine.names import clean_label
+        label = clean_label(self.train_page.who.text())
         self.settings.save()
 
         def work(emit, stop):
@@ -641,11 +718,12 @@ class MainWindow(QMainWindow):
                                            should_stop=stop)]
             sizes = file_sizes(api, base, results, glabel)
             words = sum(len(t.split()) for t in data.split.heldout)
-            return Outcome(results, sizes, data, general, glabel, compare, words)
+            return Outcome(results, sizes, data, general, glabel, compare, words, label)
 
         t = self.train_page
         t.chart.clear()
         t.progress.setValue(0)
+        self._live.pop("phase", None)      # the ticker words the phase while it runs
         t.phase.setText(tr("Getting your text ready..."))
         t.stats.setText("")
         self.run = RunState(methods, api_cfg["minutes"] * 60.0, api_cfg.get("max_steps"))
@@ -654,6 +732,7 @@ class MainWindow(QMainWindow):
         t.start.setEnabled(False)
         t.cancel.setEnabled(True)
         t.compare.setEnabled(False)
+        t.who.setEnabled(False)
         for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
             b.setEnabled(False)
         self.docs_page.setEnabled(False)
@@ -724,7 +803,7 @@ class MainWindow(QMainWindow):
         t.times.setText(tr("{e} elapsed  ·  about {l} left").format(e=clock(elapsed), l=clock(left)))
         if run.phase == "training" and run.step:
             t.stats.setText(tr("step {s}  ·  {tps} tokens a second").format(
-                s=run.step, tps=f"{run.tokens_per_s:,.0f}"))
+                s=num(run.step), tps=num(run.tokens_per_s)))
         t.phase.setText(self._phase_text())
         t.chart.refresh()
 
@@ -733,8 +812,11 @@ class MainWindow(QMainWindow):
             self.run.cancel_at = time.monotonic()
             self.run_job.cancel()
             self.train_page.cancel.setEnabled(False)
-            self.train_page.phase.setText(tr("Stopping..."))
+            self._phase(lambda: tr("Stopping..."))
             log.info("cancel requested")
+
+    def _phase(self, text) -> None:
+        self._live_text("phase", lambda: self.train_page.phase.setText(text()))
 
     def _training_over(self) -> None:
         self.ticker.stop()
@@ -748,6 +830,7 @@ class MainWindow(QMainWindow):
         t.start.setEnabled(True)
         t.cancel.setEnabled(False)
         t.compare.setEnabled(True)
+        t.who.setEnabled(True)
         for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
             b.setEnabled(True)
         self.docs_page.setEnabled(True)
@@ -756,7 +839,7 @@ class MainWindow(QMainWindow):
 
     def _train_failed(self, f: Failure) -> None:
         self._training_over()
-        self.train_page.phase.setText(tr("Training did not finish."))
+        self._phase(lambda: tr("Training did not finish."))
         self.show_error(tr("Training did not finish"), f)
         self.run = None
         self.run_finished.emit()
@@ -767,7 +850,7 @@ class MainWindow(QMainWindow):
         if outcome.cancelled:
             self._offer_keep(outcome)
         else:
-            self.train_page.phase.setText(tr("Done."))
+            self._phase(lambda: tr("Done."))
             self.train_page.progress.setValue(1000)
             self.show_outcome(outcome)
             self.go(RESULTS)
@@ -778,9 +861,9 @@ class MainWindow(QMainWindow):
         stopped = [r for r in outcome.results if r.cancelled]
         useful = [r for r in stopped if r.best_step > 0] + [r for r in outcome.results if not r.cancelled]
         if not useful:
-            self.train_page.phase.setText(tr("Stopped before the model had learned anything; nothing to keep."))
+            self._phase(lambda: tr("Stopped before the model had learned anything; nothing to keep."))
             return
-        self.train_page.phase.setText(tr("Stopped."))
+        self._phase(lambda: tr("Stopped."))
         r = stopped[0]
         box = QMessageBox(QMessageBox.Icon.Question, tr("Training stopped"),
                           tr("Training stopped. Keep the best result so far?"), QMessageBox.StandardButton.NoButton,
@@ -806,7 +889,7 @@ class MainWindow(QMainWindow):
 
     def _keep(self, outcome: Outcome) -> None:
         base = self.base
-        self.train_page.phase.setText(tr("Measuring the best result so far..."))
+        self._phase(lambda: tr("Measuring the best result so far..."))
         results = [r for r in outcome.results if not r.cancelled or r.best_step > 0]
 
         def work(emit, stop):
@@ -824,7 +907,7 @@ class MainWindow(QMainWindow):
             return dataclasses.replace(outcome, results=out)
 
         def done(o):
-            self.train_page.phase.setText(tr("Stopped early; the best result so far was kept."))
+            self._phase(lambda: tr("Stopped early; the best result so far was kept."))
             self.show_outcome(o)
             self.go(RESULTS)
 
@@ -833,6 +916,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ results
     def show_outcome(self, outcome: Outcome) -> None:
         self.outcome = outcome
+        page = self.results_page
+        page.has_result = True
+        self._describe_outcome(outcome)
+        page.which.clear()
+        for r in outcome.results:
+            page.which.addItem(method_name(r.method), r.method)
+        page.which.setVisible(len(outcome.results) > 1)
+        # A run that kept the base has nothing to save: the sentence above says so.
+        page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
+        self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
+        self.try_adapter = self.try_base = None
+        self._update_nav()
+
+    def _describe_outcome(self, outcome: Outcome) -> None:
+        """The result in words (again after a language switch)."""
         page = self.results_page
         by = outcome.by_method()
         main = by.get("norm") or outcome.results[0]
@@ -843,9 +941,9 @@ class MainWindow(QMainWindow):
         if ha is not None:
             page.detail.setText(tr(
                 "Measured on {w} words of your writing that NormFit kept aside and never trained on: "
-                "perplexity {b} before, {a} after (lower is better); {bb:.2f} → {ab:.2f} bits per byte.").format(
-                w=f"{outcome.heldout_words:,}", b=ppl_text(hb), a=ppl_text(ha),
-                bb=main.heldout_before.bpb, ab=main.heldout_after.bpb))
+                "perplexity {b} before, {a} after (lower is better); {bb} → {ab} bits per byte.").format(
+                w=num(outcome.heldout_words), b=ppl_text(hb), a=ppl_text(ha),
+                bb=dec(main.heldout_before.bpb, 2), ab=dec(main.heldout_after.bpb, 2)))
         gb = main.general_before.ppl if main.general_before else None
         ga = main.general_after.ppl if main.general_after else None
         g = general_sentence(gb, ga)
@@ -857,7 +955,7 @@ class MainWindow(QMainWindow):
             page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
         else:
             page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
-                s=main.steps, t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
+                s=num(main.steps), t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
                 else main.device)] + [n.text for n in notes]))
         if any(n.warning for n in notes):
             page.stopped.setStyleSheet(tone(self, "warning"))
@@ -867,15 +965,8 @@ class MainWindow(QMainWindow):
         page.compare_box.setVisible(multi)
         if multi:
             self._fill_comparison(outcome)
-        page.which.clear()
-        for r in outcome.results:
-            page.which.addItem(method_name(r.method), r.method)
-        page.which.setVisible(len(outcome.results) > 1)
-        # A run that kept the base has nothing to save: the sentence above says so.
-        page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
-        page.mine_label.setText(tr("Personalised model"))
-        self.try_adapter = self.try_base = None
-        self._update_nav()
+        for i in range(page.which.count()):
+            page.which.setItemText(i, method_name(page.which.itemData(i)))
 
     def _fill_comparison(self, outcome: Outcome) -> None:
         page = self.results_page
@@ -913,13 +1004,16 @@ class MainWindow(QMainWindow):
         page.bars_general.set_bars([(m, g) for m, _, g, *_ in rows])
         page.verdict.setText(pareto_verdict([Row(m, h, g, s) for m, h, g, _, s, _ in rows[1:] if m in by]))
 
-    def default_adapter_name(self, folder: Path, method: str) -> str:
-        stem = "my-writing" if method == "norm" else f"my-writing-{method}"
-        stem += time.strftime("-%Y-%m-%d")
-        name, k = f"{stem}.safetensors", 2
-        while (folder / name).exists():
-            name, k = f"{stem}-{k}.safetensors", k + 1
-        return name
+    def default_adapter_name(self, folder: Path, method: str, label: str | None = None) -> str:
+        """The name typed in "Who is this for?" (made safe), else my-writing-<date>."""
+        from ..engine.names import safe_file_stem, unique_name
+        if label:
+            stem = safe_file_stem(label)
+        else:
+            stem = "my-writing" + time.strftime("-%Y-%m-%d")
+        if method != "norm":
+            stem += f"-{method}"
+        return unique_name(stem, ".safetensors", lambda n: (folder / n).exists())
 
     def _chosen_result(self):
         if self.outcome is None:
@@ -935,7 +1029,8 @@ class MainWindow(QMainWindow):
         folder = Path(self.settings.save_folder) if self.settings.save_folder and \
             Path(self.settings.save_folder).is_dir() else ensure(adapters_dir())
         path, _ = QFileDialog.getSaveFileName(self, tr("Save adapter"),
-                                              str(folder / self.default_adapter_name(folder, r.method)),
+                                              str(folder / self.default_adapter_name(folder, r.method,
+                                                                                     self.outcome.label)),
                                               tr(ADAPTER_FILTER), "",
                                               QFileDialog.Option.DontConfirmOverwrite)
         if not path:
@@ -953,7 +1048,7 @@ class MainWindow(QMainWindow):
             if ans != QMessageBox.StandardButton.Yes:
                 return
         try:
-            n = engine().export_adapter(p, r, self.base, overwrite=exists,
+            n = engine().export_adapter(p, r, self.base, overwrite=exists, label=self.outcome.label,
                                         general_label=self.outcome.general_label)
         except Exception as e:  # shown, with details, never swallowed
             from .worker import failure_from
@@ -962,31 +1057,51 @@ class MainWindow(QMainWindow):
             return
         self.settings.save_folder = str(p.parent)
         self.settings.save()
-        self.results_page.saved_note.setText(tr("Saved “{name}” ({size}) in {folder}.").format(
-            name=p.name, size=size_text(n), folder=p.parent))
+        self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+            tr("Saved “{name}” ({size}) in {folder}.").format(name=p.name, size=size_text(n), folder=p.parent)))
         log.info("saved adapter %s (%d bytes)", p, n)
         self.refresh_saved()
 
     def refresh_saved(self) -> None:
-        lst = self.results_page.saved_list
-        lst.clear()
+        """Saved adapters by name (their label), so each student on a shared PC finds theirs."""
+        from PySide6.QtCore import QCollator
+        from PySide6.QtWidgets import QTreeWidgetItem
+        tree = self.results_page.saved_list
+        tree.clear()
         d = adapters_dir()
-        files = sorted(d.glob("*.safetensors"), key=lambda p: p.stat().st_mtime, reverse=True) if d.is_dir() else []
-        for p in files:
-            it = QListWidgetItem(f"{p.name}  ({size_text(p.stat().st_size)})")
-            it.setData(Qt.ItemDataRole.UserRole, str(p))
-            it.setToolTip(str(p))
-            lst.addItem(it)
-        if not files:
-            it = QListWidgetItem(tr("None yet. Adapters you save in {folder} appear here.").format(folder=d))
+        collator = QCollator(language.locale_for(language.current()))
+        groups = saved.scan(d, sort_key=collator.sortKey)
+        mine = self.train_page.who.text().strip()
+        for g in groups:
+            top = QTreeWidgetItem([tr("{name} ({n})").format(name=g.label or tr("Without a name"),
+                                                              n=num(len(g.items)))])
+            f = top.font(0)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for a in g.items:
+                it = QTreeWidgetItem([f"{a.path.name}  ({size_text(a.size)})"])
+                it.setData(0, Qt.ItemDataRole.UserRole, str(a.path))
+                it.setToolTip(0, str(a.path))
+                top.addChild(it)
+            tree.addTopLevelItem(top)
+            # With many students, show only the group of the name typed in (all when none).
+            top.setExpanded(not mine or len(groups) < 4 or g.label.casefold() == mine.casefold())
+        if not groups:
+            it = QTreeWidgetItem([tr("None yet. Adapters you save in {folder} appear here.").format(folder=d)])
             it.setFlags(Qt.ItemFlag.NoItemFlags)
-            lst.addItem(it)
-        self.results_page.open_saved.setEnabled(bool(files))
+            tree.addTopLevelItem(it)
+        self.results_page.open_saved.setEnabled(bool(groups))
+
+    def _saved_activated(self, item, _column=0) -> None:
+        path = item.data(0, Qt.ItemDataRole.UserRole)
+        if path:
+            self.open_adapter(path)
 
     def _open_selected_saved(self) -> None:
         it = self.results_page.saved_list.currentItem()
-        if it is not None and it.data(Qt.ItemDataRole.UserRole):
-            self.open_adapter(it.data(Qt.ItemDataRole.UserRole))
+        if it is not None:
+            self._saved_activated(it)
 
     def choose_adapter(self) -> None:
         folder = self.settings.save_folder or str(ensure(adapters_dir()))
@@ -1009,7 +1124,7 @@ class MainWindow(QMainWindow):
         dlg.evaluate.setEnabled(self._enough_text())
         if not self._enough_text():
             dlg.result.setText(tr("Add at least {n} words of documents to check it on your own writing.").format(
-                n=f"{self.min_words or 0:,}"))
+                n=num(self.min_words or 0)))
         dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af, abase))
         dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af, abase))
         dlg.setModal(False)
@@ -1018,7 +1133,8 @@ class MainWindow(QMainWindow):
 
     def _use_adapter(self, dlg, name: str, af, abase) -> None:
         self.try_adapter, self.try_base = af, abase
-        self.results_page.mine_label.setText(tr("With {name}").format(name=name))
+        self._live_text("mine_label", lambda: self.results_page.mine_label.setText(
+            tr("With {name}").format(name=name)))
         dlg.accept()
         self.go(RESULTS)
         self.results_page.prompt.setFocus()

@@ -1,23 +1,52 @@
 """Numbers into plain sentences for the window.
 
 Kept free of widgets so the wording can be tested on its own. Every sentence
-goes through Qt's translation machinery (`tr`), so the app can be translated.
+goes through Qt's translation machinery (`tr`), so the app can be translated
+(assets/i18n/, docs/TRANSLATING.md), and every number is written by QLocale
+for the language in use (desktop/ui/language.py sets the default locale).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..engine.api import GENERAL_TOLERANCE
 from ..engine.api import dominates as engine_dominates
 
-CONTEXT = "NormFit"
+# The empty context is where pyside6-lupdate files calls of a plain function
+# named tr(), so the .ts it writes matches what this function looks up.
+CONTEXT = ""
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def loc() -> QLocale:
+    """The locale numbers are written in: QLocale's default (the language in
+    use). The bare "C" locale of a minimal system writes 1500 without a group
+    separator, so it counts as US English."""
+    lc = QLocale()
+    if lc.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return lc
+
+
+def num(n: float) -> str:
+    """A whole number with the locale's grouping: 1,500 (Malayalam: 1,500; 1,00,000)."""
+    return loc().toString(int(round(n)))
+
+
+def dec(x: float, places: int = 1) -> str:
+    return loc().toString(float(x), "f", places)
+
+
+def pct(p: float, places: int = 0) -> str:
+    """27.3 -> '27%' in the locale's way of writing percentages."""
+    lc = loc()
+    return lc.toString(float(p), "f", places) + lc.percent()
 
 
 def method_name(method: str) -> str:
@@ -30,34 +59,35 @@ def method_name(method: str) -> str:
 
 
 def clock(seconds: float) -> str:
+    """m:ss (minutes keep counting past an hour: a class can take that long)."""
     s = max(0, int(round(seconds)))
-    return f"{s // 60}:{s % 60:02d}"
+    lc = loc()
+    secs = lc.toString(s % 60)
+    return f"{lc.toString(s // 60)}:{lc.zeroDigit() * (2 - len(secs))}{secs}"
 
 
 def size_text(n_bytes: int | None) -> str:
     if n_bytes is None:
         return "—"
     if n_bytes < 1024:
-        return tr("{n} bytes").format(n=n_bytes)
+        return tr("{n} bytes").format(n=num(n_bytes))
     if n_bytes < 1024 * 1024:
-        return tr("{n:.1f} KB").format(n=n_bytes / 1024)
-    return tr("{n:.1f} MB").format(n=n_bytes / (1024 * 1024))
+        return tr("{n} KB").format(n=dec(n_bytes / 1024))
+    return tr("{n} MB").format(n=dec(n_bytes / (1024 * 1024)))
 
 
 def count_text(n: int) -> str:
     if n >= 1_000_000:
-        return tr("{n:.1f} million").format(n=n / 1e6)
-    return f"{n:,}"
+        return tr("{n} million").format(n=dec(n / 1e6))
+    return num(n)
 
 
 def ppl_text(ppl: float | None) -> str:
     if ppl is None or not math.isfinite(ppl):
         return "—"
-    if ppl >= 10_000:
-        return f"{ppl:,.0f}"
     if ppl >= 100:
-        return f"{ppl:.0f}"
-    return f"{ppl:.1f}"
+        return num(ppl)
+    return dec(ppl)
 
 
 def words_needed(words: int, minimum: int) -> str | None:
@@ -67,14 +97,14 @@ def words_needed(words: int, minimum: int) -> str | None:
     more = minimum - words
     pages = max(1, math.ceil(more / 300))
     if words == 0:
-        return tr("Add some of your own writing: NormFit needs at least {min:,} words "
-                  "(about {pages} pages).").format(min=minimum, pages=max(1, math.ceil(minimum / 300)))
+        return tr("Add some of your own writing: NormFit needs at least {min} words "
+                  "(about {pages} pages).").format(min=num(minimum), pages=num(max(1, math.ceil(minimum / 300))))
     if pages == 1:
-        return tr("Not enough text yet: NormFit needs at least {min:,} words. "
-                  "Add about {more:,} more words (about one more page).").format(min=minimum, more=more)
-    return tr("Not enough text yet: NormFit needs at least {min:,} words. "
-              "Add about {more:,} more words (roughly {pages} more pages).").format(
-        min=minimum, more=more, pages=pages)
+        return tr("Not enough text yet: NormFit needs at least {min} words. "
+                  "Add about {more} more words (about one more page).").format(min=num(minimum), more=num(more))
+    return tr("Not enough text yet: NormFit needs at least {min} words. "
+              "Add about {more} more words (roughly {pages} more pages).").format(
+        min=num(minimum), more=num(more), pages=num(pages))
 
 
 def heldout_sentence(before: float | None, after: float | None) -> str:
@@ -83,11 +113,11 @@ def heldout_sentence(before: float | None, after: float | None) -> str:
         return tr("The personalised model could not be measured.")
     change = (1.0 - after / before) * 100.0
     if change >= 0.5:
-        return tr("The model now predicts your writing {p:.0f}% better.").format(p=change)
+        return tr("The model now predicts your writing {p} better.").format(p=pct(change))
     if change > -0.5:
         return tr("The model predicts your writing about as well as before.")
-    return tr("The model now predicts your writing {p:.0f}% worse. "
-              "Try a longer time or more of your text.").format(p=-change)
+    return tr("The model now predicts your writing {p} worse. "
+              "Try a longer time or more of your text.").format(p=pct(-change))
 
 
 def adapter_sentence(before: float | None, after: float | None) -> str:
@@ -96,10 +126,10 @@ def adapter_sentence(before: float | None, after: float | None) -> str:
         return tr("This adapter could not be measured on your documents.")
     change = (1.0 - after / before) * 100.0
     if change >= 0.5:
-        return tr("With this adapter the model predicts your writing {p:.0f}% better.").format(p=change)
+        return tr("With this adapter the model predicts your writing {p} better.").format(p=pct(change))
     if change > -0.5:
         return tr("With this adapter the model predicts your writing about as well as without it.")
-    return tr("With this adapter the model predicts your writing {p:.0f}% worse.").format(p=-change)
+    return tr("With this adapter the model predicts your writing {p} worse.").format(p=pct(-change))
 
 
 @dataclass(frozen=True)
@@ -117,16 +147,16 @@ def general_sentence(before: float | None, after: float | None) -> GeneralCheck:
                                "Do not use this result."), "warning")
     change = (after / before - 1.0) * 100.0
     if change <= -0.5:
-        return GeneralCheck(tr("General text: {p:.0f}% better - fine.").format(p=-change), "ok")
+        return GeneralCheck(tr("General text: {p} better - fine.").format(p=pct(-change)), "ok")
     if change < 0.5:
         return GeneralCheck(tr("General text: unchanged - fine."), "ok")
     if change <= 10:
-        return GeneralCheck(tr("General text: {p:.0f}% worse - fine.").format(p=change), "ok")
+        return GeneralCheck(tr("General text: {p} worse - fine.").format(p=pct(change)), "ok")
     if change <= 30:
-        return GeneralCheck(tr("General text: {p:.0f}% worse - some drift away from ordinary writing; "
-                               "usually still fine.").format(p=change), "note")
-    return GeneralCheck(tr("General text: {p:,.0f}% worse - the model has drifted a lot from ordinary "
-                           "writing and may write oddly outside your own style.").format(p=change), "warning")
+        return GeneralCheck(tr("General text: {p} worse - some drift away from ordinary writing; "
+                               "usually still fine.").format(p=pct(change)), "note")
+    return GeneralCheck(tr("General text: {p} worse - the model has drifted a lot from ordinary "
+                           "writing and may write oddly outside your own style.").format(p=pct(change)), "warning")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ml_IN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>എന്തോ പിശക് സംഭവിച്ചു</translation>
+    </message>
+    <message>
+        <source>Training progress chart</source>
+        <translation>പരിശീലന പുരോഗതി ചാർട്ട്</translation>
+    </message>
+    <message>
+        <source>{name}: step {step}, loss {loss}</source>
+        <translation>{name}: ചുവട് {step}, പിഴവ് {loss}</translation>
+    </message>
+    <message>
+        <source>The training loss will appear here once training starts.
+Lower means the model predicts your writing better.</source>
+        <translation>പരിശീലനം തുടങ്ങിയാൽ പിഴവ് ഇവിടെ വരയായി കാണാം.
+വര താഴുന്തോറും മോഡൽ നിങ്ങളുടെ എഴുത്ത് നന്നായി ഊഹിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>പരിശീലന ചുവട്</translation>
+    </message>
+    <message>
+        <source>(loss)</source>
+        <translation>(പിഴവ്)</translation>
+    </message>
+    <message>
+        <source>check on text kept aside</source>
+        <translation>മാറ്റിവെച്ച ഭാഗത്തിലെ പരിശോധന</translation>
+    </message>
+    <message>
+        <source>No results yet.</source>
+        <translation>ഇതുവരെ ഫലമൊന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>ഓടിച്ചില്ല</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>കുറവാണ് നല്ലത്</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>, ലോഗ് സ്കെയിൽ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>പേര്</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>രീതി</translation>
+    </message>
+    <message>
+        <source>Made for base model</source>
+        <translation>ഏത് അടിസ്ഥാന മോഡലിന്</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>ഉണ്ടാക്കിയത് (UTC)</translation>
+    </message>
+    <message>
+        <source>NormFit version</source>
+        <translation>NormFit പതിപ്പ്</translation>
+    </message>
+    <message>
+        <source>Training steps</source>
+        <translation>പരിശീലന ചുവടുകൾ</translation>
+    </message>
+    <message>
+        <source>Training time (seconds)</source>
+        <translation>പരിശീലന സമയം (സെക്കൻഡ്)</translation>
+    </message>
+    <message>
+        <source>Training tokens</source>
+        <translation>പരിശീലന ടോക്കണുകൾ</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>പഠന നിരക്ക്</translation>
+    </message>
+    <message>
+        <source>Its author&apos;s text, perplexity before</source>
+        <translation>എഴുതിയ ആളുടെ എഴുത്ത്, ആശയക്കുഴപ്പ സ്കോർ മുമ്പ്</translation>
+    </message>
+    <message>
+        <source>Its author&apos;s text, perplexity after</source>
+        <translation>എഴുതിയ ആളുടെ എഴുത്ത്, ആശയക്കുഴപ്പ സ്കോർ ശേഷം</translation>
+    </message>
+    <message>
+        <source>General text, perplexity before</source>
+        <translation>സാധാരണ എഴുത്ത്, ആശയക്കുഴപ്പ സ്കോർ മുമ്പ്</translation>
+    </message>
+    <message>
+        <source>General text, perplexity after</source>
+        <translation>സാധാരണ എഴുത്ത്, ആശയക്കുഴപ്പ സ്കോർ ശേഷം</translation>
+    </message>
+    <message>
+        <source>Adapter: {name}</source>
+        <translation>അഡാപ്റ്റർ: {name}</translation>
+    </message>
+    <message>
+        <source>Adapter details</source>
+        <translation>അഡാപ്റ്ററിന്റെ വിവരങ്ങൾ</translation>
+    </message>
+    <message>
+        <source>Fits the base model NormFit has loaded.</source>
+        <translation>NormFit തുറന്നിരിക്കുന്ന അടിസ്ഥാന മോഡലിന് ഇത് ചേരും.</translation>
+    </message>
+    <message>
+        <source>Does not fit the base model NormFit has loaded.</source>
+        <translation>NormFit തുറന്നിരിക്കുന്ന അടിസ്ഥാന മോഡലിന് ഇത് ചേരില്ല.</translation>
+    </message>
+    <message>
+        <source>Fits this base</source>
+        <translation>ഈ അടിസ്ഥാന മോഡലിന് ചേരുമോ</translation>
+    </message>
+    <message>
+        <source>Result on your documents</source>
+        <translation>നിങ്ങളുടെ രേഖകളിലെ ഫലം</translation>
+    </message>
+    <message>
+        <source>&amp;Check on my documents</source>
+        <translation>എന്റെ രേഖകളിൽ പരിശോധിക്കുക</translation>
+    </message>
+    <message>
+        <source>Check this adapter on my documents</source>
+        <translation>ഈ അഡാപ്റ്റർ എന്റെ രേഖകളിൽ പരിശോധിക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Use in Try it</source>
+        <translation>“പരീക്ഷിച്ചുനോക്കൂ” എന്നതിൽ ഉപയോഗിക്കുക</translation>
+    </message>
+    <message>
+        <source>Use this adapter in Try it</source>
+        <translation>ഈ അഡാപ്റ്റർ “പരീക്ഷിച്ചുനോക്കൂ” എന്നതിൽ ഉപയോഗിക്കുക</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>അടയ്ക്കുക</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>തരം</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>വാക്കുകൾ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>നില</translation>
+    </message>
+    <message>
+        <source>Your documents</source>
+        <translation>നിങ്ങളുടെ രേഖകൾ</translation>
+    </message>
+    <message>
+        <source>Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, Markdown, PDF, Word, OpenDocument, EPUB, web pages and source code. You can also drop files or folders onto this window. Nothing leaves this computer.</source>
+        <translation>നിങ്ങൾ സ്വന്തമായി എഴുതിയവ ചേർക്കൂ: കഥകൾ, ഉപന്യാസങ്ങൾ, കുറിപ്പുകൾ, കോഡ്. സാധാരണ ടെക്സ്റ്റ്, Markdown, PDF, Word, OpenDocument, EPUB, വെബ് പേജുകൾ, സോഴ്സ് കോഡ് എന്നിവ NormFit-ന് വായിക്കാം. ഫയലുകളോ ഫോൾഡറുകളോ ഈ ജാലകത്തിലേക്ക് വലിച്ചിടുകയും ചെയ്യാം. ഒന്നും ഈ കമ്പ്യൂട്ടറിന് പുറത്തുപോകില്ല.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files...</source>
+        <translation>ഫയലുകൾ ചേർക്കുക...</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>ഫയലുകൾ ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>Choose one or more documents to add</source>
+        <translation>ചേർക്കാൻ ഒന്നോ അതിലധികമോ രേഖകൾ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older...</source>
+        <translation>ഫോൾഡർ ചേർക്കുക...</translation>
+    </message>
+    <message>
+        <source>Add folder</source>
+        <translation>ഫോൾഡർ ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>Add every readable document inside a folder</source>
+        <translation>ഒരു ഫോൾഡറിലെ വായിക്കാവുന്ന എല്ലാ രേഖകളും ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample documents</source>
+        <translation>മാതൃകാ രേഖകൾ വെച്ച് നോക്കുക</translation>
+    </message>
+    <message>
+        <source>Try with sample documents</source>
+        <translation>മാതൃകാ രേഖകൾ വെച്ച് നോക്കുക</translation>
+    </message>
+    <message>
+        <source>Load the sample documents that come with NormFit</source>
+        <translation>NormFit-നൊപ്പം വരുന്ന മാതൃകാ രേഖകൾ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>നീക്കുക</translation>
+    </message>
+    <message>
+        <source>Remove selected documents</source>
+        <translation>തിരഞ്ഞെടുത്ത രേഖകൾ നീക്കുക</translation>
+    </message>
+    <message>
+        <source>Remove &amp;all</source>
+        <translation>എല്ലാം നീക്കുക</translation>
+    </message>
+    <message>
+        <source>Remove all documents</source>
+        <translation>എല്ലാ രേഖകളും നീക്കുക</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>രേഖകൾ</translation>
+    </message>
+    <message>
+        <source>The documents NormFit will learn from, with their status</source>
+        <translation>NormFit പഠിക്കാൻ പോകുന്ന രേഖകളും അവയുടെ നിലയും</translation>
+    </message>
+    <message>
+        <source>Reading status</source>
+        <translation>വായനയുടെ നില</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>വായന നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Stop reading documents</source>
+        <translation>രേഖകൾ വായിക്കുന്നത് നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>ആകെ</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>മുന്നറിയിപ്പ്</translation>
+    </message>
+    <message>
+        <source>Looking at this computer...</source>
+        <translation>ഈ കമ്പ്യൂട്ടർ പരിശോധിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Ready when you are.</source>
+        <translation>നിങ്ങൾ തയ്യാറാകുമ്പോൾ തുടങ്ങാം.</translation>
+    </message>
+    <message>
+        <source>Personalise</source>
+        <translation>വ്യക്തിഗതമാക്കുക</translation>
+    </message>
+    <message>
+        <source>NormFit adjusts a tiny part of its language model (about 2,300 numbers) so that it predicts your writing better. A part of your text is kept aside to measure the result honestly.</source>
+        <translation>നിങ്ങളുടെ എഴുത്ത് കൂടുതൽ നന്നായി ഊഹിക്കാൻ, NormFit അതിന്റെ ഭാഷാ മോഡലിന്റെ ഒരു ചെറിയ ഭാഗം (ഏകദേശം 2,300 സംഖ്യകൾ) മാറ്റുന്നു. ഫലം സത്യസന്ധമായി അളക്കാൻ നിങ്ങളുടെ എഴുത്തിന്റെ ഒരു ഭാഗം മാറ്റിവെക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>&amp;Who is this for?</source>
+        <translation>ഇത് ആർക്കുവേണ്ടി? (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Name or nickname</source>
+        <translation>പേര് അല്ലെങ്കിൽ വിളിപ്പേര്</translation>
+    </message>
+    <message>
+        <source>Optional. It becomes the adapter&apos;s name and file name, so you can find it again.</source>
+        <translation>നിർബന്ധമില്ല. ഇത് അഡാപ്റ്ററിന്റെ പേരും ഫയലിന്റെ പേരും ആകും; പിന്നീട് എളുപ്പം കണ്ടെത്താം.</translation>
+    </message>
+    <message>
+        <source>Name or nickname (optional)</source>
+        <translation>പേര് അല്ലെങ്കിൽ വിളിപ്പേര് (നിർബന്ധമില്ല)</translation>
+    </message>
+    <message>
+        <source>Nothing else about you is kept.</source>
+        <translation>നിങ്ങളെക്കുറിച്ച് മറ്റൊന്നും സൂക്ഷിക്കില്ല.</translation>
+    </message>
+    <message>
+        <source>How long may it train?</source>
+        <translation>എത്ര സമയം പരിശീലിപ്പിക്കണം?</translation>
+    </message>
+    <message>
+        <source>Time budget</source>
+        <translation>സമയപരിധി</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 മിനിറ്റ്</translation>
+    </message>
+    <message>
+        <source>5 minutes (recommended)</source>
+        <translation>5 മിനിറ്റ് (നല്ലത്)</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} മിനിറ്റ്</translation>
+    </message>
+    <message>
+        <source>Train for {n} minutes</source>
+        <translation>{n} മിനിറ്റ് പരിശീലിപ്പിക്കുക</translation>
+    </message>
+    <message>
+        <source>How much may it change ordinary text?</source>
+        <translation>സാധാരണ എഴുത്തിൽ എത്രത്തോളം മാറ്റം ആകാം?</translation>
+    </message>
+    <message>
+        <source>General-text limit</source>
+        <translation>സാധാരണ എഴുത്തിനുള്ള പരിധി</translation>
+    </message>
+    <message>
+        <source>Careful (1%)</source>
+        <translation>ശ്രദ്ധയോടെ (1%)</translation>
+    </message>
+    <message>
+        <source>General text may get at most 1% worse; learns a little less</source>
+        <translation>സാധാരണ എഴുത്ത് പരമാവധി 1% മോശമാകാം; കുറച്ചു കുറവേ പഠിക്കൂ</translation>
+    </message>
+    <message>
+        <source>Balanced (3%, recommended)</source>
+        <translation>മിതമായി (3%, നല്ലത്)</translation>
+    </message>
+    <message>
+        <source>General text may get at most 3% worse</source>
+        <translation>സാധാരണ എഴുത്ത് പരമാവധി 3% മോശമാകാം</translation>
+    </message>
+    <message>
+        <source>Strong (10%)</source>
+        <translation>ശക്തമായി (10%)</translation>
+    </message>
+    <message>
+        <source>Learns your writing more; general text may get up to 10% worse</source>
+        <translation>നിങ്ങളുടെ എഴുത്ത് കൂടുതൽ പഠിക്കും; സാധാരണ എഴുത്ത് 10% വരെ മോശമാകാം</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>പരിധിയില്ല</translation>
+    </message>
+    <message>
+        <source>Nothing holds the model close to what it knew; general text can get much worse</source>
+        <translation>മോഡൽ മുമ്പ് അറിഞ്ഞിരുന്നതിൽ നിന്ന് അകന്നുപോകാം; സാധാരണ എഴുത്ത് ഏറെ മോശമാകാം</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>ഉപകരണം</translation>
+    </message>
+    <message>
+        <source>Also compare with LoRA and full fine-tuning</source>
+        <translation>LoRA, പൂർണ്ണ പരിശീലനം എന്നിവയുമായും താരതമ്യം ചെയ്യുക</translation>
+    </message>
+    <message>
+        <source>Trains two other kinds of adapter with the same time budget each, so it takes three times as long</source>
+        <translation>മറ്റു രണ്ടുതരം അഡാപ്റ്ററുകളെയും അതേ സമയം വീതം പരിശീലിപ്പിക്കും; അതിനാൽ മൂന്നിരട്ടി സമയമെടുക്കും</translation>
+    </message>
+    <message>
+        <source>&amp;Start personalising</source>
+        <translation>വ്യക്തിഗതമാക്കൽ തുടങ്ങുക</translation>
+    </message>
+    <message>
+        <source>Start personalising</source>
+        <translation>വ്യക്തിഗതമാക്കൽ തുടങ്ങുക</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>റദ്ദാക്കുക</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>പരിശീലനം റദ്ദാക്കുക</translation>
+    </message>
+    <message>
+        <source>Stop training within a second or two; you can keep the best result so far</source>
+        <translation>ഒന്നുരണ്ടു സെക്കൻഡിനുള്ളിൽ പരിശീലനം നിർത്തും; അതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിക്കാം</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>ഇപ്പോൾ നടക്കുന്നത്</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>പുരോഗതി</translation>
+    </message>
+    <message>
+        <source>Elapsed and remaining time</source>
+        <translation>കഴിഞ്ഞ സമയവും ബാക്കി സമയവും</translation>
+    </message>
+    <message>
+        <source>Training details</source>
+        <translation>പരിശീലന വിവരങ്ങൾ</translation>
+    </message>
+    <message>
+        <source>Your writing (perplexity)</source>
+        <translation>നിങ്ങളുടെ എഴുത്ത്
+(ആശയക്കുഴപ്പ സ്കോർ)</translation>
+    </message>
+    <message>
+        <source>General text (perplexity)</source>
+        <translation>സാധാരണ എഴുത്ത്
+(ആശയക്കുഴപ്പ സ്കോർ)</translation>
+    </message>
+    <message>
+        <source>Trainable numbers</source>
+        <translation>പരിശീലിപ്പിക്കുന്ന
+സംഖ്യകൾ</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>ഫയലിന്റെ വലിപ്പം</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>സമയം</translation>
+    </message>
+    <message>
+        <source>Personalised model</source>
+        <translation>വ്യക്തിഗത മോഡൽ</translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation>ഇതുവരെ ഫലമൊന്നുമില്ല</translation>
+    </message>
+    <message>
+        <source>Personalise the model first, or open an adapter file.</source>
+        <translation>ആദ്യം മോഡൽ വ്യക്തിഗതമാക്കുക, അല്ലെങ്കിൽ ഒരു അഡാപ്റ്റർ ഫയൽ തുറക്കുക.</translation>
+    </message>
+    <message>
+        <source>Result details</source>
+        <translation>ഫലത്തിന്റെ വിവരങ്ങൾ</translation>
+    </message>
+    <message>
+        <source>General text check</source>
+        <translation>സാധാരണ എഴുത്തിലെ പരിശോധന</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>നേരത്തേ നിർത്തി</translation>
+    </message>
+    <message>
+        <source>Comparison at the same time budget</source>
+        <translation>ഒരേ സമയപരിധിയിലെ താരതമ്യം</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>താരതമ്യം</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>വിധി</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>താരതമ്യ പട്ടിക</translation>
+    </message>
+    <message>
+        <source>Your writing (perplexity after training)</source>
+        <translation>നിങ്ങളുടെ എഴുത്ത് (പരിശീലനത്തിനു ശേഷമുള്ള ആശയക്കുഴപ്പ സ്കോർ)</translation>
+    </message>
+    <message>
+        <source>General text (perplexity after training)</source>
+        <translation>സാധാരണ എഴുത്ത് (പരിശീലനത്തിനു ശേഷമുള്ള ആശയക്കുഴപ്പ സ്കോർ)</translation>
+    </message>
+    <message>
+        <source>Which result to save</source>
+        <translation>ഏത് ഫലം സൂക്ഷിക്കണം</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve adapter...</source>
+        <translation>അഡാപ്റ്റർ സൂക്ഷിക്കുക...</translation>
+    </message>
+    <message>
+        <source>Save adapter</source>
+        <translation>അഡാപ്റ്റർ സൂക്ഷിക്കുക</translation>
+    </message>
+    <message>
+        <source>Save the personalised part as a small file you can keep or share</source>
+        <translation>വ്യക്തിഗതമാക്കിയ ഭാഗം, സൂക്ഷിക്കാനോ പങ്കിടാനോ കഴിയുന്ന ഒരു ചെറിയ ഫയലായി സൂക്ഷിക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Open adapter...</source>
+        <translation>അഡാപ്റ്റർ തുറക്കുക...</translation>
+    </message>
+    <message>
+        <source>Open adapter</source>
+        <translation>അഡാപ്റ്റർ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>Look inside an adapter file and check it on your documents</source>
+        <translation>ഒരു അഡാപ്റ്റർ ഫയലിൽ എന്താണെന്ന് നോക്കി നിങ്ങളുടെ രേഖകളിൽ പരിശോധിക്കുക</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>സൂക്ഷിച്ചതിന്റെ നില</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>പരീക്ഷിച്ചുനോക്കൂ</translation>
+    </message>
+    <message>
+        <source>Type the beginning of a sentence; both models continue it.</source>
+        <translation>ഒരു വാക്യത്തിന്റെ തുടക്കം എഴുതൂ; രണ്ടു മോഡലുകളും അത് തുടർന്നെഴുതും.</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>തുടക്കം</translation>
+    </message>
+    <message>
+        <source>The beginning of a sentence for the models to continue</source>
+        <translation>മോഡലുകൾ തുടർന്നെഴുതേണ്ട വാക്യത്തിന്റെ തുടക്കം</translation>
+    </message>
+    <message>
+        <source>For example: The morning after the storm</source>
+        <translation>ഉദാഹരണത്തിന്: The morning after the storm</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>എഴുതുക</translation>
+    </message>
+    <message>
+        <source>Write continuations</source>
+        <translation>തുടർച്ച എഴുതുക</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>അടിസ്ഥാന മോഡൽ</translation>
+    </message>
+    <message>
+        <source>Base model continuation</source>
+        <translation>അടിസ്ഥാന മോഡലിന്റെ തുടർച്ച</translation>
+    </message>
+    <message>
+        <source>Personalised model continuation</source>
+        <translation>വ്യക്തിഗത മോഡലിന്റെ തുടർച്ച</translation>
+    </message>
+    <message>
+        <source>Your saved adapters</source>
+        <translation>നിങ്ങൾ സൂക്ഷിച്ച അഡാപ്റ്ററുകൾ</translation>
+    </message>
+    <message>
+        <source>Saved adapters</source>
+        <translation>സൂക്ഷിച്ച അഡാപ്റ്ററുകൾ</translation>
+    </message>
+    <message>
+        <source>Adapters saved in NormFit&apos;s folder, by name; double-click one to open it</source>
+        <translation>NormFit-ന്റെ ഫോൾഡറിൽ സൂക്ഷിച്ച അഡാപ്റ്ററുകൾ, പേരനുസരിച്ച്; തുറക്കാൻ ഒന്നിൽ രണ്ടുതവണ ക്ലിക്ക് ചെയ്യുക</translation>
+    </message>
+    <message>
+        <source>Open selected</source>
+        <translation>തിരഞ്ഞെടുത്തത് തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>Open selected adapter</source>
+        <translation>തിരഞ്ഞെടുത്ത അഡാപ്റ്റർ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>ഫോൾഡർ കാണിക്കുക</translation>
+    </message>
+    <message>
+        <source>Show the adapters folder</source>
+        <translation>അഡാപ്റ്ററുകളുടെ ഫോൾഡർ കാണിക്കുക</translation>
+    </message>
+    <message>
+        <source>NormFit adapter (*.safetensors)</source>
+        <translation>NormFit അഡാപ്റ്റർ (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>ടെക്സ്റ്റ്</translation>
+    </message>
+    <message>
+        <source>Source code</source>
+        <translation>സോഴ്സ് കോഡ്</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word രേഖ</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument രേഖ</translation>
+    </message>
+    <message>
+        <source>Rich Text</source>
+        <translation>Rich Text (RTF)</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>വെബ് പേജ്</translation>
+    </message>
+    <message>
+        <source>E-book</source>
+        <translation>ഇ-ബുക്ക്</translation>
+    </message>
+    <message>
+        <source>Using your NVIDIA graphics card ({name})</source>
+        <translation>നിങ്ങളുടെ NVIDIA ഗ്രാഫിക്സ് കാർഡ് ഉപയോഗിക്കുന്നു ({name})</translation>
+    </message>
+    <message>
+        <source>Using your Mac&apos;s graphics processor</source>
+        <translation>നിങ്ങളുടെ Mac-ന്റെ ഗ്രാഫിക്സ് പ്രോസസർ ഉപയോഗിക്കുന്നു</translation>
+    </message>
+    <message>
+        <source>Using the processor, 1 core</source>
+        <translation>പ്രോസസർ ഉപയോഗിക്കുന്നു, 1 കോർ</translation>
+    </message>
+    <message>
+        <source>Using the processor, {n} cores</source>
+        <translation>പ്രോസസർ ഉപയോഗിക്കുന്നു, {n} കോറുകൾ</translation>
+    </message>
+    <message>
+        <source>The same text as another document; counted once.</source>
+        <translation>മറ്റൊരു രേഖയിലെ അതേ എഴുത്ത്; ഒരിക്കൽ മാത്രം എണ്ണി.</translation>
+    </message>
+    <message>
+        <source>NormFit</source>
+        <translation>NormFit</translation>
+    </message>
+    <message>
+        <source>Loading the base model...</source>
+        <translation>അടിസ്ഥാന മോഡൽ തുറക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ഫയൽ (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save adapter...</source>
+        <translation>അഡാപ്റ്റർ സൂക്ഷിക്കുക...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>പുറത്തുകടക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>പോകുക (&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>രേഖകൾ</translation>
+    </message>
+    <message>
+        <source>&amp;Personalise</source>
+        <translation>വ്യക്തിഗതമാക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>ഫലങ്ങൾ</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel training</source>
+        <translation>പരിശീലനം റദ്ദാക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ഭാഷ / Language (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>സഹായം (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>ലോഗ് ഫോൾഡർ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;About NormFit</source>
+        <translation>NormFit-നെക്കുറിച്ച്</translation>
+    </message>
+    <message>
+        <source>1  Documents</source>
+        <translation>1  രേഖകൾ</translation>
+    </message>
+    <message>
+        <source>2  Personalise</source>
+        <translation>2  വ്യക്തിഗതമാക്കുക</translation>
+    </message>
+    <message>
+        <source>3  Results</source>
+        <translation>3  ഫലങ്ങൾ</translation>
+    </message>
+    <message>
+        <source>Go to step {n} (Ctrl+{n})</source>
+        <translation>ഘട്ടം {n}-ലേക്ക് പോകുക (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>പിന്നെ</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>പിന്നോട്ട്</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; പിന്നോട്ട്</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>അടുത്തത്</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>അടുത്തത് &gt;</translation>
+    </message>
+    <message>
+        <source>Base model status</source>
+        <translation>അടിസ്ഥാന മോഡലിന്റെ നില</translation>
+    </message>
+    <message>
+        <source>Sample documents</source>
+        <translation>മാതൃകാ രേഖകൾ</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>പരിശീലനം നിർത്തണോ?</translation>
+    </message>
+    <message>
+        <source>NormFit is still training. Stop and close?</source>
+        <translation>NormFit ഇപ്പോഴും പരിശീലിക്കുകയാണ്. നിർത്തി അടയ്ക്കണോ?</translation>
+    </message>
+    <message>
+        <source>Add documents first.</source>
+        <translation>ആദ്യം രേഖകൾ ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>Base model: {id}  ·  {device}</source>
+        <translation>അടിസ്ഥാന മോഡൽ: {id}  ·  {device}</translation>
+    </message>
+    <message>
+        <source>No base model loaded</source>
+        <translation>അടിസ്ഥാന മോഡൽ തുറന്നിട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>The base model could not be loaded</source>
+        <translation>അടിസ്ഥാന മോഡൽ തുറക്കാനായില്ല</translation>
+    </message>
+    <message>
+        <source>NormFit could not load its language model: {why}</source>
+        <translation>NormFit-ന് അതിന്റെ ഭാഷാ മോഡൽ തുറക്കാനായില്ല: {why}</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>രേഖകൾ ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.rst *.tex *.pdf *.docx *.odt *.rtf *.epub *.html *.htm *.py);;All files (*)</source>
+        <translation>രേഖകൾ (*.txt *.md *.rst *.tex *.pdf *.docx *.odt *.rtf *.epub *.html *.htm *.py);;എല്ലാ ഫയലുകളും (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>രേഖകളുള്ള ഒരു ഫോൾഡർ ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>A novelist&apos;s short story</source>
+        <translation>ഒരു നോവലിസ്റ്റിന്റെ ചെറുകഥ</translation>
+    </message>
+    <message>
+        <source>A programmer&apos;s code and notes</source>
+        <translation>ഒരു പ്രോഗ്രാമറുടെ കോഡും കുറിപ്പുകളും</translation>
+    </message>
+    <message>
+        <source>A scientist&apos;s report</source>
+        <translation>ഒരു ശാസ്ത്രജ്ഞയുടെ റിപ്പോർട്ട്</translation>
+    </message>
+    <message>
+        <source>No sample documents</source>
+        <translation>മാതൃകാ രേഖകളില്ല</translation>
+    </message>
+    <message>
+        <source>The sample documents are missing from {path}.</source>
+        <translation>മാതൃകാ രേഖകൾ {path} എന്നിടത്ത് കാണുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>Starting up; your documents will be read in a moment...</source>
+        <translation>തുടങ്ങുകയാണ്; നിങ്ങളുടെ രേഖകൾ ഉടൻ വായിക്കും...</translation>
+    </message>
+    <message>
+        <source>Reading your documents...</source>
+        <translation>നിങ്ങളുടെ രേഖകൾ വായിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Reading {i} of {n}: {name}</source>
+        <translation>{n}-ൽ {i}-ാമത്തേത് വായിക്കുന്നു: {name}</translation>
+    </message>
+    <message>
+        <source>The documents could not be read</source>
+        <translation>രേഖകൾ വായിക്കാനായില്ല</translation>
+    </message>
+    <message>
+        <source>Stopped reading; the documents read so far were added.</source>
+        <translation>വായന നിർത്തി; ഇതുവരെ വായിച്ച രേഖകൾ ചേർത്തു.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>തയ്യാർ</translation>
+    </message>
+    <message>
+        <source>Skipped: {why}</source>
+        <translation>ഒഴിവാക്കി: {why}</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>ഇതുവരെ രേഖകളൊന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>1 document ready, {w} words.</source>
+        <translation>1 രേഖ തയ്യാർ, {w} വാക്കുകൾ.</translation>
+    </message>
+    <message>
+        <source>{n} documents ready, {w} words.</source>
+        <translation>{n} രേഖകൾ തയ്യാർ, {w} വാക്കുകൾ.</translation>
+    </message>
+    <message>
+        <source>{k} skipped.</source>
+        <translation>{k} എണ്ണം ഒഴിവാക്കി.</translation>
+    </message>
+    <message>
+        <source>With the comparison it takes three times as long: about {n} minutes.</source>
+        <translation>താരതമ്യം കൂടിയാകുമ്പോൾ മൂന്നിരട്ടി സമയമെടുക്കും: ഏകദേശം {n} മിനിറ്റ്.</translation>
+    </message>
+    <message>
+        <source>Takes about 1 minute.</source>
+        <translation>ഏകദേശം 1 മിനിറ്റ് എടുക്കും.</translation>
+    </message>
+    <message>
+        <source>Takes about {n} minutes.</source>
+        <translation>ഏകദേശം {n} മിനിറ്റ് എടുക്കും.</translation>
+    </message>
+    <message>
+        <source>Not enough text</source>
+        <translation>എഴുത്ത് പോരാ</translation>
+    </message>
+    <message>
+        <source>Getting your text ready...</source>
+        <translation>നിങ്ങളുടെ എഴുത്ത് ഒരുക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>നിർത്തുന്നു...</translation>
+    </message>
+    <message>
+        <source>Measuring the base model on the text kept aside...</source>
+        <translation>മാറ്റിവെച്ച ഭാഗത്തിൽ അടിസ്ഥാന മോഡലിനെ അളക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Training: {name}</source>
+        <translation>പരിശീലനം: {name}</translation>
+    </message>
+    <message>
+        <source>Training: learning your writing...</source>
+        <translation>പരിശീലനം: നിങ്ങളുടെ എഴുത്ത് പഠിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Measuring {name} on the text kept aside...</source>
+        <translation>മാറ്റിവെച്ച ഭാഗത്തിൽ {name} അളക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>തുടങ്ങുന്നു...</translation>
+    </message>
+    <message>
+        <source>{e} elapsed  ·  about {l} left</source>
+        <translation>{e} കഴിഞ്ഞു  ·  ഏകദേശം {l} ബാക്കി</translation>
+    </message>
+    <message>
+        <source>step {s}  ·  {tps} tokens a second</source>
+        <translation>ചുവട് {s}  ·  സെക്കൻഡിൽ {tps} ടോക്കൺ</translation>
+    </message>
+    <message>
+        <source>Training did not finish.</source>
+        <translation>പരിശീലനം പൂർത്തിയായില്ല.</translation>
+    </message>
+    <message>
+        <source>Training did not finish</source>
+        <translation>പരിശീലനം പൂർത്തിയായില്ല</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>കഴിഞ്ഞു.</translation>
+    </message>
+    <message>
+        <source>Stopped before the model had learned anything; nothing to keep.</source>
+        <translation>മോഡൽ എന്തെങ്കിലും പഠിക്കുന്നതിനു മുമ്പേ നിർത്തി; സൂക്ഷിക്കാൻ ഒന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>നിർത്തി.</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>പരിശീലനം നിർത്തി</translation>
+    </message>
+    <message>
+        <source>Training stopped. Keep the best result so far?</source>
+        <translation>പരിശീലനം നിർത്തി. ഇതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിക്കണോ?</translation>
+    </message>
+    <message>
+        <source>The best point was reached at step {s}. NormFit will measure it on the text kept aside, which takes a few seconds.</source>
+        <translation>ഏറ്റവും മികച്ച നില ചുവട് {s}-ൽ ആയിരുന്നു. NormFit അത് മാറ്റിവെച്ച ഭാഗത്തിൽ അളക്കും; കുറച്ചു സെക്കൻഡ് എടുക്കും.</translation>
+    </message>
+    <message>
+        <source>The finished methods are kept.</source>
+        <translation>പൂർത്തിയായ രീതികൾ സൂക്ഷിക്കും.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>സൂക്ഷിക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>കളയുക</translation>
+    </message>
+    <message>
+        <source>Keep the best result so far</source>
+        <translation>ഇതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിക്കുക</translation>
+    </message>
+    <message>
+        <source>Discard the result</source>
+        <translation>ഫലം കളയുക</translation>
+    </message>
+    <message>
+        <source>Measuring the best result so far...</source>
+        <translation>ഇതുവരെയുള്ള മികച്ച ഫലം അളക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Stopped early; the best result so far was kept.</source>
+        <translation>നേരത്തേ നിർത്തി; ഇതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിച്ചു.</translation>
+    </message>
+    <message>
+        <source>Measured on {w} words of your writing that NormFit kept aside and never trained on: perplexity {b} before, {a} after (lower is better); {bb} → {ab} bits per byte.</source>
+        <translation>NormFit മാറ്റിവെച്ച, പരിശീലനത്തിന് ഒരിക്കലും ഉപയോഗിക്കാത്ത, നിങ്ങളുടെ {w} വാക്കുകളിൽ അളന്നത്: ആശയക്കുഴപ്പ സ്കോർ മുമ്പ് {b}, ഇപ്പോൾ {a} (കുറവാണ് നല്ലത്); ബൈറ്റിന് {bb} → {ab} ബിറ്റ്.</translation>
+    </message>
+    <message>
+        <source>Training was stopped early; this is the best result it had reached.</source>
+        <translation>പരിശീലനം നേരത്തേ നിർത്തി; അതുവരെ എത്തിയ ഏറ്റവും മികച്ച ഫലമാണിത്.</translation>
+    </message>
+    <message>
+        <source>Trained for {s} steps in {t}. {device}.</source>
+        <translation>{t} സമയം കൊണ്ട് {s} ചുവട് പരിശീലിപ്പിച്ചു. {device}.</translation>
+    </message>
+    <message>
+        <source>Not checked: this base model ships no general reference text.</source>
+        <translation>പരിശോധിച്ചില്ല: ഈ അടിസ്ഥാന മോഡലിനൊപ്പം സാധാരണ എഴുത്തിന്റെ മാതൃകയില്ല.</translation>
+    </message>
+    <message>
+        <source>Personalise first; then there is an adapter to save.</source>
+        <translation>ആദ്യം വ്യക്തിഗതമാക്കുക; അപ്പോൾ സൂക്ഷിക്കാൻ ഒരു അഡാപ്റ്റർ ഉണ്ടാകും.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>ഫയൽ മാറ്റിയെഴുതണോ?</translation>
+    </message>
+    <message>
+        <source>A file named “{name}” already exists in this folder. Replace it?</source>
+        <translation>“{name}” എന്ന പേരിൽ ഒരു ഫയൽ ഈ ഫോൾഡറിൽ ഇപ്പോൾത്തന്നെയുണ്ട്. അതിനു പകരം ഇത് വെക്കണോ?</translation>
+    </message>
+    <message>
+        <source>The adapter was not saved</source>
+        <translation>അഡാപ്റ്റർ സൂക്ഷിച്ചില്ല</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” ({size}) in {folder}.</source>
+        <translation>“{name}” ({size}) {folder} എന്ന ഫോൾഡറിൽ സൂക്ഷിച്ചു.</translation>
+    </message>
+    <message>
+        <source>{name} ({n})</source>
+        <translation>{name} ({n})</translation>
+    </message>
+    <message>
+        <source>Without a name</source>
+        <translation>പേരില്ലാത്തവ</translation>
+    </message>
+    <message>
+        <source>None yet. Adapters you save in {folder} appear here.</source>
+        <translation>ഇതുവരെ ഒന്നുമില്ല. {folder} എന്ന ഫോൾഡറിൽ സൂക്ഷിക്കുന്ന അഡാപ്റ്ററുകൾ ഇവിടെ കാണാം.</translation>
+    </message>
+    <message>
+        <source>Not ready yet</source>
+        <translation>ഇനിയും തയ്യാറായിട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>The base model is still loading; try again in a moment.</source>
+        <translation>അടിസ്ഥാന മോഡൽ തുറന്നുകൊണ്ടിരിക്കുന്നു; അൽപ്പം കഴിഞ്ഞ് വീണ്ടും ശ്രമിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This adapter cannot be used</source>
+        <translation>ഈ അഡാപ്റ്റർ ഉപയോഗിക്കാനാവില്ല</translation>
+    </message>
+    <message>
+        <source>Add at least {n} words of documents to check it on your own writing.</source>
+        <translation>നിങ്ങളുടെ എഴുത്തിൽ ഇത് പരിശോധിക്കാൻ കുറഞ്ഞത് {n} വാക്കുകളുള്ള രേഖകൾ ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>With {name}</source>
+        <translation>{name} ചേർത്ത്</translation>
+    </message>
+    <message>
+        <source>Checking it on your documents...</source>
+        <translation>നിങ്ങളുടെ രേഖകളിൽ പരിശോധിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>On your documents (the part kept aside): {h} {g}</source>
+        <translation>നിങ്ങളുടെ രേഖകളിൽ (മാറ്റിവെച്ച ഭാഗത്തിൽ): {h} {g}</translation>
+    </message>
+    <message>
+        <source>Personalise first, or open an adapter, to compare.</source>
+        <translation>താരതമ്യം ചെയ്യാൻ ആദ്യം വ്യക്തിഗതമാക്കുക, അല്ലെങ്കിൽ ഒരു അഡാപ്റ്റർ തുറക്കുക.</translation>
+    </message>
+    <message>
+        <source>Writing...</source>
+        <translation>എഴുതുന്നു...</translation>
+    </message>
+    <message>
+        <source>Could not write a continuation</source>
+        <translation>തുടർച്ച എഴുതാനായില്ല</translation>
+    </message>
+    <message>
+        <source>About NormFit</source>
+        <translation>NormFit-നെക്കുറിച്ച്</translation>
+    </message>
+    <message>
+        <source>NormFit {v}
+
+Personalises a small language model to your writing by training only its normalisation gains (about 2,300 numbers), offline. Logs: {logs}</source>
+        <translation>NormFit {v}
+
+ഒരു ചെറിയ ഭാഷാ മോഡലിനെ നിങ്ങളുടെ എഴുത്തിനനുസരിച്ച് വ്യക്തിഗതമാക്കുന്നു. അതിന്റെ നോർമലൈസേഷൻ ഗെയിനുകൾ (ഏകദേശം 2,300 സംഖ്യകൾ) മാത്രം പരിശീലിപ്പിക്കുന്നു; ഇന്റർനെറ്റ് വേണ്ട. ലോഗുകൾ: {logs}</translation>
+    </message>
+    <message>
+        <source>Norm-only (NormFit)</source>
+        <translation>നോം മാത്രം (NormFit)</translation>
+    </message>
+    <message>
+        <source>LoRA rank 4</source>
+        <translation>LoRA (റാങ്ക് 4)</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation>പൂർണ്ണ പരിശീലനം</translation>
+    </message>
+    <message>
+        <source>Base model (before)</source>
+        <translation>അടിസ്ഥാന മോഡൽ (മുമ്പ്)</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} ബൈറ്റ്</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} ദശലക്ഷം</translation>
+    </message>
+    <message>
+        <source>Add some of your own writing: NormFit needs at least {min} words (about {pages} pages).</source>
+        <translation>നിങ്ങൾ സ്വന്തമായി എഴുതിയവ ചേർക്കൂ: NormFit-ന് കുറഞ്ഞത് {min} വാക്കുകൾ (ഏകദേശം {pages} പേജ്) വേണം.</translation>
+    </message>
+    <message>
+        <source>Not enough text yet: NormFit needs at least {min} words. Add about {more} more words (about one more page).</source>
+        <translation>എഴുത്ത് ഇനിയും പോരാ: NormFit-ന് കുറഞ്ഞത് {min} വാക്കുകൾ വേണം. ഏകദേശം {more} വാക്കുകൾ (ഒരു പേജോളം) കൂടി ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>Not enough text yet: NormFit needs at least {min} words. Add about {more} more words (roughly {pages} more pages).</source>
+        <translation>എഴുത്ത് ഇനിയും പോരാ: NormFit-ന് കുറഞ്ഞത് {min} വാക്കുകൾ വേണം. ഏകദേശം {more} വാക്കുകൾ (ഏകദേശം {pages} പേജ്) കൂടി ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>The personalised model could not be measured.</source>
+        <translation>വ്യക്തിഗത മോഡലിനെ അളക്കാനായില്ല.</translation>
+    </message>
+    <message>
+        <source>The model now predicts your writing {p} better.</source>
+        <translation>മോഡൽ ഇപ്പോൾ നിങ്ങളുടെ എഴുത്ത് {p} കൂടുതൽ നന്നായി ഊഹിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>The model predicts your writing about as well as before.</source>
+        <translation>മോഡൽ നിങ്ങളുടെ എഴുത്ത് ഏകദേശം മുമ്പത്തെപ്പോലെത്തന്നെ ഊഹിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>The model now predicts your writing {p} worse. Try a longer time or more of your text.</source>
+        <translation>മോഡൽ ഇപ്പോൾ നിങ്ങളുടെ എഴുത്ത് {p} മോശമായാണ് ഊഹിക്കുന്നത്. കൂടുതൽ സമയമോ കൂടുതൽ എഴുത്തോ നൽകി നോക്കുക.</translation>
+    </message>
+    <message>
+        <source>This adapter could not be measured on your documents.</source>
+        <translation>ഈ അഡാപ്റ്ററിനെ നിങ്ങളുടെ രേഖകളിൽ അളക്കാനായില്ല.</translation>
+    </message>
+    <message>
+        <source>With this adapter the model predicts your writing {p} better.</source>
+        <translation>ഈ അഡാപ്റ്റർ ചേർത്താൽ മോഡൽ നിങ്ങളുടെ എഴുത്ത് {p} കൂടുതൽ നന്നായി ഊഹിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>With this adapter the model predicts your writing about as well as without it.</source>
+        <translation>ഈ അഡാപ്റ്റർ ചേർത്താലും ഇല്ലെങ്കിലും മോഡൽ നിങ്ങളുടെ എഴുത്ത് ഏകദേശം ഒരുപോലെ ഊഹിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>With this adapter the model predicts your writing {p} worse.</source>
+        <translation>ഈ അഡാപ്റ്റർ ചേർത്താൽ മോഡൽ നിങ്ങളുടെ എഴുത്ത് {p} മോശമായാണ് ഊഹിക്കുന്നത്.</translation>
+    </message>
+    <message>
+        <source>General text: not checked.</source>
+        <translation>സാധാരണ എഴുത്ത്: പരിശോധിച്ചില്ല.</translation>
+    </message>
+    <message>
+        <source>General text: the model broke down (it no longer predicts ordinary text). Do not use this result.</source>
+        <translation>സാധാരണ എഴുത്ത്: മോഡൽ തകരാറിലായി (സാധാരണ എഴുത്ത് ഇനി ഊഹിക്കാനാവുന്നില്ല). ഈ ഫലം ഉപയോഗിക്കരുത്.</translation>
+    </message>
+    <message>
+        <source>General text: {p} better - fine.</source>
+        <translation>സാധാരണ എഴുത്ത്: {p} മെച്ചപ്പെട്ടു - കുഴപ്പമില്ല.</translation>
+    </message>
+    <message>
+        <source>General text: unchanged - fine.</source>
+        <translation>സാധാരണ എഴുത്ത്: മാറ്റമില്ല - കുഴപ്പമില്ല.</translation>
+    </message>
+    <message>
+        <source>General text: {p} worse - fine.</source>
+        <translation>സാധാരണ എഴുത്ത്: {p} മോശമായി - കുഴപ്പമില്ല.</translation>
+    </message>
+    <message>
+        <source>General text: {p} worse - some drift away from ordinary writing; usually still fine.</source>
+        <translation>സാധാരണ എഴുത്ത്: {p} മോശമായി - സാധാരണ എഴുത്തിൽ നിന്ന് അൽപ്പം അകന്നു; മിക്കപ്പോഴും കുഴപ്പമില്ല.</translation>
+    </message>
+    <message>
+        <source>General text: {p} worse - the model has drifted a lot from ordinary writing and may write oddly outside your own style.</source>
+        <translation>സാധാരണ എഴുത്ത്: {p} മോശമായി - മോഡൽ സാധാരണ എഴുത്തിൽ നിന്ന് ഏറെ അകന്നു; നിങ്ങളുടെ ശൈലിക്ക് പുറത്ത് അത് വിചിത്രമായി എഴുതിയേക്കാം.</translation>
+    </message>
+    <message>
+        <source>Not all methods finished, so there is no verdict.</source>
+        <translation>എല്ലാ രീതികളും പൂർത്തിയായില്ല, അതിനാൽ വിധിയില്ല.</translation>
+    </message>
+    <message>
+        <source>Norm-only wins on every count: it predicts your writing better than {names}, with a far smaller file, and is no worse on general text.</source>
+        <translation>എല്ലാ കാര്യത്തിലും നോം മാത്രം ജയിക്കുന്നു: {names} എന്നിവയേക്കാൾ നന്നായി നിങ്ങളുടെ എഴുത്ത് ഊഹിക്കുന്നു, ഫയൽ വളരെ ചെറുതാണ്, സാധാരണ എഴുത്തിൽ മോശമാകുന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{name} predicts your writing better</source>
+        <translation>{name} നിങ്ങളുടെ എഴുത്ത് കൂടുതൽ നന്നായി ഊഹിക്കുന്നു</translation>
+    </message>
+    <message>
+        <source>{name} stays closer to general text</source>
+        <translation>{name} സാധാരണ എഴുത്തിനോട് കൂടുതൽ അടുത്തുനിൽക്കുന്നു</translation>
+    </message>
+    <message>
+        <source>{name} did not finish</source>
+        <translation>{name} പൂർത്തിയായില്ല</translation>
+    </message>
+    <message>
+        <source>Norm-only beats {won} on every count, but not {lost}: {why}.</source>
+        <translation>എല്ലാ കാര്യത്തിലും നോം മാത്രം {won} എന്നതിനെ തോൽപ്പിക്കുന്നു, പക്ഷേ {lost} എന്നതിനെയല്ല: {why}.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Norm-only does not win on every count here: {why}; its file is still the smallest.</source>
+        <translation>ഇവിടെ എല്ലാ കാര്യത്തിലും നോം മാത്രം ജയിക്കുന്നില്ല: {why}; എങ്കിലും അതിന്റെ ഫയലാണ് ഏറ്റവും ചെറുത്.</translation>
+    </message>
+    <message>
+        <source>Norm-only does not win on every count here: {why}.</source>
+        <translation>ഇവിടെ എല്ലാ കാര്യത്തിലും നോം മാത്രം ജയിക്കുന്നില്ല: {why}.</translation>
+    </message>
+    <message>
+        <source>NormFit is not allowed to write there. Choose another folder.</source>
+        <translation>അവിടെ എഴുതാൻ NormFit-ന് അനുവാദമില്ല. മറ്റൊരു ഫോൾഡർ തിരഞ്ഞെടുക്കുക.</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Close other programs or use fewer documents.</source>
+        <translation>കമ്പ്യൂട്ടറിന്റെ മെമ്മറി തീർന്നു. മറ്റു പ്രോഗ്രാമുകൾ അടയ്ക്കുക, അല്ലെങ്കിൽ കുറച്ചു രേഖകൾ മാത്രം ഉപയോഗിക്കുക.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written ({why}).</source>
+        <translation>ഒരു ഫയൽ വായിക്കാനോ എഴുതാനോ കഴിഞ്ഞില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside NormFit. The details below can help someone fix it; they are also in the log.</source>
+        <translation>NormFit-നുള്ളിൽ എന്തോ പിശക് സംഭവിച്ചു. താഴെയുള്ള വിവരങ്ങൾ ഇത് ശരിയാക്കാൻ സഹായിക്കും; അവ ലോഗിലുമുണ്ട്.</translation>
+    </message>
+</context>
+<context>
+    <name>notes</name>
+    <message>
+        <source>Nothing beat the base model on your validation text, so there is no adapter to keep: add more of your writing or give it more time.</source>
+        <translation>പരിശോധനാ ഭാഗത്തിൽ ഒന്നും അടിസ്ഥാന മോഡലിനേക്കാൾ മെച്ചപ്പെട്ടില്ല, അതിനാൽ സൂക്ഷിക്കാൻ അഡാപ്റ്ററില്ല: നിങ്ങളുടെ കൂടുതൽ എഴുത്ത് ചേർക്കുക, അല്ലെങ്കിൽ കൂടുതൽ സമയം നൽകുക.</translation>
+    </message>
+    <message>
+        <source>Nothing beat the base model on your validation text within the {limit} limit on general text, so there is no adapter to keep: add more of your writing or give it more time.</source>
+        <translation>സാധാരണ എഴുത്തിനുള്ള {limit} പരിധിക്കുള്ളിൽ, പരിശോധനാ ഭാഗത്തിൽ ഒന്നും അടിസ്ഥാന മോഡലിനേക്കാൾ മെച്ചപ്പെട്ടില്ല, അതിനാൽ സൂക്ഷിക്കാൻ അഡാപ്റ്ററില്ല: നിങ്ങളുടെ കൂടുതൽ എഴുത്ത് ചേർക്കുക, അല്ലെങ്കിൽ കൂടുതൽ സമയം നൽകുക.</translation>
+    </message>
+    <message>
+        <source>Done in {time}: your writing stopped improving, so NormFit stopped early.</source>
+        <translation>{time} കൊണ്ട് കഴിഞ്ഞു: നിങ്ങളുടെ എഴുത്തിൽ ഇനി മെച്ചം വരാതായപ്പോൾ NormFit നേരത്തേ നിർത്തി.</translation>
+    </message>
+    <message>
+        <source>Warning: general text got {change} worse (the limit is {limit}), so this adapter has pulled the model away from what it knew.</source>
+        <translation>മുന്നറിയിപ്പ്: സാധാരണ എഴുത്ത് {change} മോശമായി (പരിധി {limit} ആണ്); ഈ അഡാപ്റ്റർ മോഡലിനെ അത് മുമ്പ് അറിഞ്ഞിരുന്നതിൽ നിന്ന് അകറ്റിയിരിക്കുന്നു.</translation>
+    </message>
+    <message>
+        <source>Warning: general text got {change} worse. Training ran with no limit; the default limit ({limit}) keeps this small.</source>
+        <translation>മുന്നറിയിപ്പ്: സാധാരണ എഴുത്ത് {change} മോശമായി. പരിധിയില്ലാതെയാണ് പരിശീലിപ്പിച്ചത്; സാധാരണ പരിധി ({limit}) ഇത് ചെറുതാക്കി നിർത്തും.</translation>
+    </message>
+</context>
+</TS>
