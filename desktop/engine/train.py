@@ -138,7 +138,7 @@ class Before:
     """Base-model scores, reusable across methods on the same data."""
     heldout: EvalResult
     general: EvalResult | None
-    seconds: float
+    seconds: float                          # what measuring after training will take again
     reference: EvalResult | None = None    # the release's reference set (the drift limit's baseline)
 
 
@@ -202,12 +202,19 @@ def measure_before(base: Base, data: Prepared, general: EvalSet | None, device: 
     t0 = time.monotonic()
     model = base.model.to(device)
     h = evaluate(model, data.heldout, device, should_stop=should_stop)
-    g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
     ref_set = base.reference_set()
-    ref = g if general is ref_set else (
-        evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None)
+    # What the after-measurement will repeat: held-out, and a given general set
+    # (the reference set is re-scored at checks, not at the end).
+    after = time.monotonic() - t0
+    if general is not None and general is not ref_set:
+        g = evaluate(model, general, device, should_stop=should_stop)
+        after = time.monotonic() - t0
+        ref = evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None
+    else:
+        ref = evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None
+        g = ref if general is not None else None
     base.model.to("cpu")
-    return Before(h, g, time.monotonic() - t0, ref)
+    return Before(h, g, after, ref)
 
 
 class _Run:
@@ -226,7 +233,9 @@ class _Run:
         self.guard = DriftGuard(limit)
         self.replay = (Replay(base.replay_tokens, base.model.to(dev), data.context_length, cfg.seed)
                        if self.guard.active and base.replay_tokens is not None else None)
+        self.base_ref = before.reference
         self.base_ref_loss = before.reference.loss if before.reference is not None else None
+        self.best_ref: EvalResult | None = None     # reference scores of the kept state
         self.step, self.since_restart, self.tokens_seen, self.train_time = 0, 0, 0, 0.0
         self.step_time: float | None = None
         self.check_time = 0.0
@@ -275,17 +284,18 @@ class _Run:
         within the limit; move lambda; count checks without improvement."""
         tv = time.monotonic()
         r = evaluate(self.model, self.data.validation, self.dev, max_rows=VALIDATION_ROWS)
-        d = None
+        d = ref = None
         if self.reference is not None:
             # Step 0 is the base itself: no drift, and no need to score it again.
-            d = 0.0 if self.step == 0 else drift(evaluate(self.model, self.reference, self.dev).loss,
-                                                 self.base_ref_loss)
+            ref = self.base_ref if self.step == 0 else evaluate(self.model, self.reference, self.dev)
+            d = drift(ref.loss, self.base_ref_loss)
             self.drifts.append((self.step, d))
         within = d is None or self.guard.allows(d)
         lam_used = self.guard.lam
         is_best = within and r.loss < self.best_loss
         if is_best:
             self.best_loss, self.best_step, self.best_drift, self.best_lambda = r.loss, self.step, d, lam_used
+            self.best_ref = ref
             self.since_best = 0
             if self.cfg.select_best:
                 self.best_state = self.snapshot()
@@ -404,7 +414,10 @@ def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: Ev
         emit(Phase("evaluating-after", "Measuring the personalised model on your held-out text"))
         model.eval()
         heldout_after = evaluate(model, data.heldout, dev, should_stop=should_stop)
-        general_after = evaluate(model, general, dev, should_stop=should_stop) if general is not None else None
+        if general is not None and general is run.reference and cfg.select_best and run.best_ref is not None:
+            general_after = run.best_ref     # the kept state was scored on it at its check
+        else:
+            general_after = evaluate(model, general, dev, should_stop=should_stop) if general is not None else None
         if gdrift is None and general is not None and general is run.reference:
             gdrift = drift(general_after.loss, run.base_ref_loss)
         elif gdrift is None and run.reference is not None:
