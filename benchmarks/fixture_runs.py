@@ -65,7 +65,9 @@ def main():
     ap.add_argument("--minutes", type=float, default=5.0)
     ap.add_argument("--users", default="programmer,novelist,scientist")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "fixtures.json"))
-    ap.add_argument("--peer-seconds", type=float, default=60.0)
+    ap.add_argument("--peer-seconds", type=float, default=60.0, help="0 skips the peer")
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--max-drift", default=None, help="passed to normfit train (default: its default, 3)")
     a = ap.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: these runs need the shared fixtures")
@@ -84,6 +86,8 @@ def main():
             cmd = [py, "-m", "desktop", "train", str(u / "train"), "--heldout", str(u / "heldout"),
                    "--general", str(SHARED / "general" / "heldout.jsonl"), "--minutes", str(a.minutes),
                    "--out", str(Path(td) / "a.safetensors"), "--json"]
+            cmd += ["--threads", str(a.threads)] if a.threads else []
+            cmd += ["--max-drift", a.max_drift] if a.max_drift else []
             peak, wall, cp = peak_rss(cmd, env)
         if cp.returncode != 0:
             print(cp.stderr[-2000:])
@@ -96,8 +100,11 @@ def main():
               f"{r['heldout_bpb_before']:.4f} -> {r['heldout_bpb_after']:.4f}; general ppl "
               f"{r['general_ppl_before']:.2f} -> {r['general_ppl_after']:.2f}; {r['steps']} steps (kept "
               f"{r['best_step']}), {r['tokens_per_s']:.0f} tok/s, adapter {r['adapter_bytes']} B, "
-              f"wall {wall:.0f} s, peak RSS {peak / 2**20:.0f} MB", flush=True)
+              f"wall {wall:.0f} s, peak RSS {peak / 2**20:.0f} MB; drift on the reference set "
+              f"{r.get('general_drift')}, kept lambda {r.get('anchor_lambda')}", flush=True)
         out.write_text(json.dumps(results, indent=1))
+    if a.peer_seconds <= 0:
+        return
     peak, wall, cp = peak_rss([py, "-c", PEER, str(ROOT), str(a.peer_seconds)], env)
     results["_peer_hf_peft_lntuning"] = {"peak_rss_mb": peak / 2**20, "seconds": a.peer_seconds,
                                          "steps": int(cp.stdout.strip() or 0)}

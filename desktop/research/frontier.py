@@ -86,7 +86,8 @@ def _svg(user: str, rep: dict) -> str:
          f'stroke-dasharray="4 3"/><text x="{W - R + 4}" y="{sy(base) + 4:.1f}" fill="#666">base</text>']
     for i in range(5):
         xv, yv = x0 + (x1 - x0) * i / 4, y0 + (y1 - y0) * i / 4
-        o.append(f'<text x="{sx(xv):.1f}" y="{H - B + 14}" text-anchor="middle">{xv:.0f}</text>')
+        xl = f"{xv:.1f}" if x1 - x0 < 8 else f"{xv:.0f}"
+        o.append(f'<text x="{sx(xv):.1f}" y="{H - B + 14}" text-anchor="middle">{xl}</text>')
         o.append(f'<text x="{L - 4}" y="{sy(yv) + 4:.1f}" text-anchor="end">{yv:.1f}</text>')
     for k, (m, v) in enumerate(pts.items()):
         if not v:
