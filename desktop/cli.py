@@ -502,6 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_share import add_commands as add_share_commands
     add_share_commands(sub)     # share, verify, withdraw, route, export-hf
+    from .cli_class import add_commands as add_class_commands
+    add_class_commands(sub)     # class: one adapter per student (desktop/cli_class.py)
     return p
 
 

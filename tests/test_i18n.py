@@ -191,6 +191,7 @@ def test_switching_to_malayalam_retranslates_the_open_window_and_keeps_the_work(
     add_writing(qtbot, w, tmp_path / "mine")
     w.train_page.who.setText("അനു")
     w.go(1)
+    w.open_class()                      # File > Class...: its words are checked too
     english = visible_texts(w)
     assert english["window"] == "NormFit" and "words" in w.docs_page.totals.text()
 

@@ -134,6 +134,35 @@ def main() -> int:
     shot(dlg, "05-open-adapter.png")
     dlg.close()
 
+    # 6. A class at once (File > Class...): students made from the samples, one with too little text.
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QTextBrowser
+    QDesktopServices.openUrl = lambda url: True      # no browser here; the report is shot below
+    klass = Path(tempfile.mkdtemp()) / "class-7b"
+    names = {"novelist": args.who if prefix else "Anu", "scientist": "ചിത്ര" if prefix else "Chitra",
+             "programmer": "Rahul"}
+    samples = Path(__file__).resolve().parents[1] / "assets" / "samples"
+    for sample, name in names.items():
+        (klass / name).mkdir(parents=True)
+        for f in (samples / sample).iterdir():
+            (klass / name / f.name).write_bytes(f.read_bytes())
+    (klass / "Bala").mkdir()
+    (klass / "Bala" / "notes.txt").write_text(" ".join((samples / "novelist").glob("*.txt").__next__()
+                                                       .read_text(encoding="utf-8").split()[:250]), encoding="utf-8")
+    win.open_class()
+    cd = win.class_dialog
+    cd.set_folder(klass)
+    cd.start.click()
+    wait(lambda: not cd.running() and cd.job is None, timeout=3600)
+    shot(cd, "06-class.png")
+    report = QTextBrowser()
+    report.setHtml(cd.report.read_text(encoding="utf-8"))
+    report.resize(w_px, min(h_px, 520))
+    report.show()
+    shot(report, "07-class-report.png")
+    report.close()
+    cd.close()
+
     if args.dark:
         pal = QPalette()
         for role, c in ((QPalette.ColorRole.Window, "#2b2d31"), (QPalette.ColorRole.WindowText, "#e6e6e6"),

@@ -158,6 +158,138 @@ Lower means the model predicts your writing better.</source>
         <translation>നില</translation>
     </message>
     <message>
+        <source>Student</source>
+        <translation>വിദ്യാർത്ഥി</translation>
+    </message>
+    <message>
+        <source>Better on their writing</source>
+        <translation>സ്വന്തം എഴുത്തിൽ മെച്ചം</translation>
+    </message>
+    <message>
+        <source>Choose the class folder to begin.</source>
+        <translation>തുടങ്ങാൻ ക്ലാസ് ഫോൾഡർ തിരഞ്ഞെടുക്കുക.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>ക്ലാസ്</translation>
+    </message>
+    <message>
+        <source>A whole class at once</source>
+        <translation>ഒരു ക്ലാസ് മുഴുവൻ ഒന്നിച്ച്</translation>
+    </message>
+    <message>
+        <source>Choose a class folder with one folder for each student, named after the student, holding their writing. NormFit makes one adapter for each student, one after another, and a report for the teacher. Students already done are not done again, so you can stop and continue later.</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിക്കും അവരുടെ പേരിൽ ഒരു ഫോൾഡറും അതിൽ അവരുടെ എഴുത്തും ഉള്ള ഒരു ക്ലാസ് ഫോൾഡർ തിരഞ്ഞെടുക്കുക. NormFit ഓരോരുത്തർക്കും ഓരോ അഡാപ്റ്റർ, ഒന്നിനു പിറകെ ഒന്നായി, ഉണ്ടാക്കും; അധ്യാപകർക്കായി ഒരു റിപ്പോർട്ടും. കഴിഞ്ഞ വിദ്യാർത്ഥികളെ വീണ്ടും ചെയ്യില്ല; അതിനാൽ ഇടയ്ക്ക് നിർത്തി പിന്നീട് തുടരാം.</translation>
+    </message>
+    <message>
+        <source>Choose class &amp;folder...</source>
+        <translation>ക്ലാസ് ഫോൾഡർ തിരഞ്ഞെടുക്കുക...</translation>
+    </message>
+    <message>
+        <source>Choose class folder</source>
+        <translation>ക്ലാസ് ഫോൾഡർ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>Class folder</source>
+        <translation>ക്ലാസ് ഫോൾഡർ</translation>
+    </message>
+    <message>
+        <source>1 minute per student</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിക്കും 1 മിനിറ്റ്</translation>
+    </message>
+    <message>
+        <source>{n} minutes per student</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിക്കും {n} മിനിറ്റ്</translation>
+    </message>
+    <message>
+        <source>Time per student</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിക്കുമുള്ള സമയം</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>വിദ്യാർത്ഥികൾ</translation>
+    </message>
+    <message>
+        <source>Each student&apos;s progress and result</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിയുടെയും പുരോഗതിയും ഫലവും</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>തുടങ്ങുക</translation>
+    </message>
+    <message>
+        <source>Start the class</source>
+        <translation>ക്ലാസ് തുടങ്ങുക</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Stop after saving what is finished</source>
+        <translation>കഴിഞ്ഞവ സൂക്ഷിച്ചശേഷം നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Open &amp;report</source>
+        <translation>റിപ്പോർട്ട് തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>Open the teacher&apos;s report in the browser</source>
+        <translation>അധ്യാപകർക്കുള്ള റിപ്പോർട്ട് ബ്രൗസറിൽ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>Show the folder with the adapters and the report</source>
+        <translation>അഡാപ്റ്ററുകളും റിപ്പോർട്ടും ഉള്ള ഫോൾഡർ കാണിക്കുക</translation>
+    </message>
+    <message>
+        <source>{folder} ({n} students; results in {out})</source>
+        <translation>{folder} ({n} വിദ്യാർത്ഥികൾ; ഫലങ്ങൾ {out} എന്ന ഫോൾഡറിൽ)</translation>
+    </message>
+    <message>
+        <source>About {t} in all for {n} students (plus a little for measuring).</source>
+        <translation>{n} വിദ്യാർത്ഥികൾക്ക് ആകെ ഏകദേശം {t} (അളക്കാൻ അൽപ്പം കൂടി).</translation>
+    </message>
+    <message>
+        <source>Choose the class folder</source>
+        <translation>ക്ലാസ് ഫോൾഡർ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>This folder has no student folders: put each student&apos;s writing in a folder named after them.</source>
+        <translation>ഈ ഫോൾഡറിൽ വിദ്യാർത്ഥികളുടെ ഫോൾഡറുകളില്ല: ഓരോ വിദ്യാർത്ഥിയുടെയും എഴുത്ത് അവരുടെ പേരുള്ള ഒരു ഫോൾഡറിൽ വെക്കുക.</translation>
+    </message>
+    <message>
+        <source>Ready: {n} students.</source>
+        <translation>തയ്യാർ: {n} വിദ്യാർത്ഥികൾ.</translation>
+    </message>
+    <message>
+        <source>Wait until the training in the main window has finished.</source>
+        <translation>പ്രധാന ജാലകത്തിലെ പരിശീലനം കഴിയുന്നതുവരെ കാത്തിരിക്കുക.</translation>
+    </message>
+    <message>
+        <source>Student {i} of {n}: {name}</source>
+        <translation>{n}-ൽ {i}-ാമത്തെ വിദ്യാർത്ഥി: {name}</translation>
+    </message>
+    <message>
+        <source>Stopping; finished students are kept...</source>
+        <translation>നിർത്തുന്നു; കഴിഞ്ഞ വിദ്യാർത്ഥികളുടേത് സൂക്ഷിക്കും...</translation>
+    </message>
+    <message>
+        <source>Done: {done} of {n} students have an adapter. The report is open in your browser.</source>
+        <translation>കഴിഞ്ഞു: {n} വിദ്യാർത്ഥികളിൽ {done} പേർക്ക് അഡാപ്റ്ററുണ്ട്. റിപ്പോർട്ട് ബ്രൗസറിൽ തുറന്നിട്ടുണ്ട്.</translation>
+    </message>
+    <message>
+        <source>Stopped: {done} of {n} students have an adapter. Start again to continue.</source>
+        <translation>നിർത്തി: {n} വിദ്യാർത്ഥികളിൽ {done} പേർക്ക് അഡാപ്റ്ററുണ്ട്. തുടരാൻ വീണ്ടും തുടങ്ങുക.</translation>
+    </message>
+    <message>
+        <source>The class run did not finish.</source>
+        <translation>ക്ലാസിന്റെ പരിശീലനം പൂർത്തിയായില്ല.</translation>
+    </message>
+    <message>
+        <source>The class run did not finish</source>
+        <translation>ക്ലാസിന്റെ പരിശീലനം പൂർത്തിയായില്ല</translation>
+    </message>
+    <message>
         <source>Your documents</source>
         <translation>നിങ്ങളുടെ രേഖകൾ</translation>
     </message>
@@ -637,6 +769,10 @@ Lower means the model predicts your writing better.</source>
         <translation>അഡാപ്റ്റർ സൂക്ഷിക്കുക...</translation>
     </message>
     <message>
+        <source>&amp;Class...</source>
+        <translation>ക്ലാസ്...</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>പുറത്തുകടക്കുക</translation>
     </message>
@@ -839,6 +975,10 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>Not enough text</source>
         <translation>എഴുത്ത് പോരാ</translation>
+    </message>
+    <message>
+        <source>A class is being personalised (File &gt; Class...); wait until it has finished or stop it.</source>
+        <translation>ഒരു ക്ലാസിനെ വ്യക്തിഗതമാക്കുകയാണ് (ഫയൽ &gt; ക്ലാസ്...); അത് കഴിയുന്നതുവരെ കാത്തിരിക്കുക, അല്ലെങ്കിൽ നിർത്തുക.</translation>
     </message>
     <message>
         <source>Getting your text ready...</source>
@@ -1195,6 +1335,113 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Something went wrong inside NormFit. The details below can help someone fix it; they are also in the log.</source>
         <translation>NormFit-നുള്ളിൽ എന്തോ പിശക് സംഭവിച്ചു. താഴെയുള്ള വിവരങ്ങൾ ഇത് ശരിയാക്കാൻ സഹായിക്കും; അവ ലോഗിലുമുണ്ട്.</translation>
+    </message>
+</context>
+<context>
+    <name>classroom</name>
+    <message>
+        <source>Adapter saved</source>
+        <translation>അഡാപ്റ്റർ സൂക്ഷിച്ചു</translation>
+    </message>
+    <message>
+        <source>No adapter: nothing beat the base model</source>
+        <translation>അഡാപ്റ്ററില്ല: ഒന്നും അടിസ്ഥാന മോഡലിനേക്കാൾ മെച്ചപ്പെട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>ഒഴിവാക്കി</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>പരാജയപ്പെട്ടു</translation>
+    </message>
+    <message>
+        <source>Stopped; continues on the next run</source>
+        <translation>നിർത്തി; അടുത്ത തവണ തുടരും</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>ഇനിയും ചെയ്തിട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>Training...</source>
+        <translation>പരിശീലിപ്പിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Too little text: {words} words; at least {min} are needed.</source>
+        <translation>എഴുത്ത് വളരെ കുറവ്: {words} വാക്കുകൾ; കുറഞ്ഞത് {min} വേണം.</translation>
+    </message>
+    <message>
+        <source>No readable documents in this folder.</source>
+        <translation>ഈ ഫോൾഡറിൽ വായിക്കാവുന്ന രേഖകളൊന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>പേര്</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>വാക്കുകൾ</translation>
+    </message>
+    <message>
+        <source>Personal gain</source>
+        <translation>സ്വന്തം എഴുത്തിലെ മെച്ചം</translation>
+    </message>
+    <message>
+        <source>General drift</source>
+        <translation>സാധാരണ എഴുത്തിലെ മാറ്റം</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ചുവടുകൾ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>സമയം</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ഫയൽ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>നില</translation>
+    </message>
+    <message>
+        <source>Class report: {name}</source>
+        <translation>ക്ലാസ് റിപ്പോർട്ട്: {name}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} students have an adapter; {skipped} skipped, {nogain} without one, {left} not done yet.</source>
+        <translation>{total} വിദ്യാർത്ഥികളിൽ {done} പേർക്ക് അഡാപ്റ്ററുണ്ട്; {skipped} പേരെ ഒഴിവാക്കി, {nogain} പേർക്ക് അഡാപ്റ്ററില്ല, {left} പേരുടേത് ഇനിയും ചെയ്തിട്ടില്ല.</translation>
+    </message>
+    <message>
+        <source>Every student is done.</source>
+        <translation>എല്ലാ വിദ്യാർത്ഥികളുടേതും കഴിഞ്ഞു.</translation>
+    </message>
+    <message>
+        <source>Not finished: run it again to continue. Students already done are not redone.</source>
+        <translation>പൂർത്തിയായിട്ടില്ല: തുടരാൻ വീണ്ടും ഓടിക്കുക. കഴിഞ്ഞ വിദ്യാർത്ഥികളെ വീണ്ടും ചെയ്യില്ല.</translation>
+    </message>
+    <message>
+        <source>Personal gain: how much better the model predicts the student&apos;s own writing, measured on a part of it that was kept aside and never trained on. Higher is better.</source>
+        <translation>സ്വന്തം എഴുത്തിലെ മെച്ചം: വിദ്യാർത്ഥിയുടെ സ്വന്തം എഴുത്ത് മോഡൽ എത്രത്തോളം കൂടുതൽ നന്നായി ഊഹിക്കുന്നു എന്നത്; പരിശീലനത്തിന് ഉപയോഗിക്കാതെ മാറ്റിവെച്ച ഭാഗത്തിൽ അളന്നത്. കൂടുന്നതാണ് നല്ലത്.</translation>
+    </message>
+    <message>
+        <source>General drift: how much worse the model got at ordinary text. Small is good; the limit was {limit}.</source>
+        <translation>സാധാരണ എഴുത്തിലെ മാറ്റം: സാധാരണ എഴുത്തിൽ മോഡൽ എത്രത്തോളം മോശമായി എന്നത്. ചെറുതാണ് നല്ലത്; പരിധി {limit} ആയിരുന്നു.</translation>
+    </message>
+    <message>
+        <source>General drift: how much worse the model got at ordinary text. Small is good; there was no limit.</source>
+        <translation>സാധാരണ എഴുത്തിലെ മാറ്റം: സാധാരണ എഴുത്തിൽ മോഡൽ എത്രത്തോളം മോശമായി എന്നത്. ചെറുതാണ് നല്ലത്; പരിധി ഉണ്ടായിരുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>Made by NormFit {version} on {date}: up to {minutes} minutes per student, base model {base}.</source>
+        <translation>NormFit {version}, {date}: ഓരോ വിദ്യാർത്ഥിക്കും പരമാവധി {minutes} മിനിറ്റ്, അടിസ്ഥാന മോഡൽ {base}.</translation>
+    </message>
+    <message>
+        <source>Each student&apos;s adapter file carries their name and no other personal information; copy it to the student or open it in NormFit (Open adapter).</source>
+        <translation>ഓരോ വിദ്യാർത്ഥിയുടെയും അഡാപ്റ്റർ ഫയലിൽ അവരുടെ പേരല്ലാതെ മറ്റു വ്യക്തിവിവരങ്ങളൊന്നുമില്ല; അത് വിദ്യാർത്ഥിക്ക് പകർത്തി നൽകാം, അല്ലെങ്കിൽ NormFit-ൽ തുറക്കാം (അഡാപ്റ്റർ തുറക്കുക).</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS, DRIFT_LIMITS
-from .words import method_name, tr
+from .words import tr
 
 try:   # marks texts for pyside6-lupdate that are translated later, with tr(text)
     from PySide6.QtCore import QT_TR_NOOP

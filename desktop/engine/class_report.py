@@ -1,0 +1,148 @@
+"""The teacher's summary of a class run: class-report.html (to read) and
+class-report.csv (for a spreadsheet), next to the students' adapters.
+
+The HTML's words are English templates marked for Qt's translation tools
+(context "classroom"); the window passes Qt's translate so a Malayalam teacher
+gets a Malayalam report. The CSV keeps English headers and status codes, for
+spreadsheets and scripts. Every figure comes from the records, whose numbers
+for a saved adapter were read back from the adapter's own metadata.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import time
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from .. import __version__
+from .notes import QT_TRANSLATE_NOOP
+
+HTML_NAME, CSV_NAME = "class-report.html", "class-report.csv"
+CSV_COLUMNS = ("name", "words", "personal gain (%)", "general drift (%)", "steps", "time (s)", "file", "status",
+               "note")
+
+STATUS = {
+    "done": QT_TRANSLATE_NOOP("classroom", "Adapter saved"),
+    "no-gain": QT_TRANSLATE_NOOP("classroom", "No adapter: nothing beat the base model"),
+    "skipped": QT_TRANSLATE_NOOP("classroom", "Skipped"),
+    "failed": QT_TRANSLATE_NOOP("classroom", "Failed"),
+    "stopped": QT_TRANSLATE_NOOP("classroom", "Stopped; continues on the next run"),
+    "waiting": QT_TRANSLATE_NOOP("classroom", "Not done yet"),
+    "training": QT_TRANSLATE_NOOP("classroom", "Training..."),
+}
+REASONS = {
+    "too-little-text": QT_TRANSLATE_NOOP("classroom", "Too little text: {words} words; at least {min} are needed."),
+    "no-documents": QT_TRANSLATE_NOOP("classroom", "No readable documents in this folder."),
+    "error": "{why}",
+}
+COLUMNS = (QT_TRANSLATE_NOOP("classroom", "Name"), QT_TRANSLATE_NOOP("classroom", "Words"),
+           QT_TRANSLATE_NOOP("classroom", "Personal gain"), QT_TRANSLATE_NOOP("classroom", "General drift"),
+           QT_TRANSLATE_NOOP("classroom", "Steps"), QT_TRANSLATE_NOOP("classroom", "Time"),
+           QT_TRANSLATE_NOOP("classroom", "File"), QT_TRANSLATE_NOOP("classroom", "Status"))
+TITLE = QT_TRANSLATE_NOOP("classroom", "Class report: {name}")
+COUNTS = QT_TRANSLATE_NOOP("classroom", "{done} of {total} students have an adapter; {skipped} skipped, "
+                                        "{nogain} without one, {left} not done yet.")
+ALL_DONE = QT_TRANSLATE_NOOP("classroom", "Every student is done.")
+CONTINUE = QT_TRANSLATE_NOOP("classroom", "Not finished: run it again to continue. Students already done are not "
+                                          "redone.")
+GAIN_HELP = QT_TRANSLATE_NOOP("classroom", "Personal gain: how much better the model predicts the student's own "
+                                           "writing, measured on a part of it that was kept aside and never "
+                                           "trained on. Higher is better.")
+DRIFT_HELP = QT_TRANSLATE_NOOP("classroom", "General drift: how much worse the model got at ordinary text. "
+                                            "Small is good; the limit was {limit}.")
+DRIFT_HELP_NO_LIMIT = QT_TRANSLATE_NOOP("classroom", "General drift: how much worse the model got at ordinary "
+                                                     "text. Small is good; there was no limit.")
+SETTINGS = QT_TRANSLATE_NOOP("classroom", "Made by NormFit {version} on {date}: up to {minutes} minutes per "
+                                          "student, base model {base}.")
+SHARE = QT_TRANSLATE_NOOP("classroom", "Each student's adapter file carries their name and no other personal "
+                                       "information; copy it to the student or open it in NormFit (Open adapter).")
+
+
+def pct(x: float | None, sign: bool = False) -> str:
+    if x is None:
+        return "—"
+    return f"{100 * x:+.1f}%" if sign else f"{100 * x:.1f}%"
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    s = max(0, int(round(seconds)))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def note_of(rec, translate: Callable[[str], str]) -> str:
+    if not rec.reason:
+        return ""
+    args = {k: (f"{v:,}" if isinstance(v, int) else v) for k, v in rec.reason_args.items()}
+    try:
+        return translate(REASONS.get(rec.reason, "{why}")).format(**{"why": rec.reason, **args})
+    except (KeyError, IndexError):
+        return rec.reason
+
+
+def csv_text(run) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for r in run.records:
+        num = lambda x: "" if x is None else f"{100 * x:.2f}"    # noqa: E731
+        w.writerow([r.name, r.words, num(r.personal_gain), num(r.general_drift),
+                    "" if r.steps is None else r.steps, "" if r.seconds is None else r.seconds,
+                    r.file, r.status, note_of(r, lambda s: s)])
+    return buf.getvalue()
+
+
+def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "en") -> str:
+    t = translate or (lambda s: s)
+    e = html.escape
+    recs = run.records
+    n = {k: sum(r.status == k for r in recs) for k in ("done", "skipped", "no-gain")}
+    left = sum(r.status in ("waiting", "stopped", "failed") for r in recs)
+    limit = run.settings.get("max_drift")
+    rows = []
+    for r in recs:
+        link = f'<a href="{e(quote(r.file))}">{e(r.file)}</a>' if r.file else "—"
+        note = note_of(r, t)
+        status = e(t(STATUS.get(r.status, r.status))) + (f'<div class="note">{e(note)}</div>' if note else "")
+        rows.append(f'<tr class="{e(r.status)}"><td>{e(r.name)}</td><td class="n">{r.words:,}</td>'
+                    f'<td class="n">{pct(r.personal_gain)}</td><td class="n">{pct(r.general_drift, True)}</td>'
+                    f'<td class="n">{"—" if r.steps is None else r.steps}</td><td class="n">{clock(r.seconds)}</td>'
+                    f'<td>{link}</td><td>{status}</td></tr>')
+    head = "".join(f"<th>{e(t(c))}</th>" for c in COLUMNS)
+    title = t(TITLE).format(name=run.settings.get("class", run.folder.name))
+    counts = t(COUNTS).format(done=n["done"], total=len(recs), skipped=n["skipped"], nogain=n["no-gain"],
+                              left=left)
+    drift_help = t(DRIFT_HELP).format(limit=pct(limit)) if limit else t(DRIFT_HELP_NO_LIMIT)
+    settings = t(SETTINGS).format(version=__version__, date=time.strftime("%Y-%m-%d %H:%M"),
+                                  minutes=f"{run.settings.get('minutes', 0):g}", base=run.settings.get("base_id", ""))
+    return f"""<!DOCTYPE html>
+<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>
+<style>
+ body {{ font-family: "Noto Sans Malayalam", "Noto Sans", sans-serif; margin: 2em; color: #222; }}
+ table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #bbb; padding: .35em .6em; vertical-align: top; }}
+ th {{ background: #eef; text-align: left; }} td.n {{ text-align: right; white-space: nowrap; }}
+ tr.done td {{ background: #f2fbf4; }} tr.skipped td, tr.failed td {{ background: #fff6ec; }}
+ .note {{ font-size: 90%; color: #8a4b00; }} p.small {{ color: #555; font-size: 90%; }}
+</style></head><body>
+<h1>{e(title)}</h1>
+<p><b>{e(counts)}</b> {e(t(ALL_DONE) if run.complete else t(CONTINUE))}</p>
+<table><thead><tr>{head}</tr></thead><tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<p class="small">{e(t(GAIN_HELP))}<br>{e(drift_help)}<br>{e(t(SHARE))}</p>
+<p class="small">{e(settings)}</p>
+</body></html>
+"""
+
+
+def write(run, translate: Callable[[str], str] | None = None, lang: str = "en") -> tuple[Path, Path]:
+    from .classroom import _write_atomic
+    h, c = run.out / HTML_NAME, run.out / CSV_NAME
+    _write_atomic(h, html_text(run, translate, lang))
+    # With a byte-order mark, spreadsheet programs open the Malayalam names as UTF-8.
+    _write_atomic(c, "\ufeff" + csv_text(run))
+    return h, c

@@ -1,0 +1,259 @@
+"""A class at once: one adapter per student, for a teacher with a lab of PCs.
+
+FOLDER holds one subfolder per student with their documents. Students are
+personalised one after another (the lab PC has one or two cores to give), each
+adapter is saved as the student's name (made safe: names.py) with the name as
+its label, and after every student the state and the summary for the teacher
+(class-report.html and .csv, class_report.py) are written again, so an
+interrupted run loses at most the student in progress.
+
+Resuming: a student whose adapter was saved (or whose run found nothing to
+keep) is not redone, unless their documents changed since (a fingerprint of
+the texts is kept). Students with too little text are skipped with the reason
+and looked at again on every run, since they may have added writing.
+
+Plain Python over the engine API (api.py): no Qt, no argparse.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Callable
+
+from . import api
+from .names import clean_label, safe_file_stem, unique_name
+
+STATE = "class-state.json"
+DEFAULT_OUT = "normfit-results"      # inside the class folder unless --out says otherwise
+FINISHED = ("done", "no-gain")       # never redone while the student's documents are unchanged
+
+
+@dataclass(frozen=True)
+class Student:
+    name: str          # the subfolder's name, as the teacher wrote it
+    folder: Path
+
+
+@dataclass
+class Record:
+    """What is known about one student; kept in class-state.json."""
+    name: str
+    status: str = "waiting"    # waiting, done, no-gain, skipped, failed, stopped
+    reason: str = ""           # for skipped/failed: a code in class_report.REASONS
+    reason_args: dict = field(default_factory=dict)
+    words: int = 0
+    fingerprint: str = ""      # of the documents' texts: changed writing means a new run
+    file: str = ""             # the adapter's file name inside the output folder
+    personal_gain: float | None = None   # 0.061 = the model predicts the student's held-out text 6.1% better
+    general_drift: float | None = None   # 0.008 = general text 0.8% worse
+    steps: int | None = None
+    seconds: float | None = None
+    at: str = ""               # when this record was made (UTC)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Record":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(frozen=True)
+class StudentStarted:
+    index: int         # 0-based
+    total: int
+    name: str
+
+
+@dataclass(frozen=True)
+class StudentEvent:
+    """An engine event (Phase, StepDone, ...) of the student being trained."""
+    index: int
+    name: str
+    event: object
+
+
+@dataclass(frozen=True)
+class StudentFinished:
+    index: int
+    total: int
+    record: Record
+    reused: bool       # finished on an earlier run, not redone
+
+
+@dataclass
+class ClassRun:
+    folder: Path
+    out: Path
+    records: list[Record]
+    settings: dict
+    complete: bool     # every student is finished or skipped (nothing stopped or waiting)
+    html: Path | None = None
+    csv: Path | None = None
+
+
+def find_students(folder: str | Path, out: str | Path | None = None) -> list[Student]:
+    """The subfolders of `folder`, by name; hidden ones and the output folder are not students."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(f"The class folder {folder} does not exist.")
+    out_resolved = Path(out).resolve() if out is not None else (folder / DEFAULT_OUT).resolve()
+    subs = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+            and p.resolve() != out_resolved and not (p / STATE).exists()]
+    return [Student(p.name, p) for p in sorted(subs, key=lambda p: p.name.casefold())]
+
+
+def fingerprint(documents) -> str:
+    h = hashlib.sha256()
+    for text in sorted(hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in documents):
+        h.update(text.encode("ascii"))
+    return h.hexdigest()
+
+
+def load_state(out: Path) -> dict[str, Record]:
+    try:
+        raw = json.loads((out / STATE).read_text(encoding="utf-8"))
+        return {name: Record.from_dict(r) for name, r in raw.get("students", {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}      # no state yet (or unreadable): every student is new
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def save_state(out: Path, records: dict[str, Record], settings: dict) -> None:
+    _write_atomic(out / STATE, json.dumps({"format": "normfit.class", "version": 1, "settings": settings,
+                                           "students": {n: asdict(r) for n, r in records.items()}},
+                                          ensure_ascii=False, indent=1))
+
+
+def _figure(meta: dict, key: str) -> float | None:
+    try:
+        return float(meta[key])
+    except (KeyError, ValueError):
+        return None
+
+
+def figures_from_metadata(meta: dict) -> dict:
+    """The report's numbers, read from the saved adapter itself, so the summary
+    says what the files say."""
+    hb, ha = _figure(meta, "heldout_ppl_before"), _figure(meta, "heldout_ppl_after")
+    gb, ga = _figure(meta, "general_ppl_before"), _figure(meta, "general_ppl_after")
+    drift = _figure(meta, "general_drift")
+    if drift is None and gb and ga is not None:
+        drift = ga / gb - 1.0
+    return {"personal_gain": None if not hb or ha is None else 1.0 - ha / hb, "general_drift": drift,
+            "steps": int(meta["steps"]) if meta.get("steps", "").isdigit() else None,
+            "seconds": _figure(meta, "seconds")}
+
+
+def _file_for(name: str, out: Path, records: dict[str, Record], method: str) -> str:
+    """The student's file name: their name made safe, numbered if another student has it
+    (compared without case: Windows and macOS folders ignore it)."""
+    stem = safe_file_stem(name, fallback="student") + ("" if method == "norm" else f"-{method}")
+    taken = {r.file.casefold() for r in records.values() if r.file and r.name != name}
+    taken |= {p.name.casefold() for p in out.glob("*.safetensors")}
+    return unique_name(stem, ".safetensors", lambda n: n.casefold() in taken)
+
+
+def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.TrainConfig | None = None,
+              on_event: Callable[[object], None] | None = None, should_stop: Callable[[], bool] = lambda: False,
+              translate: Callable[[str], str] | None = None, lang: str = "en", write_report: bool = True) -> ClassRun:
+    """Personalise every student who is not finished yet; returns what is known
+    about each. `should_stop()` ends the run after (or during) a student: the
+    one in progress is left for the next run."""
+    from . import class_report
+    folder = Path(folder)
+    out = Path(out) if out is not None else folder / DEFAULT_OUT
+    cfg = cfg or api.TrainConfig()
+    emit = on_event or (lambda e: None)
+    students = find_students(folder, out)
+    out.mkdir(parents=True, exist_ok=True)
+    records = load_state(out)
+    settings = {"minutes": cfg.minutes, "max_steps": cfg.max_steps, "method": cfg.method,
+                "max_drift": cfg.max_drift, "base_id": base.base_id, "class": folder.name}
+    general, general_label = api.general_set(base)
+    order = [s.name for s in students]
+
+    def report(complete: bool) -> ClassRun:
+        run = ClassRun(folder, out, [records[n] for n in order if n in records], settings, complete)
+        save_state(out, records, settings)
+        if write_report:
+            run.html, run.csv = class_report.write(run, translate, lang)
+        return run
+
+    for name in order:    # students not yet reached show as waiting in a partial report
+        records.setdefault(name, Record(name))
+    stopped = False
+    for i, s in enumerate(students):
+        if stopped or should_stop():
+            stopped = True
+            break
+        prev = records[s.name]
+        col = api.collect([s.folder], should_stop=should_stop)
+        if col.cancelled:
+            stopped = True
+            break
+        fp, words = fingerprint(col.documents), col.words
+        if prev.status in FINISHED and prev.fingerprint == fp and \
+                (prev.status == "no-gain" or (out / prev.file).is_file()):
+            emit(StudentFinished(i, len(students), prev, reused=True))
+            continue
+        emit(StudentStarted(i, len(students), s.name))
+        rec = Record(s.name, words=words, fingerprint=fp, at=api.utc_now())
+        try:
+            rec = _personalise(base, s, rec, prev.file, col, cfg, general, general_label, out, records,
+                               lambda e, i=i, n=s.name: emit(StudentEvent(i, n, e)), should_stop)
+        except Exception as e:    # one student's odd file must not stop the class
+            rec.status, rec.reason, rec.reason_args = "failed", "error", {"why": str(e) or type(e).__name__}
+        records[s.name] = rec
+        stopped = rec.status == "stopped"
+        report(False)
+        emit(StudentFinished(i, len(students), rec, reused=False))
+    done = not stopped and all(records[n].status not in ("waiting", "stopped") for n in order)
+    return report(done)
+
+
+def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, general, general_label, out: Path,
+                 records: dict[str, Record], emit, should_stop) -> Record:
+    if not col.documents:
+        rec.status, rec.reason = "skipped", "no-documents"
+        return rec
+    if rec.words < api.MIN_WORDS:
+        rec.status, rec.reason, rec.reason_args = "skipped", "too-little-text", \
+            {"words": rec.words, "min": api.MIN_WORDS}
+        return rec
+    try:
+        data = api.prepare_documents(base, col.documents, seed=cfg.seed)
+    except api.NotEnoughText:      # enough words, but not enough left after the split
+        rec.status, rec.reason, rec.reason_args = "skipped", "too-little-text", \
+            {"words": rec.words, "min": api.MIN_WORDS}
+        return rec
+    t0 = time.monotonic()
+    result = api.personalise(base, data, cfg, general, on_event=emit, should_stop=should_stop)
+    if result.cancelled:
+        rec.status = "stopped"
+        return rec
+    if not result.learned:      # nothing beat the base: there is no adapter to keep (notes.py)
+        s_ = result.summary()
+        rec.status, rec.steps, rec.seconds = "no-gain", 0, round(time.monotonic() - t0, 1)
+        rec.personal_gain = 0.0
+        if s_["general_ppl_before"] and s_["general_ppl_after"]:
+            rec.general_drift = s_["general_ppl_after"] / s_["general_ppl_before"] - 1.0
+        return rec
+    # A student redone (new writing) keeps their file name; the new adapter replaces the old.
+    rec.file = prev_file or _file_for(s.name, out, records, cfg.method)
+    api.export_adapter(out / rec.file, result, base, overwrite=True, label=clean_label(s.name),
+                       general_label=general_label)
+    meta = api.open_adapter(out / rec.file, base).metadata
+    for k, v in figures_from_metadata(meta).items():
+        setattr(rec, k, v)
+    rec.status = "done"
+    return rec

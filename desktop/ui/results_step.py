@@ -1,0 +1,312 @@
+"""Step 3 of the window, Results: the outcome in words, the comparison table
+and charts, saving (named after "Who is this for?"), the saved adapters by
+name, opening an adapter and "Try it"."""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
+
+from ..paths import adapters_dir, ensure
+from . import language, saved
+from .dialogs import AdapterDialog
+from .pages import tone
+from .state import ADAPTER_FILTER, RESULTS, Outcome, device_words, engine
+from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
+                    method_name, num, pareto_verdict, ppl_text, size_text, tr)
+
+log = logging.getLogger("normfit.ui")
+
+
+class ResultsStep:
+    """Methods of MainWindow (window.py), kept here by step so each file reads in one sitting."""
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        page = self.results_page
+        page.has_result = True
+        self._describe_outcome(outcome)
+        page.which.clear()
+        for r in outcome.results:
+            page.which.addItem(method_name(r.method), r.method)
+        page.which.setVisible(len(outcome.results) > 1)
+        # A run that kept the base has nothing to save: the sentence above says so.
+        page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
+        self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
+        self.try_adapter = self.try_base = None
+        self._update_nav()
+
+    def _describe_outcome(self, outcome: Outcome) -> None:
+        """The result in words (again after a language switch)."""
+        page = self.results_page
+        by = outcome.by_method()
+        main = by.get("norm") or outcome.results[0]
+        hb = main.heldout_before.ppl if main.heldout_before else None
+        ha = main.heldout_after.ppl if main.heldout_after else None
+        page.headline.setText(heldout_sentence(hb, ha))
+        page.headline.setAccessibleName(page.headline.text())
+        if ha is not None:
+            page.detail.setText(tr(
+                "Measured on {w} words of your writing that NormFit kept aside and never trained on: "
+                "perplexity {b} before, {a} after (lower is better); {bb} → {ab} bits per byte.").format(
+                w=num(outcome.heldout_words), b=ppl_text(hb), a=ppl_text(ha),
+                bb=dec(main.heldout_before.bpb, 2), ab=dec(main.heldout_after.bpb, 2)))
+        gb = main.general_before.ppl if main.general_before else None
+        ga = main.general_after.ppl if main.general_after else None
+        g = general_sentence(gb, ga)
+        page.general.setText(g.text)
+        self._general_level = g.level
+        page.general.setStyleSheet(tone(self, g.level))
+        notes = engine().outcome_notes(main, lambda text: QCoreApplication.translate("notes", text))
+        if outcome.cancelled:
+            page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
+        else:
+            page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
+                s=num(main.steps), t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
+                else main.device)] + [n.text for n in notes]))
+        if any(n.warning for n in notes):
+            page.stopped.setStyleSheet(tone(self, "warning"))
+        else:
+            page.stopped.setStyleSheet("")
+        multi = len(outcome.results) > 1 or outcome.compare
+        page.compare_box.setVisible(multi)
+        if multi:
+            self._fill_comparison(outcome)
+        for i in range(page.which.count()):
+            page.which.setItemText(i, method_name(page.which.itemData(i)))
+
+    def _fill_comparison(self, outcome: Outcome) -> None:
+        page = self.results_page
+        by = outcome.by_method()
+        first = outcome.results[0]
+        rows = [("base", first.heldout_before.ppl, first.general_before.ppl if first.general_before else None,
+                 None, None, None)]
+        for m in ("norm", "lora", "full"):
+            r = by.get(m)
+            if r is None:
+                rows.append((m, None, None, None, None, None))
+                continue
+            rows.append((m, r.heldout_after.ppl if r.heldout_after else None,
+                         r.general_after.ppl if r.general_after else None, r.trainable_params,
+                         outcome.sizes.get(m), r.seconds))
+        t = page.table
+        t.setRowCount(len(rows))
+        for i, (m, h, g, n, size, secs) in enumerate(rows):
+            cells = [method_name(m), ppl_text(h), ppl_text(g), count_text(n) if n is not None else "—",
+                     size_text(size), clock(secs) if secs is not None else "—"]
+            for c, text in enumerate(cells):
+                it = QTableWidgetItem(text)
+                if c:
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if m == "norm":
+                    f = it.font()
+                    f.setBold(True)
+                    it.setFont(f)
+                t.setItem(i, c, it)
+        t.resizeRowsToContents()
+        t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4)
+        page.bars_general.empty_text = (tr("Not checked: this base model ships no general reference text.")
+                                        if outcome.general is None else tr("No results yet."))
+        page.bars_heldout.set_bars([(m, h) for m, h, *_ in rows])
+        page.bars_general.set_bars([(m, g) for m, _, g, *_ in rows])
+        page.verdict.setText(pareto_verdict([Row(m, h, g, s) for m, h, g, _, s, _ in rows[1:] if m in by]))
+
+    def default_adapter_name(self, folder: Path, method: str, label: str | None = None) -> str:
+        """The name typed in "Who is this for?" (made safe), else my-writing-<date>."""
+        from ..engine.names import safe_file_stem, unique_name
+        if label:
+            stem = safe_file_stem(label)
+        else:
+            stem = "my-writing" + time.strftime("-%Y-%m-%d")
+        if method != "norm":
+            stem += f"-{method}"
+        return unique_name(stem, ".safetensors", lambda n: (folder / n).exists())
+
+    def _chosen_result(self):
+        if self.outcome is None:
+            return None
+        method = self.results_page.which.currentData() or "norm"
+        return self.outcome.by_method().get(method) or self.outcome.results[0]
+
+    def save_adapter(self) -> None:
+        r = self._chosen_result()
+        if r is None:
+            self.statusBar().showMessage(tr("Personalise first; then there is an adapter to save."), 5000)
+            return
+        folder = Path(self.settings.save_folder) if self.settings.save_folder and \
+            Path(self.settings.save_folder).is_dir() else ensure(adapters_dir())
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save adapter"),
+                                              str(folder / self.default_adapter_name(folder, r.method,
+                                                                                     self.outcome.label)),
+                                              tr(ADAPTER_FILTER), "",
+                                              QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return
+        p = Path(path)
+        if p.suffix.lower() != ".safetensors":
+            p = p.with_name(p.name + ".safetensors")
+        exists = p.exists()
+        if exists:
+            ans = QMessageBox.question(self, tr("Replace the file?"),
+                                       tr("A file named “{name}” already exists in this folder. Replace it?").format(
+                                           name=p.name),
+                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                       QMessageBox.StandardButton.No)
+            if ans != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            n = engine().export_adapter(p, r, self.base, overwrite=exists, label=self.outcome.label,
+                                        general_label=self.outcome.general_label)
+        except Exception as e:  # shown, with details, never swallowed
+            from .worker import failure_from
+            log.exception("saving %s failed", p)
+            self.show_error(tr("The adapter was not saved"), failure_from(e))
+            return
+        self.settings.save_folder = str(p.parent)
+        self.settings.save()
+        self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+            tr("Saved “{name}” ({size}) in {folder}.").format(name=p.name, size=size_text(n), folder=p.parent)))
+        log.info("saved adapter %s (%d bytes)", p, n)
+        self.refresh_saved()
+
+    def refresh_saved(self) -> None:
+        """Saved adapters by name (their label), so each student on a shared PC finds theirs."""
+        from PySide6.QtCore import QCollator
+        from PySide6.QtWidgets import QTreeWidgetItem
+        tree = self.results_page.saved_list
+        tree.clear()
+        d = adapters_dir()
+        collator = QCollator(language.locale_for(language.current()))
+        groups = saved.scan(d, sort_key=collator.sortKey)
+        mine = self.train_page.who.text().strip()
+        for g in groups:
+            top = QTreeWidgetItem([tr("{name} ({n})").format(name=g.label or tr("Without a name"),
+                                                              n=num(len(g.items)))])
+            f = top.font(0)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for a in g.items:
+                it = QTreeWidgetItem([f"{a.path.name}  ({size_text(a.size)})"])
+                it.setData(0, Qt.ItemDataRole.UserRole, str(a.path))
+                it.setToolTip(0, str(a.path))
+                top.addChild(it)
+            tree.addTopLevelItem(top)
+            # With many students, show only the group of the name typed in (all when none).
+            top.setExpanded(not mine or len(groups) < 4 or g.label.casefold() == mine.casefold())
+        if not groups:
+            it = QTreeWidgetItem([tr("None yet. Adapters you save in {folder} appear here.").format(folder=d)])
+            it.setFlags(Qt.ItemFlag.NoItemFlags)
+            tree.addTopLevelItem(it)
+        self.results_page.open_saved.setEnabled(bool(groups))
+
+    def _saved_activated(self, item, _column=0) -> None:
+        path = item.data(0, Qt.ItemDataRole.UserRole)
+        if path:
+            self.open_adapter(path)
+
+    def _open_selected_saved(self) -> None:
+        it = self.results_page.saved_list.currentItem()
+        if it is not None:
+            self._saved_activated(it)
+
+    def choose_adapter(self) -> None:
+        folder = self.settings.save_folder or str(ensure(adapters_dir()))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open adapter"), folder, tr(ADAPTER_FILTER))
+        if path:
+            self.open_adapter(path)
+
+    def open_adapter(self, path: str) -> None:
+        if self.base is None:
+            self.show_error(tr("Not ready yet"), tr("The base model is still loading; try again in a moment."))
+            return
+        base = self.base
+        # An adapter opens with the base release it was made for (older ones keep working).
+        self._start_job("open-adapter", lambda emit, stop: engine().open_adapter_with_its_base(path, base),
+                        lambda res: self._adapter_opened(path, *res),
+                        on_failed=lambda f: self.show_error(tr("This adapter cannot be used"), f))
+
+    def _adapter_opened(self, path: str, af, abase) -> None:
+        dlg = AdapterDialog(Path(path).name, af.metadata, True, self)
+        dlg.evaluate.setEnabled(self._enough_text())
+        if not self._enough_text():
+            dlg.result.setText(tr("Add at least {n} words of documents to check it on your own writing.").format(
+                n=num(self.min_words or 0)))
+        dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af, abase))
+        dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af, abase))
+        dlg.setModal(False)
+        dlg.show()
+        self.adapter_dialog = dlg
+
+    def _use_adapter(self, dlg, name: str, af, abase) -> None:
+        self.try_adapter, self.try_base = af, abase
+        self._live_text("mine_label", lambda: self.results_page.mine_label.setText(
+            tr("With {name}").format(name=name)))
+        dlg.accept()
+        self.go(RESULTS)
+        self.results_page.prompt.setFocus()
+
+    def _evaluate_adapter(self, dlg: AdapterDialog, af, abase) -> None:
+        base, docs = abase, list(self.documents)
+        dlg.evaluate.setEnabled(False)
+        dlg.result.setText(tr("Checking it on your documents..."))
+
+        def work(emit, stop):
+            api = engine()
+            data = api.prepare_documents(base, docs)
+            general, _ = api.general_set(base)
+            return (api.measure(base, data, None, general, should_stop=stop),
+                    api.measure(base, data, af, general, should_stop=stop))
+
+        def done(res):
+            before, after = res
+            text = adapter_sentence(before.heldout.ppl, after.heldout.ppl)
+            g = general_sentence(before.general.ppl if before.general else None,
+                                 after.general.ppl if after.general else None)
+            dlg.result.setText(tr("On your documents (the part kept aside): {h} {g}").format(h=text, g=g.text))
+            dlg.evaluate.setEnabled(True)
+
+        def failed(f):
+            dlg.result.setText(f.message)
+            dlg.evaluate.setEnabled(True)
+
+        self._start_job("evaluate-adapter", work, done, on_failed=failed)
+
+    def try_it(self) -> None:
+        prompt = self.results_page.prompt.text().strip()
+        adapter = self.try_adapter
+        if adapter is None:
+            r = self._chosen_result()
+            adapter = r
+        if not prompt or self.base is None:
+            self.results_page.prompt.setFocus()
+            return
+        if adapter is None:
+            self.statusBar().showMessage(tr("Personalise first, or open an adapter, to compare."), 5000)
+        base = self.try_base if self.try_adapter is not None else self.base
+        page = self.results_page
+        page.write.setEnabled(False)
+        page.base_out.setPlainText(tr("Writing..."))
+        page.mine_out.setPlainText(tr("Writing...") if adapter is not None else "")
+
+        def work(emit, stop):
+            api = engine()
+            a = api.generate(base, prompt, None, max_new_tokens=60, seed=0)
+            b = api.generate(base, prompt, adapter, max_new_tokens=60, seed=0) if adapter is not None else ""
+            return a, b
+
+        def done(res):
+            page.base_out.setPlainText(prompt + res[0])
+            page.mine_out.setPlainText(prompt + res[1] if adapter is not None else "")
+            page.write.setEnabled(True)
+
+        def failed(f):
+            page.write.setEnabled(True)
+            page.base_out.setPlainText("")
+            page.mine_out.setPlainText("")
+            self.show_error(tr("Could not write a continuation"), f)
+
+        self._start_job("generate", work, done, on_failed=failed)

@@ -1,0 +1,272 @@
+"""Step 2 of the window, Personalise: the choices, starting and cancelling a
+run, live progress from the engine's events, and keeping the best result of a
+stopped run."""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from .pages import named
+from .state import RESULTS, Outcome, RunState, engine, file_sizes
+from .words import clock, method_name, num, tr
+from .worker import Failure
+
+log = logging.getLogger("normfit.ui")
+
+
+class TrainingStep:
+    """Methods of MainWindow (window.py), kept here by step so each file reads in one sitting."""
+
+    def _compare_toggled(self, on: bool) -> None:
+        self.settings.compare = on
+        self._time_note()
+
+    def _time_note(self) -> None:
+        on = self.train_page.compare.isChecked()
+        m = self.train_page.budget_group.checkedId()
+        m = m if m > 0 else self.settings.budget_minutes
+        self.train_page.compare_note.setText(
+            tr("With the comparison it takes three times as long: about {n} minutes.").format(n=num(3 * m)) if on
+            else (tr("Takes about 1 minute.") if m == 1 else tr("Takes about {n} minutes.").format(n=num(m))))
+
+    def _budget_toggled(self, minutes: int, checked: bool) -> None:
+        if checked:
+            self.settings.budget_minutes = minutes
+            self._time_note()
+
+    def _guard_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.settings.max_drift_pct = 0 if button_id == 100 else button_id
+
+    def start_training(self) -> None:
+        if self._running() or self.base is None:
+            return
+        if not self._enough_text():
+            self.show_error(tr("Not enough text"), self.docs_page.warning.text())
+            return
+        if self.class_dialog is not None and self.class_dialog.running():
+            self.show_error(tr("Not ready yet"), tr("A class is being personalised (File > Class...); "
+                                                    "wait until it has finished or stop it."))
+            return
+        pct = self.settings.max_drift_pct
+        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None)
+        api_cfg.update(self.train_overrides)
+        compare = self.train_page.compare.isChecked()
+        methods = ("norm", "lora", "full") if compare else ("norm",)
+        base, docs = self.base, list(self.documents)
+        from ..engine.names import clean_label
+        label = clean_label(self.train_page.who.text())
+        self.settings.save()
+
+        def work(emit, stop):
+            api = engine()
+            emit(("norm", "preparing"))
+            data = api.prepare_documents(base, docs)
+            general, glabel = api.general_set(base)
+            cfg = api.TrainConfig(**api_cfg)
+            if compare:
+                results = api.compare(base, data, cfg, general, methods,
+                                      on_event=lambda m, e: emit((m, e)), should_stop=stop)
+            else:
+                results = [api.personalise(base, data, cfg, general, on_event=lambda e: emit(("norm", e)),
+                                           should_stop=stop)]
+            sizes = file_sizes(api, base, results, glabel)
+            words = sum(len(t.split()) for t in data.split.heldout)
+            return Outcome(results, sizes, data, general, glabel, compare, words, label)
+
+        t = self.train_page
+        t.chart.clear()
+        t.progress.setValue(0)
+        self._live.pop("phase", None)      # the ticker words the phase while it runs
+        t.phase.setText(tr("Getting your text ready..."))
+        t.stats.setText("")
+        self.run = RunState(methods, api_cfg["minutes"] * 60.0, api_cfg.get("max_steps"))
+        self.run_job = self._start_job("train", work, self._trained, on_event=self._engine_event,
+                                       on_failed=self._train_failed)
+        t.start.setEnabled(False)
+        t.cancel.setEnabled(True)
+        t.compare.setEnabled(False)
+        t.who.setEnabled(False)
+        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
+            b.setEnabled(False)
+        self.docs_page.setEnabled(False)
+        self.ticker.start()
+        self._update_nav()
+        t.cancel.setFocus()
+        log.info("training started: methods=%s budget=%.0fs overrides=%s", methods, self.run.budget_s,
+                 self.train_overrides)
+
+    def _engine_event(self, item) -> None:
+        """Engine events (queued from the training thread): record, repaint later."""
+        method, e = item
+        run = self.run
+        if run is None:
+            return
+        run.events += 1
+        name = type(e).__name__
+        if name == "StepDone":
+            now = time.monotonic()
+            if run.last_step_at is not None and run.method == method:
+                run.step_seconds = max(run.step_seconds, now - run.last_step_at)
+            run.last_step_at = now
+            run.method, run.step, run.elapsed_in_method = method, e.step, e.elapsed_s
+            run.tokens_per_s = e.tokens_per_s
+            self.train_page.chart.add_loss(method, e.step, e.loss)
+        elif name == "Validated":
+            self.train_page.chart.add_check(method, e.step, e.loss, e.best)
+        elif name == "Phase":
+            run.method, run.phase = method, e.name
+            if e.name == "training":
+                run.step, run.elapsed_in_method = 0, 0.0
+        elif name == "Started":
+            run.method = method
+        elif e == "preparing":
+            run.phase = "preparing"
+
+    def _phase_text(self) -> str:
+        run = self.run
+        if run.cancel_at is not None:
+            return tr("Stopping...")
+        name = method_name(run.method)
+        return {
+            "preparing": tr("Getting your text ready..."),
+            "evaluating-before": tr("Measuring the base model on the text kept aside..."),
+            "training": tr("Training: {name}").format(name=name) if len(run.methods) > 1 else
+            tr("Training: learning your writing..."),
+            "evaluating-after": tr("Measuring {name} on the text kept aside...").format(name=name),
+        }.get(run.phase, tr("Starting..."))
+
+    def _tick(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        t = self.train_page
+        elapsed = time.monotonic() - run.t0
+        i = run.methods.index(run.method) if run.method in run.methods else 0
+        frac_m = min(1.0, run.elapsed_in_method / max(1e-9, run.budget_s))
+        if run.max_steps:
+            frac_m = max(frac_m, min(1.0, run.step / run.max_steps))
+        if run.phase == "evaluating-after":
+            frac_m = 1.0
+        frac = (i + frac_m) / len(run.methods)
+        t.progress.setValue(int(frac * 1000))
+        total = run.budget_s * len(run.methods)
+        left = max(0.0, total - elapsed)
+        if frac > 0.05:
+            left = min(left, elapsed * (1 - frac) / frac)
+        t.times.setText(tr("{e} elapsed  ·  about {l} left").format(e=clock(elapsed), l=clock(left)))
+        if run.phase == "training" and run.step:
+            t.stats.setText(tr("step {s}  ·  {tps} tokens a second").format(
+                s=num(run.step), tps=num(run.tokens_per_s)))
+        t.phase.setText(self._phase_text())
+        t.chart.refresh()
+
+    def cancel_training(self) -> None:
+        if self._running():
+            self.run.cancel_at = time.monotonic()
+            self.run_job.cancel()
+            self.train_page.cancel.setEnabled(False)
+            self._phase(lambda: tr("Stopping..."))
+            log.info("cancel requested")
+
+    def _phase(self, text) -> None:
+        self._live_text("phase", lambda: self.train_page.phase.setText(text()))
+
+    def _training_over(self) -> None:
+        self.ticker.stop()
+        t = self.train_page
+        if self.run is not None:
+            self._tick()
+            self.last_step_seconds = self.run.step_seconds
+            if self.run.cancel_at is not None:
+                self.last_cancel_latency = time.monotonic() - self.run.cancel_at
+                log.info("cancelled in %.2f s", self.last_cancel_latency)
+        t.start.setEnabled(True)
+        t.cancel.setEnabled(False)
+        t.compare.setEnabled(True)
+        t.who.setEnabled(True)
+        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
+            b.setEnabled(True)
+        self.docs_page.setEnabled(True)
+        self.run_job = None
+        self._update_nav()
+
+    def _train_failed(self, f: Failure) -> None:
+        self._training_over()
+        self._phase(lambda: tr("Training did not finish."))
+        self.show_error(tr("Training did not finish"), f)
+        self.run = None
+        self.run_finished.emit()
+
+    def _trained(self, outcome: Outcome) -> None:
+        self._training_over()
+        log.info("training finished: %s", [r.summary() for r in outcome.results])
+        if outcome.cancelled:
+            self._offer_keep(outcome)
+        else:
+            self._phase(lambda: tr("Done."))
+            self.train_page.progress.setValue(1000)
+            self.show_outcome(outcome)
+            self.go(RESULTS)
+        self.run = None
+        self.run_finished.emit()
+
+    def _offer_keep(self, outcome: Outcome) -> None:
+        stopped = [r for r in outcome.results if r.cancelled]
+        useful = [r for r in stopped if r.best_step > 0] + [r for r in outcome.results if not r.cancelled]
+        if not useful:
+            self._phase(lambda: tr("Stopped before the model had learned anything; nothing to keep."))
+            return
+        self._phase(lambda: tr("Stopped."))
+        r = stopped[0]
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Training stopped"),
+                          tr("Training stopped. Keep the best result so far?"), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(tr("The best point was reached at step {s}. NormFit will measure it on the text "
+                                  "kept aside, which takes a few seconds.").format(s=r.best_step) if r.best_step
+                               else tr("The finished methods are kept."))
+        keep = box.addButton(tr("&Keep it"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("&Discard"), QMessageBox.ButtonRole.RejectRole)
+        named(keep, tr("Keep the best result so far"))
+        named(discard, tr("Discard the result"))
+        box.setDefaultButton(keep)
+        box.setAccessibleName(tr("Training stopped"))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(button):
+            self.keep_box = None
+            if button is keep:
+                self._keep(outcome)
+        box.buttonClicked.connect(answered)
+        box.open()
+        self.keep_box = box
+
+    def _keep(self, outcome: Outcome) -> None:
+        base = self.base
+        self._phase(lambda: tr("Measuring the best result so far..."))
+        results = [r for r in outcome.results if not r.cancelled or r.best_step > 0]
+
+        def work(emit, stop):
+            api = engine()
+            out = []
+            before = None
+            for r in results:
+                if r.heldout_after is not None:
+                    out.append(r)
+                    continue
+                before = before or api.measure(base, outcome.data, None, outcome.general, should_stop=stop)
+                after = api.measure(base, outcome.data, r, outcome.general, should_stop=stop)
+                out.append(dataclasses.replace(r, heldout_before=before.heldout, general_before=before.general,
+                                               heldout_after=after.heldout, general_after=after.general))
+            return dataclasses.replace(outcome, results=out)
+
+        def done(o):
+            self._phase(lambda: tr("Stopped early; the best result so far was kept."))
+            self.show_outcome(o)
+            self.go(RESULTS)
+
+        self._start_job("measure-kept", work, done)
