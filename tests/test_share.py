@@ -289,6 +289,12 @@ def test_routing_picks_each_fixture_users_own_adapter(real_base, tmp_path):
     adapters = ROOT / "benchmarks" / "results" / "shootout-tuned" / "adapters"
     if not (adapters / "norm_novelist_s0.safetensors").is_file():
         pytest.skip("the committed shootout adapters are absent")
+    # Those adapters were made for base 1, which still ships beside newer releases.
+    from desktop.engine.base import load_base, releases
+    base1 = [r for r in releases() if r.base_id == "normfit-base-s-1"]
+    if not base1:
+        pytest.skip("base 1 is not shipped")
+    real_base = load_base(base1[0].folder)
     folder = tmp_path / "federation"
     folder.mkdir()
     names = ("novelist", "programmer", "scientist")
