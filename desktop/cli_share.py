@@ -187,7 +187,7 @@ def cmd_route(args) -> int:
 
 
 def cmd_export_hf(args) -> int:
-    from .engine.api import open_adapter
+    from .engine.api import open_adapter_with_its_base
     from .engine.hf_export import export_hf
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not args.force:
@@ -195,7 +195,9 @@ def cmd_export_hf(args) -> int:
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
     base = _load_base(args)
-    adapter = open_adapter(args.adapter, base) if args.adapter else None
+    adapter = None
+    if args.adapter:   # exported with the base release it was made for
+        adapter, base = open_adapter_with_its_base(args.adapter, base)
     ex = export_hf(base, out, adapter)
     if args.json:
         print(json.dumps({"folder": str(ex.folder), "files": [str(f) for f in ex.files]}, indent=2))

@@ -25,6 +25,14 @@ TEXT = ("The hetnet connects genes to diseases. ഒരു വാക്ക്, ca
 
 
 @pytest.fixture(scope="module")
+def real_base():
+    """The base the committed adapter was made for (base 1, shipped beside newer releases)."""
+    from desktop.engine.api import open_adapter_with_its_base
+    from desktop.engine.base import load_base
+    return open_adapter_with_its_base(ADAPTER, load_base())[1]
+
+
+@pytest.fixture(scope="module")
 def exported(real_base, tmp_path_factory):
     out = tmp_path_factory.mktemp("export") / "hf"
     assert main(["export-hf", str(ADAPTER), "--out", str(out)]) == 0
