@@ -246,8 +246,8 @@ Lower means the model predicts your writing better.</source>
         <translation>{folder} ({n} വിദ്യാർത്ഥികൾ; ഫലങ്ങൾ {out} എന്ന ഫോൾഡറിൽ)</translation>
     </message>
     <message>
-        <source>About {t} in all for {n} students (plus a little for measuring).</source>
-        <translation>{n} വിദ്യാർത്ഥികൾക്ക് ആകെ ഏകദേശം {t} (അളക്കാൻ അൽപ്പം കൂടി).</translation>
+        <source>About {m} minutes in all for {n} students (plus a little for measuring).</source>
+        <translation>{n} വിദ്യാർത്ഥികൾക്ക് ആകെ ഏകദേശം {m} മിനിറ്റ് (അളക്കാൻ അൽപ്പം കൂടി).</translation>
     </message>
     <message>
         <source>Choose the class folder</source>

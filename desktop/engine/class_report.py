@@ -64,6 +64,8 @@ SHARE = QT_TRANSLATE_NOOP("classroom", "Each student's adapter file carries thei
 def pct(x: float | None, sign: bool = False) -> str:
     if x is None:
         return "—"
+    if round(100 * x, 1) == 0:      # no "-0.0%"
+        return "0.0%"
     return f"{100 * x:+.1f}%" if sign else f"{100 * x:.1f}%"
 
 
@@ -116,7 +118,7 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
     title = t(TITLE).format(name=run.settings.get("class", run.folder.name))
     counts = t(COUNTS).format(done=n["done"], total=len(recs), skipped=n["skipped"], nogain=n["no-gain"],
                               left=left)
-    drift_help = t(DRIFT_HELP).format(limit=pct(limit)) if limit else t(DRIFT_HELP_NO_LIMIT)
+    drift_help = t(DRIFT_HELP).format(limit=f"{100 * limit:g}%") if limit else t(DRIFT_HELP_NO_LIMIT)
     settings = t(SETTINGS).format(version=__version__, date=time.strftime("%Y-%m-%d %H:%M"),
                                   minutes=f"{run.settings.get('minutes', 0):g}", base=run.settings.get("base_id", ""))
     return f"""<!DOCTYPE html>

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from ..paths import adapters_dir, ensure
 from . import language
 from .pages import QT_TR_NOOP, heading, muted, named, note, set_heading, texts
-from .words import clock, num, pct, tr
+from .state import engine
+from .words import num, pct, tr
 
 COLUMNS = (QT_TR_NOOP("Student"), QT_TR_NOOP("Words"), QT_TR_NOOP("Better on their writing"), QT_TR_NOOP("Status"))
 MINUTES = (1, 2, 5)
 
 
 def classroom():
+    """The class runner (engine, imported on first use like the API: it pulls in PyTorch).
+    Closing this dialog does not stop a class: it goes on, and File > Class... shows it again."""
     import importlib
     return importlib.import_module("desktop.engine.classroom")
 
@@ -158,8 +161,8 @@ class ClassDialog(QDialog):
 
     def _estimate(self) -> None:
         n, m = len(self.rows), self.minutes.currentData() or 1
-        self.estimate.setText(tr("About {t} in all for {n} students (plus a little for measuring).").format(
-            t=clock(60 * n * m), n=num(n)) if n else "")
+        self.estimate.setText(tr("About {m} minutes in all for {n} students (plus a little for measuring).").format(
+            m=num(n * m), n=num(n)) if n else "")
 
     # ------------------------------------------------------------ folder and rows
     def choose_folder(self) -> None:
@@ -233,7 +236,7 @@ class ClassDialog(QDialog):
         total = len(self.rows)
 
         def work(emit, stop):
-            api = w_engine()
+            api = engine()
             return classroom().run_class(base, folder, out, api.TrainConfig(**cfg), on_event=emit,
                                          should_stop=stop, translate=translate_report, lang=lang)
 
@@ -293,11 +296,3 @@ class ClassDialog(QDialog):
         self._update()
         self.window.show_error(tr("The class run did not finish"), f)
 
-    def closeEvent(self, ev) -> None:
-        # Closing the list does not stop the class: it goes on, and File > Class... shows it again.
-        super().closeEvent(ev)
-
-
-def w_engine():
-    import importlib
-    return importlib.import_module("desktop.engine.api")
