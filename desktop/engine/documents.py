@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
+
 _WORD = re.compile(r"\S+")
 
 
@@ -228,42 +230,6 @@ def guess_encoding(data: bytes) -> str:
     return enc if enc in _TRUSTED else "cp1252"
 
 
-_CENTRAL = {"cp1250", "iso8859_2"}
-_VOWELS = set("aeiouyAEIOUYáéíóúýäëïöüÁÉÍÓÚÝÄËÏÖÜěůĚŮ")
-
-
-def _central_european_more_likely(data: bytes, enc: str) -> bool:
-    """Short Western text is often mistaken for Windows-1250 (è and č share a
-    byte; "crème" would read "crčme"). Decide on the bytes where the two
-    readings differ: where 1250 gives a letter and 1252 a symbol, 1250 gains;
-    where one reading is a vowel and the other a consonant, the neighbours
-    vote (between two consonants a vowel is likelier). Ties go to 1252."""
-    try:
-        a, b = _cp1252(data), data.decode(enc)
-    except UnicodeDecodeError:
-        return False
-    if len(a) != len(b):
-        return True
-    west = central = 0
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x == y:
-            continue
-        if y.isalpha() and not x.isalpha():
-            central += 2
-            continue
-        if not (x.isalpha() and y.isalpha()) or (x in _VOWELS) == (y in _VOWELS):
-            continue
-        near = [c for c in (a[i - 1] if i else " ", a[i + 1] if i + 1 < len(a) else " ") if c.isalpha()]
-        if not near:
-            continue
-        vowel_needed = all(c not in _VOWELS for c in near)
-        if vowel_needed == (x in _VOWELS):
-            west += 1
-        else:
-            central += 1
-    return central > west
-
-
 def decode_text(data: bytes, suffix: str = ".txt") -> str:
     """UTF-8 / UTF-16 / UTF-32 with a BOM, UTF-16 without one, UTF-8, else the
     legacy encoding charset-normalizer recognises (Windows-1251, Shift-JIS,
@@ -286,7 +252,7 @@ def decode_text(data: bytes, suffix: str = ".txt") -> str:
     except UnicodeDecodeError:
         pass
     enc = guess_encoding(data)
-    if enc in _CENTRAL and not _central_european_more_likely(data, enc):
+    if enc in CENTRAL and not central_european_more_likely(data, enc, _cp1252(data)):
         enc = "cp1252"
     if enc != "cp1252":
         try:
