@@ -45,7 +45,7 @@ def child(lang: str, minutes: float, sample: str, class_run: bool, threads: int 
     from desktop.ui import language
     from desktop.ui.settings import Settings
     from desktop.ui.window import MainWindow
-    app = QApplication([sys.argv[0]])
+    _app = QApplication([sys.argv[0]])     # kept alive for the whole run
     language.load_fonts()
     language.apply(lang)
     samples = []
