@@ -181,3 +181,20 @@ def test_without_adapt_a_flat_run_keeps_its_rate_and_its_budget(tiny_base, docs_
                                            validate_every_steps=2, protocol="tuned"), on_event=events.append)
     assert r.steps == 16 and not r.stopped_early and r.final_lr == 1e-12
     assert not any(isinstance(e, (RateCut, FinishedEarly)) for e in events)
+
+
+def test_the_command_line_warns_in_words_when_general_text_drifts(tiny_base_dir, docs_dir, capsys, tmp_path,
+                                                                   monkeypatch):
+    from desktop import cli
+    monkeypatch.setenv("NORMFIT_HOME", str(tmp_path / "home"))
+    args = ["train", str(docs_dir), "--base", str(tiny_base_dir), "--lr", "1.0", "--steps", "25",
+            "--minutes", "1", "--out", str(tmp_path / "a.safetensors"), "--json"]
+    assert cli.main(args + ["--max-drift", "none"]) == 0
+    free = capsys.readouterr()
+    assert "Warning: general text got" in free.err and "Training ran with no limit" in free.err
+    assert cli.main(args + ["--force"]) == 0          # the default 3% limit
+    guarded = capsys.readouterr()
+    assert "Warning" not in guarded.err
+    import json
+    out = json.loads(guarded.out)
+    assert out["max_drift"] == 0.03 and (out["general_drift"] or 0) <= 0.03
