@@ -32,9 +32,7 @@ def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def fmt_time(s: float) -> str:
-    s = max(0, int(round(s)))
-    return f"{s // 60}:{s % 60:02d}"
+from .engine.notes import fmt_time  # noqa: E402  (one formatter for the CLI and the notes)
 
 
 # ------------------------------------------------------------------ helpers
@@ -266,7 +264,7 @@ def cmd_compare(args) -> int:
     def on_event(method, e):
         printers.setdefault(method, _progress_printer(f"[{method}] "))(e)
     results = compare(base, data, cfg, general, on_event=on_event)
-    from .engine.shootout import dominates
+    from .engine.pareto import dominates
     rows = [r.summary() for r in results]
     sizes = {r.method: _adapter_size(r, base) for r in results}
     for row in rows:
@@ -291,87 +289,6 @@ def _adapter_size(result, base) -> int:
     from .engine.adapter_file import to_bytes
     from .engine.api import adapter_metadata
     return len(to_bytes(result.tensors, adapter_metadata(result, base)))
-
-
-def _open_adapter(path, base):
-    """(adapter, the base it was made for); (None, base) without a path. A bad
-    file, or one for a base this copy does not ship, is a usage error (exit 2)."""
-    if not path:
-        return None, base
-    from .engine.api import AdapterFileError, open_adapter_with_its_base
-    try:
-        af, abase = open_adapter_with_its_base(path, base)
-    except AdapterFileError as e:
-        raise UsageError(str(e)) from None
-    if abase is not base:
-        say(f"Using the base model this adapter was made for: {abase.base_id}")
-    return af, abase
-
-
-def cmd_eval(args) -> int:
-    from .engine.api import evaluate_texts
-    adapter, base = _open_adapter(args.adapter, _load_base(args))
-    col = _collect(args.paths)
-    texts = [d.text for d in col.documents]
-    rb = evaluate_texts(base, texts)
-    out = {"documents": len(texts), "tokens": rb.tokens, "bytes": rb.bytes, "base_id": base.base_id,
-           "base_ppl": rb.ppl, "base_bpb": rb.bpb}
-    if adapter is not None:
-        ra = evaluate_texts(base, texts, adapter)
-        out.update(adapter_ppl=ra.ppl, adapter_bpb=ra.bpb)
-    if args.json:
-        print(json.dumps(out, indent=2))
-    else:
-        print(f"base model      ppl {rb.ppl:.2f}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
-        if adapter is not None:
-            print(f"with adapter    ppl {out['adapter_ppl']:.2f}  bits/byte {out['adapter_bpb']:.4f}  "
-                  f"({_pct_better(rb.ppl, out['adapter_ppl']):+.1f}% better)")
-    return 0
-
-
-def cmd_inspect(args) -> int:
-    from .engine.api import AdapterFileError, inspect_adapter
-    base = _load_base(args)
-    try:
-        af, own, why = inspect_adapter(args.file, base)
-    except AdapterFileError as e:
-        raise UsageError(str(e)) from None
-    size = Path(args.file).stat().st_size
-    values = sum(t.numel() for t in af.tensors.values())
-    if args.json:
-        print(json.dumps({"metadata": af.metadata, "bytes": size, "tensors": len(af.tensors), "values": values,
-                          "fits_base": own is base, "usable": own is not None,
-                          "base_id": own.base_id if own else None}, indent=2))
-        return 0
-    for k in sorted(af.metadata):
-        print(f"{k:20} {af.metadata[k]}")
-    print(f"{'file size':20} {size:,} bytes, {len(af.tensors)} tensors, {values:,} values")
-    if own is base:
-        where = f"yes, with {base.base_id} (the newest base)"
-    elif own is not None:
-        where = f"yes, with {own.base_id}, which this NormFit also ships (the newest is {base.base_id})"
-    else:
-        where = f"no: {why}"
-    print(f"{'usable':20} {where}")
-    return 0
-
-
-def cmd_generate(args) -> int:
-    from .engine.api import generate
-    adapter, base = _open_adapter(args.adapter, _load_base(args))
-    if not args.prompt.strip():
-        raise UsageError("The prompt is empty.")
-    outs = {"prompt": args.prompt,
-            "base": generate(base, args.prompt, None, args.tokens, args.seed, args.temperature)}
-    if adapter is not None:
-        outs["adapter"] = generate(base, args.prompt, adapter, args.tokens, args.seed, args.temperature)
-    if args.json:
-        print(json.dumps(outs, indent=2, ensure_ascii=False))
-    else:
-        print(f"--- base model ---\n{args.prompt}{outs['base']}")
-        if adapter is not None:
-            print(f"--- with adapter ---\n{args.prompt}{outs['adapter']}")
-    return 0
 
 
 def _duplicate_reason(col, path: str) -> str:
@@ -415,7 +332,7 @@ def cmd_pretrain(args) -> int:
 
 
 def cmd_shootout(args) -> int:
-    from .engine import shootout
+    from .research import shootout
     return shootout.main(args)
 
 
@@ -462,28 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
     common_train(c)
     c.set_defaults(func=cmd_compare)
 
-    e = sub.add_parser("eval", help="perplexity and bits per byte of documents, with and without an adapter")
-    e.add_argument("paths", nargs="+", help="documents to score: files and folders")
-    e.add_argument("--adapter", default=None, help="also score with this adapter file (opened with its own base)")
-    e.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    e.add_argument("--json", action="store_true", help="print one JSON object")
-    e.set_defaults(func=cmd_eval)
-
-    i = sub.add_parser("inspect", help="show an adapter file's metadata and whether it fits the base")
-    i.add_argument("file", help="the adapter file")
-    i.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    i.add_argument("--json", action="store_true", help="print one JSON object")
-    i.set_defaults(func=cmd_inspect)
-
-    g = sub.add_parser("generate", help="complete a prompt with the base model and with an adapter")
-    g.add_argument("prompt", help="the start of the text to continue")
-    g.add_argument("--adapter", default=None, help="also continue it with this adapter (opened with its own base)")
-    g.add_argument("--tokens", type=int, default=60, help="how many tokens to write (default 60)")
-    g.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
-    g.add_argument("--temperature", type=float, default=0.8, help="sampling temperature (default 0.8)")
-    g.add_argument("--base", default=None, help=argparse.SUPPRESS)
-    g.add_argument("--json", action="store_true", help="print one JSON object")
-    g.set_defaults(func=cmd_generate)
+    from .cli_adapters import add_commands as add_adapter_commands
+    add_adapter_commands(sub)   # eval, inspect, generate: adapters with the base they name
 
     r = sub.add_parser("read", help="print the text NormFit extracts from files")
     r.add_argument("paths", nargs="+", help="files and folders to read")
@@ -495,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     pretrain.add_arguments(pt)
     pt.set_defaults(func=cmd_pretrain)
 
-    from .engine import shootout
+    from .research import shootout
     so = sub.add_parser("shootout", help="rerun the adapter comparison on the shared fixtures (developers)")
     shootout.add_arguments(so)
     so.set_defaults(func=cmd_shootout)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from desktop.engine.shootout import GENERAL_TOLERANCE, beats_norm, dominates, verdict
+from desktop.engine.pareto import GENERAL_TOLERANCE, beats_norm, dominates, verdict
 
 from .conftest import ROOT, synthetic_text
 

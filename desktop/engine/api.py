@@ -30,7 +30,7 @@ from .routing import Routed, route_folder
 from .share import SHARE_NOTE, EntryError, Shared, Verified, share_adapter, verify, withdraw
 
 # The shootout's Pareto rule, so the window's comparison verdict is the same rule.
-from .shootout import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
+from .pareto import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
 
 __all__ = [
     "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",

@@ -9,9 +9,10 @@ without the engine importing Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .train import DEFAULT_MAX_DRIFT, TrainResult
+if TYPE_CHECKING:     # torch-free at import: the command line uses fmt_time before loading torch
+    from .train import TrainResult
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:    # noqa: N802 (Qt's marker name)
@@ -60,6 +61,7 @@ class Note:
 
 def outcome_notes(result: TrainResult, translate: Callable[[str], str] = lambda s: s) -> list[Note]:
     """Sentences to show under a result, most important first."""
+    from .train import DEFAULT_MAX_DRIFT
     if result.cancelled:
         return []
     if not result.learned:

@@ -18,7 +18,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..engine.shootout import GENERAL_TOLERANCE, METHODS, dominates
+from ..engine.pareto import GENERAL_TOLERANCE, dominates
+from .shootout import METHODS
 
 COLOURS = {"norm": "#1f77b4", "lora": "#ff7f0e", "full": "#2ca02c"}
 ORDER = ("1", "3", "10", "none")

@@ -1,73 +1,20 @@
-"""The adapter shootout: norm-only vs LoRA-r4 vs full fine-tuning on three users.
-
-Verdict by the pre-registered criteria (DESIGN.md, "Background"): for each user,
-norm-only Pareto-dominates another method when its held-out perplexity is lower,
-its file is smaller and its general perplexity is no worse, within
-GENERAL_TOLERANCE. STRICT = all users against both methods, LENIENT = at least
-two thirds, CATASTROPHIC = none; anything else is PARTIAL.
+"""The adapter shootout (a developer tool): norm-only vs LoRA-r4 vs full
+fine-tuning on the shared fixture users, with the verdict of engine/pareto.py.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import math
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Mapping
 
 import torch
 
-# "No worse" on general text allows 5% relative, as the original did: general
-# perplexity moves by a few percent between seeds of the same method, so a
-# stricter rule would turn noise into verdicts.
-GENERAL_TOLERANCE = 0.05
-
-
-def dominates(norm: Mapping, other: Mapping, tol: float = GENERAL_TOLERANCE) -> bool:
-    """norm-only Pareto-dominates `other` (dicts with heldout_ppl_after,
-    general_ppl_after, adapter_bytes)."""
-    if norm["heldout_ppl_after"] >= other["heldout_ppl_after"]:
-        return False
-    if norm["adapter_bytes"] >= other["adapter_bytes"]:
-        return False
-    ng, og = norm.get("general_ppl_after"), other.get("general_ppl_after")
-    if ng is not None and og is not None and ng > og * (1 + tol):
-        return False
-    return True
-
-
-def beats_norm(norm: Mapping, other: Mapping, tol: float = GENERAL_TOLERANCE) -> bool:
-    """The other direction: `other` is at least as good for the user (lower
-    held-out perplexity) and no worse on general text (same tolerance). Its file
-    is never smaller, so this is as close to dominating norm-only as it can get."""
-    if other["heldout_ppl_after"] >= norm["heldout_ppl_after"]:
-        return False
-    ng, og = norm.get("general_ppl_after"), other.get("general_ppl_after")
-    return not (ng is not None and og is not None and og > ng * (1 + tol))
-
-
-def verdict(per_user: Mapping[str, Mapping[str, Mapping]], tol: float = GENERAL_TOLERANCE) -> dict:
-    """per_user[user][method] -> metrics. Returns the wins per user and the label."""
-    wins = {}
-    for user, by_method in per_user.items():
-        others = [m for m in by_method if m != "norm"]
-        wins[user] = all(dominates(by_method["norm"], by_method[m], tol) for m in others)
-    n, k = len(wins), sum(wins.values())
-    if n and k == n:
-        label = "STRICT"
-    elif n and k == 0:
-        label = "CATASTROPHIC"
-    elif n and k * 3 >= 2 * n:
-        label = "LENIENT"
-    else:
-        label = "PARTIAL"
-    beaten = {user: [m for m in by_method if m != "norm" and beats_norm(by_method["norm"], by_method[m], tol)]
-              for user, by_method in per_user.items()}
-    return {"users_dominated": wins, "count": k, "of": n, "label": label, "norm_beaten_by": beaten}
-
+from ..engine.pareto import GENERAL_TOLERANCE, verdict
 
 METHODS = ("norm", "lora", "full")
 USERS = ("programmer", "novelist", "scientist")
@@ -99,7 +46,7 @@ def machine() -> str:
     """The computer the runs were measured on, in one line."""
     import os
     import platform
-    from .device import cpu_name, usable_cpus
+    from ..engine.device import cpu_name, usable_cpus
     total, usable = os.cpu_count() or 1, usable_cpus()
     pin = f" (this run pinned to {usable})" if usable < total else ""
     return f"{cpu_name()}, {total} cores{pin}, {platform.system()}, torch {torch.__version__}"
@@ -118,7 +65,7 @@ def _users(root: Path) -> list[str]:
 
 def run_config(protocol: str, method: str, seed: int, quick: bool, minutes: float | None,
                threads: int | None = None, max_drift: float | None = None):
-    from .train import TrainConfig
+    from ..engine.train import TrainConfig
     from dataclasses import replace
     cfg = TrainConfig(method=method, seed=seed, protocol=protocol).with_protocol()
     if protocol == "anchored" and max_drift is not None:
@@ -142,11 +89,11 @@ def _truncate(texts: list[str], chars: int) -> list[str]:
 
 def main(args) -> int:
     from ..cli import UsageError
-    from .adapter_file import save_adapter, to_bytes
-    from .api import adapter_metadata, collect, general_set, load_base, prepare_documents
-    from .data import prepare
-    from .evaluate import eval_set_from_texts
-    from .train import measure_before, train
+    from ..engine.adapter_file import save_adapter, to_bytes
+    from ..engine.api import adapter_metadata, collect, general_set, load_base, prepare_documents
+    from ..engine.data import prepare
+    from ..engine.evaluate import eval_set_from_texts
+    from ..engine.train import measure_before, train
 
     users_root, out = Path(args.users), Path(args.out)
     if not users_root.is_dir():
@@ -243,8 +190,8 @@ def _cached_before(out: Path, base, user: str, quick: bool, measure):
     """The base's scores for a user, shared by every shootout folder beside `out`
     (the frontier runs one folder per limit): measuring the shared general set
     once per user instead of once per folder and shard."""
-    from .evaluate import EvalResult
-    from .train import Before
+    from ..engine.evaluate import EvalResult
+    from ..engine.train import Before
     path = out.parent / ".before-cache.json"
     key = f"{base.sha256[:16]}/{user}/{'quick' if quick else 'full'}"
     try:
@@ -275,6 +222,7 @@ def _write(report: dict, out: Path) -> None:
     (out / "results.json").write_text(json.dumps(report, indent=1))
     (out / "results.md").write_text(markdown(report))
     try:
+        from .shootout_charts import charts
         charts(report, out)
     except Exception as e:  # charts are a convenience; the numbers are in the json
         _say(f"charts skipped: {e}")
@@ -352,9 +300,9 @@ def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, 
 @torch.no_grad()
 def controls(base, users, user_data, adir: Path, seeds: int) -> dict:
     """Noise floor, confusion matrix and averaging, from the kept seed-0 norm adapters."""
-    from .adapter_file import parse
-    from .evaluate import evaluate
-    from . import adapters as ad
+    from ..engine.adapter_file import parse
+    from ..engine.evaluate import evaluate
+    from ..engine import adapters as ad
     gains = {}
     for u in users:
         p = adir / f"norm_{u}_s0.safetensors"
@@ -501,68 +449,3 @@ def markdown(rep: dict) -> str:
             for u, a in c["averaged"].items():
                 L.append(f"| {u} | {_f(a['own'])} | {_f(a['average_of_all'])} |")
     return "\n".join(L) + "\n"
-
-
-def charts(rep: dict, out: Path) -> None:
-    """Two grouped bar charts (held-out and general perplexity) drawn with Qt, no plotting library."""
-    import os
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
-    app = QGuiApplication.instance() or QGuiApplication([])
-    colours = {"norm": QColor("#2b8a3e"), "lora": QColor("#1c7ed6"), "full": QColor("#e8590c")}
-    for key, title, fname in (("heldout_ppl_after", "Held-out perplexity (lower is better, log scale)",
-                               "heldout_ppl.png"),
-                              ("general_ppl_after", "General-text perplexity (lower is better, log scale)",
-                               "general_ppl.png")):
-        W, H, pad = 900, 460, 70
-        img = QImage(W, H, QImage.Format_ARGB32)
-        img.fill(QColor("white"))
-        p = QPainter(img)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setFont(QFont("DejaVu Sans", 11))
-        p.drawText(QRectF(0, 8, W, 24), Qt.AlignCenter, title)
-        before_key = key.replace("_after", "_before")
-        dashed = QPen(QColor("#222"), 1.5, Qt.DashLine)
-        vals = [a[key]["mean"] for by in rep["aggregate"].values() for a in by.values()
-                if a[key]["mean"] is not None]
-        vals += [a[before_key] for by in rep["aggregate"].values() for a in by.values() if a.get(before_key)]
-        if not vals:
-            p.end()
-            continue
-        lo, hi = math.log10(max(1.0, min(vals) * 0.8)), math.log10(max(vals) * 1.25)
-        y = lambda v: H - pad - (math.log10(v) - lo) / max(hi - lo, 1e-9) * (H - 2 * pad)
-        p.setPen(QPen(QColor("#444")))
-        p.drawLine(pad, H - pad, W - 20, H - pad)
-        users = list(rep["aggregate"])
-        gw = (W - pad - 40) / max(1, len(users))
-        bw = gw / 4.5
-        for i, u in enumerate(users):
-            x0 = pad + 10 + i * gw
-            p.drawText(QRectF(x0, H - pad + 8, gw, 20), Qt.AlignHCenter, u)
-            for j, m in enumerate(METHODS):
-                a = rep["aggregate"][u].get(m)
-                if not a or a[key]["mean"] is None:
-                    continue
-                v = a[key]["mean"]
-                top = y(v)
-                p.fillRect(QRectF(x0 + j * bw * 1.2, top, bw, H - pad - top), colours[m])
-                p.drawText(QRectF(x0 + j * bw * 1.2 - 10, top - 20, bw + 20, 18), Qt.AlignHCenter,
-                           f"{v:,.0f}" if v >= 100 else f"{v:.1f}")
-            # The base model's perplexity on the same text: a dashed line over the group.
-            b = next((a.get(before_key) for a in rep["aggregate"][u].values() if a.get(before_key)), None)
-            if b:
-                p.save()
-                p.setPen(dashed)
-                p.drawLine(int(x0 - 6), int(y(b)), int(x0 + 3 * bw * 1.2), int(y(b)))
-                p.restore()
-        for j, m in enumerate(METHODS):
-            p.fillRect(QRectF(W - 345 + j * 85, 40, 14, 14), colours[m])
-            p.drawText(QRectF(W - 327 + j * 85, 38, 70, 18), Qt.AlignLeft, m)
-        p.save()
-        p.setPen(dashed)
-        p.drawLine(W - 90, 47, W - 66, 47)
-        p.restore()
-        p.drawText(QRectF(W - 62, 38, 60, 18), Qt.AlignLeft, "base")
-        p.end()
-        img.save(str(out / fname))
