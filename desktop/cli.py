@@ -321,16 +321,6 @@ def cmd_read(args) -> int:
     return 2 if col.refused else 0
 
 
-def cmd_pretrain(args) -> int:
-    from .engine import pretrain
-    try:
-        cfg = pretrain.config_from_args(args)
-    except ValueError as e:
-        raise UsageError(str(e)) from None
-    pretrain.run(cfg)
-    return 0
-
-
 def cmd_shootout(args) -> int:
     from .research import shootout
     return shootout.main(args)
@@ -387,10 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print one JSON object")
     r.set_defaults(func=cmd_read)
 
-    from .engine import pretrain
-    pt = sub.add_parser("pretrain", help="train the base model release (developers)")
-    pretrain.add_arguments(pt)
-    pt.set_defaults(func=cmd_pretrain)
+    from .cli_pretrain import add_commands as add_pretrain_commands
+    add_pretrain_commands(sub)
 
     from .research import shootout
     so = sub.add_parser("shootout", help="rerun the adapter comparison on the shared fixtures (developers)")

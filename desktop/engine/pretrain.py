@@ -12,7 +12,6 @@ the latest weights are always usable.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import math
@@ -66,6 +65,9 @@ class PretrainConfig:
     # A release folder to continue from (weights, shape and tokenizer), e.g. the
     # last committed base: how a new machine resumes without the work folder.
     init_from: str | None = None
+    # Train on at most this many tokens of the prepared stream (its start): how a
+    # subset that fits a transfer limit is used (tools/gpu_pretrain.py).
+    max_tokens: int | None = None
 
 
 def log(msg: str) -> None:
@@ -130,12 +132,21 @@ def read_general(path: str | None) -> list[str]:
     return [p.read_text(encoding="utf-8")]
 
 
+TOKEN_FILES = ("tokenizer.json", "tokens.npy", "data.json")
+
+
+def has_prepared_tokens(work: Path) -> bool:
+    return all((work / f).exists() for f in TOKEN_FILES)
+
+
 def prepare_tokens(cfg: PretrainConfig, work: Path,
                    given: Tokenizer | None = None) -> tuple[Tokenizer, np.ndarray, dict]:
-    tok_path, arr_path, meta_path = work / "tokenizer.json", work / "tokens.npy", work / "data.json"
-    if tok_path.exists() and arr_path.exists() and meta_path.exists():
+    tok_path, arr_path, meta_path = (work / f for f in TOKEN_FILES)
+    if has_prepared_tokens(work):
         log("using cached tokenizer and tokens")
         return Tokenizer.load(tok_path), np.load(arr_path, mmap_mode="r"), json.loads(meta_path.read_text())
+    if not cfg.corpus:
+        raise ValueError(f"No corpus given and no prepared tokens in {work}.")
     texts, domains = read_corpus(Path(cfg.corpus))
     code, code_info = read_stdlib_code(cfg.stdlib_mb, cfg.seed)
     docs = texts + code
@@ -169,6 +180,20 @@ def prepare_tokens(cfg: PretrainConfig, work: Path,
     np.save(arr_path, arr)
     meta_path.write_text(json.dumps(meta, indent=1))
     return tok, arr, meta
+
+
+def prepare_only(cfg: PretrainConfig) -> dict:
+    """Tokenise the corpus into the work folder and stop (the data then travels
+    small, e.g. to a GPU machine)."""
+    init = None
+    if cfg.init_from:
+        from .base import load_base
+        init = load_base(cfg.init_from)
+    work = Path(cfg.work)
+    work.mkdir(parents=True, exist_ok=True)
+    _, arr, meta = prepare_tokens(cfg, work, init.tokenizer if init else None)
+    log(f"{len(arr) / 1e6:.2f}M tokens ready in {work}")
+    return meta
 
 
 # ---------------------------------------------------------------- training
@@ -300,6 +325,9 @@ def run(cfg: PretrainConfig) -> dict:
         init = load_base(cfg.init_from)
         log(f"continuing from {init.base_id} ({init.folder})")
     tok, arr, data_meta = prepare_tokens(cfg, work, init.tokenizer if init else None)
+    if cfg.max_tokens and cfg.max_tokens < len(arr):
+        arr = arr[:cfg.max_tokens]
+        data_meta = {**data_meta, "tokens_used": int(len(arr))}
     n_val = max(cfg.context_length * 64, len(arr) // 200)
     train_arr, val_arr = arr[:-n_val], arr[-n_val:]
     if init is not None:
@@ -399,7 +427,7 @@ def run(cfg: PretrainConfig) -> dict:
         state["step"] += 1
         state["tokens_seen"] += B * T
         state["elapsed"] = seg_elapsed0 + (time.time() - seg_start)
-        lv = float(loss)
+        lv = loss.detach().item()
         loss_ema = lv if loss_ema is None else 0.98 * loss_ema + 0.02 * lv
         if time.time() - last_log > 60:
             tps = state["tokens_seen"] / max(1e-9, state["elapsed"])
@@ -412,51 +440,3 @@ def run(cfg: PretrainConfig) -> dict:
     checkpoint(final=True)
     log(f"done: {state['step']} steps, {state['tokens_seen'] / 1e6:.2f}M tokens; release in {cfg.out}")
     return summary()
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--corpus", required=True, help="folder of .jsonl (with a 'text' field) or .txt files")
-    p.add_argument("--out", required=True, help="release folder to write (e.g. assets/base)")
-    p.add_argument("--work", default=None, help="checkpoint folder (default: the user cache folder)")
-    p.add_argument("--minutes", type=float, default=60.0, help="wall-clock training budget (default 60)")
-    p.add_argument("--resume", action="store_true", help="continue from the work folder's checkpoint")
-    p.add_argument("--general", default=None, help="general held-out .jsonl to report bits per byte on")
-    p.add_argument("--stdlib-mb", type=float, default=10.0,
-                   help="MB of the Python standard library's source to add (0 = none)")
-    helps = {"vocab-size": "tokenizer vocabulary (default 4096)", "d-model": "model width (default 256)",
-             "n-layers": "blocks (default 4)", "n-heads": "attention heads (default 4)",
-             "ffn-dim": "feed-forward width (default 688)", "context-length": "tokens per window (default 256)",
-             "batch-size": "windows per step (default 16)", "lr": "peak learning rate (default 3e-3)",
-             "seed": "seed for data order and initialisation", "threads": "processor threads",
-             "checkpoint-minutes": "minutes between checkpoints (default 10)",
-             "warmup-steps": "steps of linear warm-up (default 200)",
-             "min-lr-frac": "final rate as a share of the peak (default 0.1)",
-             "base-id": "the release's base_id (default normfit-base-s-1)"}
-    for name, typ in [("vocab-size", int), ("d-model", int), ("n-layers", int), ("n-heads", int),
-                      ("ffn-dim", int), ("context-length", int), ("batch-size", int), ("lr", float),
-                      ("seed", int), ("threads", int), ("checkpoint-minutes", float),
-                      ("warmup-steps", int), ("min-lr-frac", float), ("base-id", str)]:
-        p.add_argument(f"--{name}", type=typ, default=None, help=helps[name])
-    p.add_argument("--init-from", default=None,
-                   help="release folder to continue training from (keeps its shape and tokenizer)")
-    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"],
-                   help="where to train (default: a GPU if there is one)")
-    p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
-
-
-def config_from_args(a: argparse.Namespace) -> PretrainConfig:
-    from platformdirs import user_cache_dir
-
-    if not Path(a.corpus).is_dir():
-        raise ValueError(f"The corpus folder {a.corpus} does not exist.")
-    work = a.work or str(Path(user_cache_dir("normfit")) / "pretrain")
-    kw = {k: v for k, v in vars(a).items()
-          if k in PretrainConfig.__dataclass_fields__ and v is not None}
-    kw["work"] = work
-    return PretrainConfig(**kw)
-
-
-if __name__ == "__main__":
-    ap = argparse.ArgumentParser(prog="normfit pretrain")
-    add_arguments(ap)
-    run(config_from_args(ap.parse_args()))
