@@ -510,6 +510,14 @@ Lower means the model predicts your writing better.</source>
         <translation>ഒന്നുരണ്ടു സെക്കൻഡിനുള്ളിൽ പരിശീലനം നിർത്തും; അതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിക്കാം</translation>
     </message>
     <message>
+        <source>Share...</source>
+        <translation>പങ്കിടുക...</translation>
+    </message>
+    <message>
+        <source>Share selected adapter</source>
+        <translation>തിരഞ്ഞെടുത്ത അഡാപ്റ്റർ പങ്കിടുക</translation>
+    </message>
+    <message>
         <source>What is happening</source>
         <translation>ഇപ്പോൾ നടക്കുന്നത്</translation>
     </message>
@@ -611,6 +619,18 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>Save the personalised part as a small file you can keep or share</source>
         <translation>വ്യക്തിഗതമാക്കിയ ഭാഗം, സൂക്ഷിക്കാനോ പങ്കിടാനോ കഴിയുന്ന ഒരു ചെറിയ ഫയലായി സൂക്ഷിക്കുക</translation>
+    </message>
+    <message>
+        <source>S&amp;hare...</source>
+        <translation>പങ്കിടുക...</translation>
+    </message>
+    <message>
+        <source>Share adapter</source>
+        <translation>അഡാപ്റ്റർ പങ്കിടുക</translation>
+    </message>
+    <message>
+        <source>Write the adapter and a signed entry to a folder, such as a USB stick, to give to others</source>
+        <translation>മറ്റുള്ളവർക്ക് നൽകാൻ, അഡാപ്റ്ററും ഒപ്പിട്ട ഒരു കുറിപ്പും ഒരു ഫോൾഡറിലേക്ക് (ഉദാഹരണത്തിന് ഒരു USB സ്റ്റിക്ക്) എഴുതുക</translation>
     </message>
     <message>
         <source>&amp;Open adapter...</source>
@@ -1125,6 +1145,30 @@ Lower means the model predicts your writing better.</source>
         <translation>ഇതുവരെ ഒന്നുമില്ല. {folder} എന്ന ഫോൾഡറിൽ സൂക്ഷിക്കുന്ന അഡാപ്റ്ററുകൾ ഇവിടെ കാണാം.</translation>
     </message>
     <message>
+        <source>The adapter was not shared</source>
+        <translation>അഡാപ്റ്റർ പങ്കിട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>Choose one of your saved adapters first.</source>
+        <translation>ആദ്യം നിങ്ങൾ സൂക്ഷിച്ച അഡാപ്റ്ററുകളിൽ ഒന്ന് തിരഞ്ഞെടുക്കുക.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to share it in?</source>
+        <translation>ഇത് പങ്കിടാനുള്ള ഫോൾഡർ തിരഞ്ഞെടുക്കട്ടെ?</translation>
+    </message>
+    <message>
+        <source>Share in which folder?</source>
+        <translation>ഏത് ഫോൾഡറിൽ പങ്കിടണം?</translation>
+    </message>
+    <message>
+        <source>NormFit could not write to {folder}: {why}.</source>
+        <translation>NormFit-ന് {folder} എന്ന ഫോൾഡറിൽ എഴുതാൻ കഴിഞ്ഞില്ല: {why}.</translation>
+    </message>
+    <message>
+        <source>Shared as “{name}” with its signed entry in {folder}. Your key&apos;s fingerprint: {fp}.</source>
+        <translation>ഒപ്പിട്ട കുറിപ്പോടൊപ്പം “{name}” എന്ന പേരിൽ {folder} എന്ന ഫോൾഡറിൽ പങ്കിട്ടു. നിങ്ങളുടെ കീയുടെ വിരലടയാളം: {fp}.</translation>
+    </message>
+    <message>
         <source>Not ready yet</source>
         <translation>ഇനിയും തയ്യാറായിട്ടില്ല</translation>
     </message>
@@ -1465,6 +1509,10 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Warning: general text got {change} worse. Training ran with no limit; the default limit ({limit}) keeps this small.</source>
         <translation>മുന്നറിയിപ്പ്: സാധാരണ എഴുത്ത് {change} മോശമായി. പരിധിയില്ലാതെയാണ് പരിശീലിപ്പിച്ചത്; സാധാരണ പരിധി ({limit}) ഇത് ചെറുതാക്കി നിർത്തും.</translation>
+    </message>
+    <message>
+        <source>Shared: the adapter file (the numbers tuned to your writing, its scores, the base model it fits and its label if you gave one) and a signed entry saying what it is, with your public key. Not shared: your documents or their names, your name, your computer&apos;s name, and your private key, which stays in NormFit&apos;s folder on this computer.</source>
+        <translation>പങ്കിടുന്നത്: അഡാപ്റ്റർ ഫയൽ (നിങ്ങളുടെ എഴുത്തിനനുസരിച്ച് ക്രമീകരിച്ച സംഖ്യകൾ, അതിന്റെ സ്കോറുകൾ, അത് ചേരുന്ന അടിസ്ഥാന മോഡൽ, നിങ്ങൾ ഒരു പേര് നൽകിയിട്ടുണ്ടെങ്കിൽ അതും), കൂടാതെ അത് എന്താണെന്ന് പറയുന്ന, നിങ്ങളുടെ പൊതു കീ ചേർത്ത് ഒപ്പിട്ട ഒരു കുറിപ്പും. പങ്കിടാത്തത്: നിങ്ങളുടെ രേഖകളോ അവയുടെ പേരുകളോ, നിങ്ങളുടെ പേര്, നിങ്ങളുടെ കമ്പ്യൂട്ടറിന്റെ പേര്, നിങ്ങളുടെ സ്വകാര്യ കീ; സ്വകാര്യ കീ ഈ കമ്പ്യൂട്ടറിലെ NormFit-ന്റെ ഫോൾഡറിൽത്തന്നെ ഇരിക്കും.</translation>
     </message>
 </context>
 </TS>

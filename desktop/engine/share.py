@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .. import __version__
 from .adapter_file import AdapterFileError, _show, atomic_write, parse, read_limited, utc_now
 from .base import releases
+from .notes import QT_TRANSLATE_NOOP
 
 ENTRY_FORMAT = "normfit.entry"
 ENTRY_VERSION = 1
@@ -47,10 +48,12 @@ REQUIRED = ("format", "version", "adapter_sha256", "adapter_bytes", "base_id", "
             "created_utc", "signed_utc", "app_version", "figures", "public_key", "signature")
 
 # What a person is told before sharing (the window's Share... dialog uses it).
-SHARE_NOTE = ("Shared: the adapter file (the numbers tuned to your writing, its scores, the base model it "
-              "fits and its label if you gave one) and a signed entry saying what it is, with your public key. "
-              "Not shared: your documents or their names, your name, your computer's name, and your private "
-              "key, which stays in NormFit's folder on this computer.")
+SHARE_NOTE = QT_TRANSLATE_NOOP(
+    "notes",
+    "Shared: the adapter file (the numbers tuned to your writing, its scores, the base model it "
+    "fits and its label if you gave one) and a signed entry saying what it is, with your public key. "
+    "Not shared: your documents or their names, your name, your computer's name, and your private "
+    "key, which stays in NormFit's folder on this computer.")
 
 
 class EntryError(Exception):

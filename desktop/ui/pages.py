@@ -353,9 +353,12 @@ class ResultsPage(QScrollArea):
         self.which.setVisible(False)
         self.save = QPushButton()
         self.save.setEnabled(False)
+        self.share = QPushButton()
+        self.share.setEnabled(False)
         self.open = QPushButton()
         actions.addWidget(self.which)
         actions.addWidget(self.save)
+        actions.addWidget(self.share)
         actions.addWidget(self.open)
         actions.addStretch(1)
         lay.addLayout(actions)
@@ -398,8 +401,10 @@ class ResultsPage(QScrollArea):
         sl.addWidget(self.saved_list, 1)
         sb = QVBoxLayout()
         self.open_saved = QPushButton()
+        self.share_saved = QPushButton()
         self.show_folder = QPushButton()
         sb.addWidget(self.open_saved)
+        sb.addWidget(self.share_saved)
         sb.addWidget(self.show_folder)
         sb.addStretch(1)
         sl.addLayout(sb)
@@ -429,6 +434,8 @@ class ResultsPage(QScrollArea):
         named(self.which, tr("Which result to save"))
         texts(self.save, tr("Sa&ve adapter..."), tr("Save adapter"),
               tr("Save the personalised part as a small file you can keep or share"))
+        texts(self.share, tr("S&hare..."), tr("Share adapter"),
+              tr("Write the adapter and a signed entry to a folder, such as a USB stick, to give to others"))
         texts(self.open, tr("&Open adapter..."), tr("Open adapter"),
               tr("Look inside an adapter file and check it on your documents"))
         named(self.saved_note, tr("Save status"))
@@ -446,4 +453,5 @@ class ResultsPage(QScrollArea):
         named(self.saved_list, tr("Saved adapters"),
               tr("Adapters saved in NormFit's folder, by name; double-click one to open it"))
         texts(self.open_saved, tr("Open selected"), tr("Open selected adapter"))
+        texts(self.share_saved, tr("Share..."), tr("Share selected adapter"))
         texts(self.show_folder, tr("Show folder"), tr("Show the adapters folder"))

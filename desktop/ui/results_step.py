@@ -35,6 +35,7 @@ class ResultsStep:
         page.which.setVisible(len(outcome.results) > 1)
         # A run that kept the base has nothing to save: the sentence above says so.
         page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
+        page.share.setEnabled(page.save.isEnabled())
         self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
         self.try_adapter = self.try_base = None
         self._update_nav()
@@ -202,6 +203,7 @@ class ResultsStep:
             it.setFlags(Qt.ItemFlag.NoItemFlags)
             tree.addTopLevelItem(it)
         self.results_page.open_saved.setEnabled(bool(groups))
+        self.results_page.share_saved.setEnabled(bool(groups))
 
     def _saved_activated(self, item, _column=0) -> None:
         path = item.data(0, Qt.ItemDataRole.UserRole)
@@ -310,3 +312,63 @@ class ResultsStep:
             self.show_error(tr("Could not write a continuation"), f)
 
         self._start_job("generate", work, done, on_failed=failed)
+
+    # ------------------------------------------------------------ sharing
+    def share_result(self) -> None:
+        """Share the result on screen: written to a temporary adapter file first, then shared."""
+        r = self._chosen_result()
+        if r is None or self.base is None:
+            return
+        import tempfile
+        with tempfile.TemporaryDirectory(prefix="normfit-share-") as tmp:
+            path = Path(tmp) / "adapter.safetensors"
+            try:
+                engine().export_adapter(path, r, self.base, label=self.outcome.label,
+                                        general_label=self.outcome.general_label)
+            except Exception as e:
+                from .worker import failure_from
+                log.exception("preparing the shared adapter failed")
+                self.show_error(tr("The adapter was not shared"), failure_from(e))
+                return
+            self._share_file(path)
+
+    def share_selected_saved(self) -> None:
+        it = self.results_page.saved_list.currentItem()
+        path = it.data(0, Qt.ItemDataRole.UserRole) if it is not None else None
+        if not path:
+            self.statusBar().showMessage(tr("Choose one of your saved adapters first."), 5000)
+            return
+        self._share_file(Path(path))
+
+    def _share_file(self, path: Path) -> None:
+        """Say what is shared and what is not, ask for a folder (a USB stick), then
+        write the adapter and its signed entry there. Nothing else is written,
+        except the signing key on first use, in NormFit's own folder."""
+        api = engine()
+        note = QCoreApplication.translate("notes", api.SHARE_NOTE)
+        ok = QMessageBox.question(self, tr("Share adapter"), note + "\n\n" + tr("Choose the folder to share it in?"),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+        if ok != QMessageBox.StandardButton.Yes:
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Share in which folder?"),
+                                                  self.settings.share_folder or str(Path.home()))
+        if not folder:
+            return
+        try:
+            shared = api.share_adapter(path, folder)
+        except api.EntryError as e:
+            self.show_error(tr("The adapter was not shared"), str(e))
+            return
+        except OSError as e:
+            log.warning("sharing into %s failed: %s", folder, e)
+            self.show_error(tr("The adapter was not shared"),
+                            tr("NormFit could not write to {folder}: {why}.").format(
+                                folder=folder, why=e.strerror or str(e)))
+            return
+        self.settings.share_folder = folder
+        self.settings.save()
+        log.info("shared %s as %s", path.name, shared.adapter.name)
+        self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+            tr("Shared as “{name}” with its signed entry in {folder}. Your key's fingerprint: {fp}.").format(
+                name=shared.adapter.name, folder=folder, fp=shared.fingerprint)))

@@ -20,6 +20,7 @@ DRIFT_LIMITS = (1, 3, 10, 0)  # general-text limits offered, in percent (0 = no 
 class Settings:
     last_folder: str = ""          # where "Add files" / "Add folder" last looked
     save_folder: str = ""          # where the last adapter was saved
+    share_folder: str = ""         # where the last adapter was shared (a USB stick, say)
     budget_minutes: int = 5
     compare: bool = False
     max_drift_pct: int = 3         # general text may get at most this much worse (0 = no limit)

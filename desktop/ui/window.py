@@ -146,10 +146,12 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         t.budget_group.idToggled.connect(self._budget_toggled)
         t.guard_group.idToggled.connect(self._guard_toggled)
         r.save.clicked.connect(self.save_adapter)
+        r.share.clicked.connect(self.share_result)
         r.open.clicked.connect(self.choose_adapter)
         r.write.clicked.connect(self.try_it)
         r.prompt.returnPressed.connect(self.try_it)
         r.open_saved.clicked.connect(self._open_selected_saved)
+        r.share_saved.clicked.connect(self.share_selected_saved)
         r.saved_list.itemActivated.connect(self._saved_activated)
         r.show_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(adapters_dir())))))
