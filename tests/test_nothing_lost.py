@@ -71,7 +71,8 @@ def test_killing_an_export_at_random_moments_leaves_the_old_or_the_new_file(tmp_
 
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
 def test_killing_a_real_export_process_leaves_the_old_file(tmp_path):
-    """The same with a separate Python process doing a real save_adapter."""
+    """The same with a separate Python process doing real save_adapter calls,
+    killed at several random moments."""
     old, _ = _versions()
     target = tmp_path / "mine.safetensors"
     target.write_bytes(old)
@@ -83,16 +84,19 @@ def test_killing_a_real_export_process_leaves_the_old_file(tmp_path):
         "print('ready', flush=True)\n"
         "while True:\n"
         "    save_adapter(sys.argv[1], g, metadata(label='new'), overwrite=True)\n")
-    proc = subprocess.Popen([sys.executable, "-c", script, str(target)], cwd=ROOT, stdout=subprocess.PIPE,
-                            text=True)
-    try:
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.2)
-    finally:
-        proc.kill()
-        proc.wait(30)
-    af = parse(target.read_bytes(), EXPECTED)
-    assert af.metadata["label"] in ("old", "new")
+    rng = random.Random(11)
+    labels = set()
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-c", script, str(target)], cwd=ROOT, stdout=subprocess.PIPE,
+                                text=True)
+        try:
+            assert proc.stdout.readline().strip() == "ready"
+            time.sleep(rng.uniform(0.0, 0.3))
+        finally:
+            proc.kill()
+            proc.wait(30)
+        labels.add(parse(target.read_bytes(), EXPECTED).metadata["label"])
+    assert labels <= {"old", "new"} and "new" in labels
 
 
 # ------------------------------------------------------------------ never overwrite unasked
@@ -136,20 +140,59 @@ def test_cli_train_refuses_to_replace_without_force(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------ full disk, read-only folder
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
-def test_full_disk_or_read_only_folder_keeps_the_old_file_and_the_result(tmp_path, monkeypatch, code):
+def _fail_at(m, where: str, code: int, folder: Path) -> None:
+    """Make saving into `folder` fail where the real failure happens: a read-only
+    folder refuses the temporary file (mkstemp); a full disk fails the write or
+    the fsync. (Tests run as root, so chmod would prove nothing.)"""
+    import tempfile
+    err = OSError(code, os.strerror(code))
+    if where == "mkstemp":
+        real = tempfile.mkstemp
+
+        def mkstemp(*a, dir=None, **k):
+            if dir is not None and Path(dir) == folder:
+                raise err
+            return real(*a, dir=dir, **k)
+        m.setattr(tempfile, "mkstemp", mkstemp)
+    elif where == "fsync":
+        def fsync(fd):
+            raise err
+        m.setattr(os, "fsync", fsync)
+    else:
+        real_fdopen = os.fdopen
+
+        class Full:
+            def __init__(self, f):
+                self.f = f
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.f.close()
+
+            def write(self, data):
+                self.f.write(data[:len(data) // 2])     # part of it lands, then the disk is full
+                self.f.flush()
+                raise err
+
+            def __getattr__(self, name):
+                return getattr(self.f, name)
+        m.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+
+
+@pytest.mark.parametrize("where, code", [("mkstemp", errno.EROFS), ("mkstemp", errno.EACCES),
+                                         ("write", errno.ENOSPC), ("fsync", errno.ENOSPC)])
+def test_full_disk_or_read_only_folder_keeps_the_old_file_and_the_result(tmp_path, monkeypatch, where, code):
     old, _ = _versions()
     target = tmp_path / "mine.safetensors"
     target.write_bytes(old)
     tensors = gains()
-
-    def fail(*a, **k):
-        raise OSError(code, os.strerror(code))
     with monkeypatch.context() as m:
-        m.setattr(os, "replace", fail)
-        m.setattr(os, "link", fail)
-        with pytest.raises(OSError):
+        _fail_at(m, where, code, tmp_path)
+        with pytest.raises(OSError) as e:
             save_adapter(target, tensors, metadata(label="new"), overwrite=True)
+        assert e.value.errno == code
         with pytest.raises(OSError):
             save_adapter(tmp_path / "fresh.safetensors", tensors, metadata(label="new"))
     assert target.read_bytes() == old
@@ -161,53 +204,69 @@ def test_full_disk_or_read_only_folder_keeps_the_old_file_and_the_result(tmp_pat
     assert parse((other / "mine.safetensors").read_bytes()).metadata["label"] == "new"
 
 
-def test_cli_saves_to_the_user_folder_when_the_chosen_folder_fails(tmp_path, monkeypatch, capsys):
-    from desktop.engine import api
-    monkeypatch.setenv("NORMFIT_HOME", str(tmp_path / "home"))
-    calls = []
-
-    def export(path, result, base, overwrite=False, label=None, general_label=None):
-        calls.append(Path(path))
-        if len(calls) == 1:
-            raise OSError(errno.EROFS, "Read-only file system")
-        Path(path).write_bytes(b"ok")
-        return 2
-    monkeypatch.setattr(api, "export_adapter", export)
-    result = type("R", (), {"method": "norm"})()
-    path, n = cli._save(result, None, tmp_path / "ro" / "a.safetensors", False, "reference", None)
-    assert path == tmp_path / "home" / "adapters" / "a.safetensors" and path.read_bytes() == b"ok"
-    assert "saving to" in capsys.readouterr().err
-
-    def always_fail(*a, **k):
-        raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(api, "export_adapter", always_fail)
-    with pytest.raises(cli.UsageError, match="free some disk space"):
-        cli._save(result, None, tmp_path / "ro" / "b.safetensors", False, "reference", None)
+def test_cli_saves_to_the_user_folder_when_the_chosen_folder_is_read_only(
+        tmp_path, monkeypatch, capsys, tiny_base_dir, docs_dir):
+    """Through the command line, with a real training result: the chosen folder
+    refuses the file, so it goes to the user's adapters folder, complete."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NORMFIT_HOME", str(home))
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    with monkeypatch.context() as m:
+        _fail_at(m, "mkstemp", errno.EROFS, ro)
+        rc = cli.main(["train", str(docs_dir), "--steps", "2", "--base", str(tiny_base_dir),
+                       "--out", str(ro / "a.safetensors")])
+    err = capsys.readouterr().err
+    assert rc == 0 and "saving to" in err
+    assert list(ro.iterdir()) == []
+    saved = home / "adapters" / "a.safetensors"
+    assert parse(saved.read_bytes()).metadata["method"] == "norm"
+    # Nowhere left to write: one sentence, exit 2, nothing half-written anywhere.
+    with monkeypatch.context() as m:
+        _fail_at(m, "write", errno.ENOSPC, ro)
+        _fail_at(m, "fsync", errno.ENOSPC, ro)
+        rc = cli.main(["train", str(docs_dir), "--steps", "2", "--base", str(tiny_base_dir),
+                       "--out", str(ro / "b.safetensors")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "free some disk space" in err
+    assert list(ro.iterdir()) == [] and sorted(p.name for p in saved.parent.iterdir()) == ["a.safetensors"]
 
 
 # ------------------------------------------------------------------ kill during training
+def _train_cmd(docs_dir, tiny_base_dir, target):
+    return [sys.executable, "-m", "desktop", "train", str(docs_dir), "--base", str(tiny_base_dir),
+            "--out", str(target), "--steps", "40", "--minutes", "2", "--threads", "1"]
+
+
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
-def test_killing_training_leaves_no_adapter_file(tmp_path, tiny_base_dir, docs_dir):
+def test_killing_training_at_any_moment_leaves_no_partial_adapter(tmp_path, tiny_base_dir, docs_dir):
+    """Killed at random moments from the start of training to the save itself:
+    the output folder holds nothing or one complete adapter, never a part."""
+    env = {**os.environ, "NORMFIT_HOME": str(tmp_path / "home")}
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    target = out_dir / "mine.safetensors"
-    env = {**os.environ, "NORMFIT_HOME": str(tmp_path / "home")}
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "train", str(docs_dir), "--base", str(tiny_base_dir),
-                             "--out", str(target), "--minutes", "2", "--threads", "1"], cwd=ROOT,
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
-    reached = False
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and not reached:
-            line = proc.stderr.readline()
-            if not line:
-                break
-            reached = line.startswith("Training")
-        time.sleep(random.uniform(0.1, 0.8))
-    finally:
+    # One whole run first, to know how long training-to-saved takes here.
+    t0 = time.monotonic()
+    subprocess.run(_train_cmd(docs_dir, tiny_base_dir, out_dir / "whole.safetensors"), cwd=ROOT, env=env,
+                   check=True, capture_output=True, timeout=300)
+    whole_s = time.monotonic() - t0
+    rng = random.Random(5)
+    outcomes = set()
+    for trial in range(5):
+        target = out_dir / f"mine{trial}.safetensors"
+        proc = subprocess.Popen(_train_cmd(docs_dir, tiny_base_dir, target), cwd=ROOT, env=env,
+                                stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, whole_s * 1.1))
         proc.kill()
         proc.wait(30)
-    assert reached, "training never started"
-    assert list(out_dir.iterdir()) == []
+        names = [p.name for p in out_dir.iterdir() if not p.name.startswith(".")]
+        if target.exists():
+            parse(target.read_bytes())     # complete and valid, or this raises
+            outcomes.add("saved")
+        else:
+            outcomes.add("none")
+        assert sorted(names) == sorted(["whole.safetensors"] + [f"mine{i}.safetensors" for i in range(trial + 1)
+                                                               if (out_dir / f"mine{i}.safetensors").exists()])
     home = tmp_path / "home" / "adapters"
     assert not home.exists() or list(home.iterdir()) == []
+    assert "none" in outcomes          # at least one kill landed before the save

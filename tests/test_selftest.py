@@ -19,15 +19,5 @@ def test_selftest_reports_a_broken_base(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("selftest FAILED: ")
 
 
-def test_network_guard_blocks_and_restores():
-    import socket
+# The network guard itself: tests/test_promises.py::test_the_guard_itself_refuses_and_records_and_restores
 
-    from desktop.selftest import block_network
-    attempts, restore = block_network()
-    try:
-        with pytest.raises(OSError):
-            socket.create_connection(("127.0.0.1", 9), timeout=1)
-        assert attempts
-    finally:
-        restore()
-    assert socket.getaddrinfo is not None and "selftest" not in repr(socket.socket.connect)

@@ -56,7 +56,9 @@ def _tail_cut(text: str, frac: float) -> int:
     """Index at which the last `frac` of the text starts, moved to a line start."""
     cut = int(len(text) * (1 - frac))
     nl = text.rfind("\n", 0, cut)
-    if nl > len(text) * (1 - frac) * 0.8:
+    # Only a short move: the slice may grow by at most a fifth of itself (the old
+    # rule allowed a fifth of the whole text, so "10%" could become 13% or more).
+    if nl >= 0 and cut - (nl + 1) <= 0.2 * frac * len(text):
         cut = nl + 1
     return cut
 

@@ -145,8 +145,13 @@ def _continues(prev: str, nxt: str) -> bool:
 
 @register("PDF", ".pdf", noun="PDF")
 def read_pdf(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+    # pypdf logs its repairs ("EOF marker not found") to stderr; the person gets
+    # our one sentence instead, so its own warnings stay out of the output.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     data = read_bytes(path)
     if b"%PDF" not in data[:1024]:
