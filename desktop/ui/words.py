@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..engine.api import GENERAL_TOLERANCE
-from ..engine.api import dominates as engine_dominates
+# The pure Pareto rule, not engine.api: the api loads torch, and the window must
+# reach the screen before torch is imported (it loads in the background).
+from ..engine.pareto import GENERAL_TOLERANCE
+from ..engine.pareto import dominates as engine_dominates
 
 # The empty context is where pyside6-lupdate files calls of a plain function
 # named tr(), so the .ts it writes matches what this function looks up.
