@@ -1,11 +1,15 @@
 """Training throughput of NormFit's engine against Hugging Face transformers + PEFT
 on a LlamaForCausalLM of identical shape, measured in the same run.
 
-    .venv/bin/python benchmarks/bench_engine.py [--steps 12] [--rounds 3] [--batch 8]
+    .venv/bin/python benchmarks/bench_engine.py [--steps 12] [--rounds 5] [--batch 8]
 
-Prints machine, versions and settings, then tokens/s per method for both and the
-ratio. The HF model is loaded with the committed base's weights and its logits
-are checked against ours first, so both really are the same network.
+Prints machine, versions and settings, this machine's fp32 matrix-multiply
+limit (measured in the same run), then tokens/s per method for both (median of
+interleaved rounds, with the spread), the ratio, and each as a share of the
+limit (model FLOPs per token x tokens/s / limit). The HF model is loaded with
+the committed base's weights and its logits are checked against ours first, so
+both really are the same network. benchmarks/bench_loop.py measures the whole
+training loop (accumulation, clipping, checks) the same way.
 """
 from __future__ import annotations
 
@@ -77,6 +81,31 @@ def hf_method(base, method):
                                                             "norm"]))
 
 
+def matmul_limit(threads: int, n: int = 1024, repeats: int = 10) -> float:
+    """Best fp32 FLOP/s of an n x n x n matrix product here (what training's
+    matmuls could reach at best)."""
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3):
+        a @ b
+    best = 0.0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        a @ b
+        best = max(best, 2 * n ** 3 / (time.perf_counter() - t0))
+    return best
+
+
+def flops_per_token(cfg, method: str) -> float:
+    """Model FLOPs per trained token: forward 2 x (matmul weights incl. the tied
+    output projection) + attention's 4 x layers x context x width; backward
+    computes activation gradients (1x forward) and, for full fine-tuning only,
+    weight gradients (another 1x). LoRA's and the gains' own terms are tiny."""
+    d, L, T = cfg.d_model, cfg.n_layers, cfg.context_length
+    weights = L * (4 * d * d + 3 * d * cfg.ffn_dim) + cfg.vocab_size * d
+    forward = 2 * weights + 4 * L * T * d
+    return forward * (3 if method == "full" else 2)
+
+
 def ours_method(base, method):
     m = base.fresh_model()
     adapters.prepare(m, method)
@@ -103,7 +132,7 @@ def step_fn(model, hf: bool):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=12)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--json", default=None, help="also write results here")
@@ -129,6 +158,9 @@ def main():
         diff = (hf_llama(base)(input_ids=x).logits - base.fresh_model()(x)).abs().max().item()
     print(f"check: max |logits(ours) - logits(HF)| = {diff:.2e}")
     assert diff < 1e-3
+    limit = matmul_limit(torch.get_num_threads())
+    print(f"fp32 matrix-multiply limit here (1024^3, best of 10, {torch.get_num_threads()} threads): "
+          f"{limit / 1e9:.1f} GFLOP/s")
 
     g = torch.Generator().manual_seed(0)
     batches = [torch.randint(0, base.config.vocab_size, (a.batch, T + 1), generator=g) for _ in range(4)]
@@ -152,20 +184,30 @@ def main():
                     b = batches[i % 4]
                     step(b[:, :-1], b[:, 1:])
                 tps[impl].append(a.steps * a.batch * T / (time.perf_counter() - t0))
-        row = {impl: {"tokens_per_s": statistics.median(v), "all": v, "trainable": runs[impl][2]}
+        fpt = flops_per_token(base.config, method)
+        row = {impl: {"tokens_per_s": statistics.median(v), "all": v, "min": min(v), "max": max(v),
+                      "trainable": runs[impl][2], "share_of_matmul_limit": statistics.median(v) * fpt / limit}
                for impl, v in tps.items()}
         row["ratio"] = row["normfit"]["tokens_per_s"] / row["peft"]["tokens_per_s"]
+        row["ratio_per_round"] = [a_ / b_ for a_, b_ in zip(tps["normfit"], tps["peft"])]
+        row["flops_per_token"] = fpt
         results[method] = row
         del runs
         gc.collect()
         print(f"{method:5} normfit {row['normfit']['tokens_per_s']:8.0f} tok/s "
               f"({row['normfit']['trainable']:,} trainable)   peft {row['peft']['tokens_per_s']:8.0f} tok/s "
               f"({row['peft']['trainable']:,} trainable)   ratio {row['ratio']:.2f}x", flush=True)
-    print("\n| method | NormFit tokens/s | HF+PEFT tokens/s | ratio |\n|---|---|---|---|")
+    print("\n| method | NormFit tokens/s (min-max) | HF+PEFT tokens/s (min-max) | ratio (per-round range) "
+          "| share of matmul limit, NormFit / PEFT |\n|---|---|---|---|---|")
     for m, r in results.items():
-        print(f"| {m} | {r['normfit']['tokens_per_s']:,.0f} | {r['peft']['tokens_per_s']:,.0f} | {r['ratio']:.2f}x |")
+        n, h = r["normfit"], r["peft"]
+        print(f"| {m} | {n['tokens_per_s']:,.0f} ({n['min']:,.0f}-{n['max']:,.0f}) | {h['tokens_per_s']:,.0f} "
+              f"({h['min']:,.0f}-{h['max']:,.0f}) | {r['ratio']:.2f}x ({min(r['ratio_per_round']):.2f}-"
+              f"{max(r['ratio_per_round']):.2f}) | {n['share_of_matmul_limit']:.0%} / {h['share_of_matmul_limit']:.0%} |")
     if a.json:
-        Path(a.json).write_text(json.dumps(results, indent=2))
+        Path(a.json).write_text(json.dumps({"machine": machine(), "threads": torch.get_num_threads(),
+                                            "matmul_limit_flops": limit, "batch": a.batch, "steps": a.steps,
+                                            "rounds": a.rounds, "methods": results}, indent=2))
 
 
 if __name__ == "__main__":

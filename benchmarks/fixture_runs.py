@@ -25,6 +25,11 @@ SHARED = ROOT.parent / "shared" / "data"
 PEER = r'''
 import sys, time, torch
 sys.path.insert(0, sys.argv[1])
+# argv: root, seconds, micro-batch (8 = one backward of the whole batch), tune allocator (0/1)
+micro = int(sys.argv[3]) if len(sys.argv) > 3 else 8
+if len(sys.argv) > 4 and sys.argv[4] == "1":
+    from desktop.engine.device import tune_allocator
+    tune_allocator()
 from desktop.engine.base import load_base
 from benchmarks.bench_engine import hf_method
 base = load_base()
@@ -34,9 +39,12 @@ g = torch.Generator().manual_seed(0)
 end = time.time() + float(sys.argv[2]); steps = 0
 while time.time() < end:
     x = torch.randint(0, base.config.vocab_size, (8, 257), generator=g)
-    logits = m(input_ids=x[:, :-1]).logits
-    loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)), x[:, 1:].reshape(-1))
-    opt.zero_grad(); loss.backward(); opt.step(); steps += 1
+    opt.zero_grad()
+    for xm in x.chunk(8 // micro):
+        logits = m(input_ids=xm[:, :-1]).logits
+        loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)), xm[:, 1:].reshape(-1))
+        (loss / (8 // micro)).backward()
+    opt.step(); steps += 1
 print(steps)
 '''
 
