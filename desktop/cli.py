@@ -103,17 +103,22 @@ def _progress_printer(prefix: str = ""):
     return on_event
 
 
-def _default_out(method: str) -> Path:
+def _default_out(method: str, label: str | None = None) -> Path:
+    """As the window names it: the label made safe (any script, no path
+    characters), else normfit-<method>-<time>; never over an existing file."""
+    from .engine.names import safe_file_stem, unique_name
     from .paths import adapters_dir, ensure
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    return ensure(adapters_dir()) / f"normfit-{method}-{stamp}.safetensors"
+    folder = ensure(adapters_dir())
+    stem = (safe_file_stem(label) + ("" if method == "norm" else f"-{method}") if label
+            else f"normfit-{method}-{time.strftime('%Y%m%d-%H%M%S')}")
+    return folder / unique_name(stem, ".safetensors", lambda n: (folder / n).exists())
 
 
 def _save(result, base, out: Path | None, force: bool, general_label: str, label: str | None):
     """Save atomically; on a read-only folder or full disk, fall back to the user data folder."""
     from .engine.api import export_adapter
     from .paths import adapters_dir, ensure
-    target = out or _default_out(result.method)
+    target = out or _default_out(result.method, label)
     try:
         n = export_adapter(target, result, base, overwrite=force, label=label, general_label=general_label)
         return target, n
@@ -203,10 +208,10 @@ def _check_out(args):
 def cmd_train(args) -> int:
     from .engine.api import personalise
     out = _check_out(args)
+    cfg = _train_config(args, args.method)     # bad options refused before any reading
     info = _device(args)
     base = _load_base(args)
     data, general, glabel = _prepare(args, base)
-    cfg = _train_config(args, args.method)
     say(f"Training {cfg.method} (lr {cfg.learning_rate:g}) for up to {cfg.minutes:g} minutes"
         + (f" or {cfg.max_steps} steps" if cfg.max_steps else ""))
     result = personalise(base, data, cfg, general, on_event=_progress_printer())
@@ -255,10 +260,10 @@ def _result_text(s: dict) -> str:
 
 def cmd_compare(args) -> int:
     from .engine.api import compare
+    cfg = _train_config(args, "norm")          # bad options refused before any reading
     info = _device(args)
     base = _load_base(args)
     data, general, glabel = _prepare(args, base)
-    cfg = _train_config(args, "norm")
     printers = {}
 
     def on_event(method, e):

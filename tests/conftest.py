@@ -68,8 +68,35 @@ def docs_dir(tmp_path):
     return d
 
 
+SHARED_USES = {"ran": 0, "skipped": 0}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "shared: reads ../shared/data (skips where it is absent)")
+
+
+def pytest_runtest_logreport(report):
+    # Counted for the summary line below: CI's log then shows that these ran.
+    if "shared" in report.keywords:
+        if report.when == "call":
+            SHARED_USES["ran"] += 1
+        elif report.skipped:
+            SHARED_USES["skipped"] += 1
+
+
 def need_shared(sub: str) -> Path:
+    """A folder of ../shared/data, or a skip with the reason. CI sets
+    NORMFIT_REQUIRE_SHARED=1 where ../shared is present, so a wrong path there
+    fails instead of silently skipping."""
     p = SHARED / sub
     if not p.exists():
+        if os.environ.get("NORMFIT_REQUIRE_SHARED") == "1":
+            pytest.fail(f"shared fixture {p} is absent but NORMFIT_REQUIRE_SHARED=1")
         pytest.skip(f"shared fixture {p} is absent (only on the development machines)")
     return p
+
+
+def pytest_terminal_summary(terminalreporter):
+    ran, skipped = SHARED_USES["ran"], SHARED_USES["skipped"]
+    terminalreporter.write_line(f"tests marked shared (../shared/data): {ran} ran, {skipped} skipped "
+                                f"({'present' if SHARED.exists() else 'absent'}: {SHARED})")

@@ -16,6 +16,8 @@ from desktop.engine.documents import EMPTY, PASSWORD, DocumentError, read_file
 from .conftest import ROOT, need_shared
 from .test_formats import is_one_sentence
 
+pytestmark = pytest.mark.shared
+
 
 @pytest.fixture(scope="module")
 def formats():

@@ -281,6 +281,7 @@ def test_routing_sends_each_text_to_the_adapter_that_fits_it(tiny_base, tmp_path
 
 
 @pytest.mark.slow
+@pytest.mark.shared
 def test_routing_picks_each_fixture_users_own_adapter(real_base, tmp_path):
     """Acceptance: 3/3 users routed to their own adapter on their held-out text
     (the tuned shootout's seed-0 norm adapters, made for the bundled base)."""

@@ -188,19 +188,19 @@ def test_cancel_mid_run_stops_quickly_and_offers_to_keep_the_best(qtbot, base, d
     add(qtbot, w, [docs])
     w.go(1)
     qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.train_page.chart.point_count() >= 3, timeout=300_000)
+    # Cancel only once a check beyond the base was the best so far, so there is
+    # something to keep and the offer must appear.
+    chart = w.train_page.chart
+    qtbot.waitUntil(lambda: any(step > 0 and best for step, _, best in chart.checks.get("norm", [])),
+                    timeout=300_000)
     with qtbot.waitSignal(w.run_finished, timeout=120_000):
         qtbot.mouseClick(w.train_page.cancel, Qt.MouseButton.LeftButton)
-    # Within one step (the engine polls every step), and within 2 s on any sane PC;
-    # the allowance only grows when the machine is so busy that steps are slow.
+    # The engine polls between steps: within 2 s unless one step takes longer here.
     assert w.last_cancel_latency is not None
-    assert w.last_cancel_latency < max(5.0, 2.5 * w.last_step_seconds), (w.last_cancel_latency,
+    assert w.last_cancel_latency < max(2.0, 1.5 * w.last_step_seconds), (w.last_cancel_latency,
                                                                         w.last_step_seconds)
     box = w.keep_box
-    if box is None:   # stopped before any check beat the base: nothing to keep
-        assert "nothing to keep" in w.train_page.phase.text()
-        return
-    assert "Keep the best result so far" in box.text()
+    assert box is not None and "Keep the best result so far" in box.text()
     keep = next(b for b in box.buttons() if b.accessibleName() == "Keep the best result so far")
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results_page, timeout=300_000)
