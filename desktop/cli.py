@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import math
 import os
 import sys
@@ -209,7 +208,7 @@ def cmd_train(args) -> int:
     from .engine.api import personalise
     out = _check_out(args)
     cfg = _train_config(args, args.method)     # bad options refused before any reading
-    info = _device(args)
+    _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)
     data, general, glabel = _prepare(args, base)
     say(f"Training {cfg.method} (lr {cfg.learning_rate:g}) for up to {cfg.minutes:g} minutes"
@@ -261,7 +260,7 @@ def _result_text(s: dict) -> str:
 def cmd_compare(args) -> int:
     from .engine.api import compare
     cfg = _train_config(args, "norm")          # bad options refused before any reading
-    info = _device(args)
+    _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)
     data, general, glabel = _prepare(args, base)
     printers = {}
@@ -437,6 +436,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:   # --help / --version
         return int(e.code or 0)
     except Exception as e:
+        from .engine.errors import UserError
+        if isinstance(e, UserError):         # already one sentence for a person
+            say(f"normfit: {e}")
+            return 2
         where = _log_internal_error()
         say(f"normfit: internal error: {type(e).__name__}: {e}" + (f" (details in {where})" if where else ""))
         return 1

@@ -11,6 +11,8 @@ against the loaded base, and only then are the bytes turned into tensors.
 """
 from __future__ import annotations
 
+from .errors import UserError
+
 import json
 import math
 import os
@@ -38,7 +40,7 @@ ALLOWED_META = set(REQUIRED_META) | {"label", "heldout_bpb_before", "heldout_bpb
 _DTYPES = {"F16": (np.float16, 2), "F32": (np.float32, 4), "BF16": (None, 2)}
 
 
-class AdapterFileError(Exception):
+class AdapterFileError(UserError):
     """str(e) is one sentence for a person."""
 
 

@@ -128,6 +128,3 @@ def apply(model: Transformer, method: str, tensors: dict[str, torch.Tensor]) -> 
         p.requires_grad_(False)
     return model
 
-
-def count_trainable(model: nn.Module) -> int:
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)

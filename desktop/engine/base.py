@@ -14,12 +14,13 @@ from pathlib import Path
 
 import torch
 
+from .errors import UserError
 from .evaluate import EvalSet, make_eval_set
 from .model import ModelConfig, Transformer
 from .tokenizer import Tokenizer
 
 
-class BaseModelError(Exception):
+class BaseModelError(UserError):
     pass
 
 

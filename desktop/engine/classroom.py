@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import api
+from .events import StudentEvent, StudentFinished, StudentStarted  # noqa: F401 (re-exported)
 from .names import clean_label, safe_file_stem, unique_name
 
 STATE = "class-state.json"
@@ -59,29 +60,6 @@ class Record:
     def from_dict(cls, d: dict) -> "Record":
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
-
-
-@dataclass(frozen=True)
-class StudentStarted:
-    index: int         # 0-based
-    total: int
-    name: str
-
-
-@dataclass(frozen=True)
-class StudentEvent:
-    """An engine event (Phase, StepDone, ...) of the student being trained."""
-    index: int
-    name: str
-    event: object
-
-
-@dataclass(frozen=True)
-class StudentFinished:
-    index: int
-    total: int
-    record: Record
-    reused: bool       # finished on an earlier run, not redone
 
 
 @dataclass

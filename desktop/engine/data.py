@@ -17,6 +17,7 @@ from typing import Sequence
 
 import torch
 
+from .errors import UserError
 from .documents import Document, count_words
 from .evaluate import EvalSet, make_eval_set, sample_windows
 from .tokenizer import Tokenizer
@@ -28,7 +29,7 @@ HELDOUT_FRAC = 0.15
 VALID_FRAC = 0.10
 
 
-class NotEnoughText(ValueError):
+class NotEnoughText(UserError, ValueError):
     pass
 
 

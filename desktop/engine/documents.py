@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .errors import UserError
 from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
+from .events import ReadProgress  # noqa: E402,F401 (re-exported)
 
 _WORD = re.compile(r"\S+")
 
@@ -37,7 +39,7 @@ MAX_TOTAL_CHARS = 200 * 1024 * 1024      # a whole selection
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A file could not be used; str(e) is one sentence for the person."""
 
 
@@ -100,13 +102,6 @@ class Collection:
     def words(self) -> int:
         return sum(d.words for d in self.documents)
 
-
-@dataclass(frozen=True)
-class ReadProgress:
-    """Sent before each file is read: `done` files of `total` are finished."""
-    done: int
-    total: int
-    path: str
 
 
 Reader = Callable[[Path], str]
@@ -411,12 +406,11 @@ def _safe_hidden(p: Path) -> bool:
 
 
 def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None = None,
-            on_progress: Callable[[int, Path], None] | None = None,
             on_event: Callable[[ReadProgress], None] | None = None) -> Collection:
     """Read everything; refusals and duplicates are recorded, never raised.
 
-    `should_stop()` is asked before each file; `on_progress(i, path)` and
-    `on_event(ReadProgress)` are told before each file is read. Memory stays
+    `should_stop()` is asked before each file; `on_event(ReadProgress)` is
+    told before each file is read. Memory stays
     bounded: one file is read at a time (at most MAX_FILE_BYTES), and the
     texts kept are at most MAX_TOTAL_CHARS in all.
     """
@@ -438,8 +432,6 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
         if should_stop is not None and should_stop():
             out.cancelled = True
             break
-        if on_progress is not None:
-            on_progress(i, p)
         if on_event is not None:
             on_event(ReadProgress(i, len(files), str(p)))
         if total >= MAX_TOTAL_CHARS:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import torch
 
+from .errors import UserError
 from .adapter_file import AdapterFile
 from .base import Base
 from .share import write_public     # atomic, and readable by others: the export is for sharing
@@ -33,7 +34,7 @@ LN_TARGETS = ["input_layernorm", "post_attention_layernorm", "norm"]
 PEFT_PREFIX, PEFT_SUFFIX = "base_model.model.", ".ln_tuning_layers.weight"
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """str(e) is one sentence for a person."""
 
 

@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from .errors import UserError
 from .. import __version__
 from .adapter_file import AdapterFileError, _show, atomic_write, parse, read_limited, utc_now
 from .base import releases
@@ -56,7 +57,7 @@ SHARE_NOTE = QT_TRANSLATE_NOOP(
     "key, which stays in NormFit's folder on this computer.")
 
 
-class EntryError(Exception):
+class EntryError(UserError):
     """str(e) is one sentence for a person; ``reason`` is a short code for programs."""
 
     def __init__(self, reason: str, sentence: str):

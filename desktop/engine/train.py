@@ -73,64 +73,7 @@ class TrainConfig:
         return replace(self, **PROTOCOLS[self.protocol])
 
 
-# ---------------------------------------------------------------- events
-@dataclass(frozen=True)
-class Phase:
-    name: str            # "evaluating-before", "training", "evaluating-after"
-    message: str
-
-
-@dataclass(frozen=True)
-class Started:
-    method: str
-    device: str          # in words
-    budget_s: float
-    max_steps: int | None
-    trainable_params: int
-    train_tokens: int
-    lr: float
-    max_drift: float | None = None
-
-
-@dataclass(frozen=True)
-class StepDone:
-    step: int
-    loss: float
-    elapsed_s: float
-    budget_s: float
-    tokens_per_s: float
-
-
-@dataclass(frozen=True)
-class Validated:
-    step: int
-    loss: float
-    best: bool
-    drift: float | None = None       # reference-set drift at this check (0.03 = 3%)
-    within_limit: bool = True
-    anchor_lambda: float = 0.0
-
-
-@dataclass(frozen=True)
-class RateCut:
-    """Validation stopped improving: back to the best step at a lower rate."""
-    step: int
-    back_to_step: int
-    lr: float
-
-
-@dataclass(frozen=True)
-class FinishedEarly:
-    """Validation stopped improving after every rate cut, so training stopped."""
-    step: int
-    elapsed_s: float
-
-
-@dataclass(frozen=True)
-class Measured:
-    when: str            # "before" or "after"
-    heldout: EvalResult
-    general: EvalResult | None
+from .events import FinishedEarly, Measured, Phase, RateCut, Started, StepDone, Validated  # noqa: F401,E402 (re-exported)
 
 
 @dataclass

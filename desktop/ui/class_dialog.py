@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from ..paths import adapters_dir, ensure
 from . import language
 from .pages import QT_TR_NOOP, heading, muted, named, note, set_heading, texts
+from ..engine import events as ev     # torch-free: events are told apart by type
 from .state import engine
 from .words import num, pct, tr
 
@@ -249,16 +250,15 @@ class ClassDialog(QDialog):
         self._update()
 
     def _event(self, e, total: int) -> None:
-        kind = type(e).__name__
-        if kind == "StudentStarted":
+        if isinstance(e, ev.StudentStarted):
             self._show_row(e.name, None, "training")
             self._set_phase(lambda: tr("Student {i} of {n}: {name}").format(i=num(e.index + 1), n=num(e.total),
                                                                           name=e.name))
             self.table.scrollToItem(self.table.item(self.rows[e.name], 0))
-        elif kind == "StudentEvent" and type(e.event).__name__ == "StepDone":
+        elif isinstance(e, ev.StudentEvent) and isinstance(e.event, ev.StepDone):
             frac = min(1.0, e.event.elapsed_s / max(1.0, self._budget))
             self.progress.setValue(int(1000 * (e.index + frac) / total))
-        elif kind == "StudentFinished":
+        elif isinstance(e, ev.StudentFinished):
             self.records[e.record.name] = e.record
             self._show_row(e.record.name, e.record)
             self.progress.setValue(int(1000 * (e.index + 1) / total))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QStyle, QTableWidgetItem
 
 from .pages import QT_TR_NOOP, tone
+from ..engine import events as ev     # torch-free: events are told apart by type
 from .state import DOCUMENTS, KINDS, SAME_TEXT, Skipped, engine, samples_dir
 from .words import num, tr, words_needed
 from .worker import Failure
@@ -88,7 +89,7 @@ class DocumentsStep:
             return api.collect(paths, should_stop=stop, on_event=emit), api.MIN_WORDS
 
         def progress(e):
-            if type(e).__name__ == "ReadProgress":
+            if isinstance(e, ev.ReadProgress):
                 self._busy(lambda: tr("Reading {i} of {n}: {name}").format(
                     i=num(e.done + 1), n=num(e.total), name=Path(e.path).name))
 

@@ -99,7 +99,6 @@ class RunState:
     step: int = 0
     elapsed_in_method: float = 0.0
     tokens_per_s: float = 0.0
-    events: int = 0
     cancel_at: float | None = None
     last_step_at: float | None = None
     step_seconds: float = 0.0      # the longest gap between two steps seen so far

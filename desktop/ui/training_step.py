@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from .pages import named
+from ..engine import events as ev     # torch-free: events are told apart by type
 from .state import RESULTS, Outcome, RunState, engine, file_sizes
 from .words import clock, method_name, num, tr
 from .worker import Failure
@@ -106,9 +107,7 @@ class TrainingStep:
         run = self.run
         if run is None:
             return
-        run.events += 1
-        name = type(e).__name__
-        if name == "StepDone":
+        if isinstance(e, ev.StepDone):
             now = time.monotonic()
             if run.last_step_at is not None and run.method == method:
                 run.step_seconds = max(run.step_seconds, now - run.last_step_at)
@@ -116,13 +115,13 @@ class TrainingStep:
             run.method, run.step, run.elapsed_in_method = method, e.step, e.elapsed_s
             run.tokens_per_s = e.tokens_per_s
             self.train_page.chart.add_loss(method, e.step, e.loss)
-        elif name == "Validated":
+        elif isinstance(e, ev.Validated):
             self.train_page.chart.add_check(method, e.step, e.loss, e.best)
-        elif name == "Phase":
+        elif isinstance(e, ev.Phase):
             run.method, run.phase = method, e.name
             if e.name == "training":
                 run.step, run.elapsed_in_method = 0, 0.0
-        elif name == "Started":
+        elif isinstance(e, ev.Started):
             run.method = method
         elif e == "preparing":
             run.phase = "preparing"

@@ -16,6 +16,7 @@ from typing import Callable
 
 from PySide6.QtCore import QThread, Signal
 
+from ..engine.errors import UserError
 from .words import tr
 
 log = logging.getLogger("normfit.ui")
@@ -28,15 +29,15 @@ class Failure:
     kind: str           # exception class name
 
 
-# Exceptions whose text is already written for a person (engine contract).
-PLAIN = ("NotEnoughText", "DocumentError", "AdapterFileError", "BaseModelError", "FileExistsError",
-         "PermissionError")
+# Exceptions whose text is already written for a person: the engine's UserError
+# family (engine/errors.py, torch-free) and these two from the system.
+PLAIN = (UserError, FileExistsError, PermissionError)
 
 
 def failure_from(exc: BaseException) -> Failure:
     kind = type(exc).__name__
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    if kind in PLAIN or isinstance(exc, ValueError):
+    if isinstance(exc, PLAIN) or isinstance(exc, ValueError):
         msg = str(exc)
         if isinstance(exc, PermissionError):
             msg = tr("NormFit is not allowed to write there. Choose another folder.")
