@@ -26,9 +26,11 @@ class AdapterDialog(QDialog):
         "general_ppl_after": QT_TR_NOOP("General text, perplexity after"),
     }
 
-    def __init__(self, name: str, metadata: dict[str, str], fits: bool, parent=None):
+    def __init__(self, name: str, metadata: dict[str, str], parent=None):
+        """Only adapters that opened with a base NormFit ships get here (an
+        adapter for an unknown base is refused with one sentence before)."""
         super().__init__(parent)
-        self.name, self.metadata, self.fits = name, metadata, fits
+        self.name, self.metadata = name, metadata
         lay = QVBoxLayout(self)
         lay.addWidget(heading(name, 1.2))
         self.fit = note()
@@ -50,8 +52,6 @@ class AdapterDialog(QDialog):
         self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self.reject)
         lay.addWidget(buttons)
-        self.evaluate.setEnabled(fits)
-        self.use.setEnabled(fits)
         self.retranslate()
 
     def changeEvent(self, ev) -> None:
@@ -62,8 +62,7 @@ class AdapterDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Adapter: {name}").format(name=self.name))
         self.setAccessibleName(tr("Adapter details"))
-        texts(self.fit, tr("Fits the base model NormFit has loaded.") if self.fits else
-              tr("Does not fit the base model NormFit has loaded."), tr("Fits this base"))
+        texts(self.fit, tr("Fits the base model NormFit has loaded."), tr("Fits this base"))
         for i, (k, v) in enumerate(self.rows):
             label = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget()
             label.setText(tr(self.LABELS[k]) + ":")

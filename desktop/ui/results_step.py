@@ -232,7 +232,7 @@ class ResultsStep:
                         on_failed=lambda f: self.show_error(tr("This adapter cannot be used"), f))
 
     def _adapter_opened(self, path: str, af, abase) -> None:
-        dlg = AdapterDialog(Path(path).name, af.metadata, True, self)
+        dlg = AdapterDialog(Path(path).name, af.metadata, self)
         dlg.evaluate.setEnabled(self._enough_text())
         if not self._enough_text():
             dlg.result.setText(tr("Add at least {n} words of documents to check it on your own writing.").format(
