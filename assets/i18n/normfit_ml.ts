@@ -114,10 +114,6 @@ Lower means the model predicts your writing better.</source>
         <translation>NormFit തുറന്നിരിക്കുന്ന അടിസ്ഥാന മോഡലിന് ഇത് ചേരും.</translation>
     </message>
     <message>
-        <source>Does not fit the base model NormFit has loaded.</source>
-        <translation>NormFit തുറന്നിരിക്കുന്ന അടിസ്ഥാന മോഡലിന് ഇത് ചേരില്ല.</translation>
-    </message>
-    <message>
         <source>Fits this base</source>
         <translation>ഈ അടിസ്ഥാന മോഡലിന് ചേരുമോ</translation>
     </message>
