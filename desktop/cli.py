@@ -290,9 +290,8 @@ def cmd_compare(args) -> int:
 
 
 def _adapter_size(result, base) -> int:
-    from .engine.adapter_file import to_bytes
-    from .engine.api import adapter_metadata
-    return len(to_bytes(result.tensors, adapter_metadata(result, base)))
+    from .engine.api import adapter_bytes
+    return len(adapter_bytes(result, base))
 
 
 def _duplicate_reason(col, path: str) -> str:

@@ -5,7 +5,6 @@ Everything here is plain Python and PyTorch; no Qt.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -15,7 +14,7 @@ import torch
 from .. import __version__
 from . import adapters
 from .adapter_file import (MAX_LOAD_BYTES, MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
-                           save_adapter, utc_now)
+                           save_adapter, to_bytes, utc_now)
 from .base import Base, BaseModelError, load_base, release_for, releases
 from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
@@ -41,7 +40,7 @@ __all__ = [
     "generate",
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
-    "share_adapter", "verify", "withdraw",
+    "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES",
 ]
 
 
@@ -123,6 +122,13 @@ def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
     if general_label:
         meta["general_set"] = general_label if general_label.startswith("reference") else "given file"
     return meta
+
+
+def adapter_bytes(result: TrainResult, base: Base, label: str | None = None,
+                  general_label: str | None = None) -> bytes:
+    """The adapter file's exact bytes (its size is what the window, the command
+    line and the shootout report)."""
+    return to_bytes(result.tensors, adapter_metadata(result, base, label, general_label))
 
 
 def export_adapter(path: str | Path, result: TrainResult, base: Base, overwrite: bool = False,
