@@ -31,6 +31,7 @@ def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
+from .engine.methods import METHODS  # noqa: E402  (torch-free)
 from .engine.notes import fmt_time  # noqa: E402  (one formatter for the CLI and the notes)
 
 
@@ -361,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="personalise: train an adapter on your documents")
     common_train(t)
-    t.add_argument("--method", default="norm", choices=["norm", "lora", "full"],
+    t.add_argument("--method", default="norm", choices=list(METHODS),
                    help="norm: the shareable ~6 KB adapter (default); lora / full: for comparison")
     t.add_argument("--out", default=None, help="adapter file to write (default: your NormFit adapters folder)")
     t.add_argument("--force", action="store_true", help="replace --out if it exists")

@@ -12,9 +12,9 @@ import math
 import torch
 import torch.nn as nn
 
+from .methods import METHODS
 from .model import Transformer
 
-METHODS = ("norm", "lora", "full")
 LORA_TARGETS = ("attn.q", "attn.k", "attn.v", "attn.o", "ffn.gate", "ffn.up", "ffn.down")
 LORA_RANK = 4
 LORA_ALPHA = 8.0

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import torch
 
+from ..engine.methods import METHODS
 from ..engine.pareto import GENERAL_TOLERANCE, verdict
 
-METHODS = ("norm", "lora", "full")
 USERS = ("programmer", "novelist", "scientist")
 QUICK_CHARS = 12_000      # --quick: text per held-out / general set, so a run takes seconds
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from .pages import named
 from ..engine import events as ev     # torch-free: events are told apart by type
+from ..engine.methods import METHODS, SHAREABLE
 from .state import RESULTS, Outcome, RunState, engine, file_sizes
 from .words import clock, method_name, num, tr
 from .worker import Failure
@@ -57,7 +58,7 @@ class TrainingStep:
         api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None)
         api_cfg.update(self.train_overrides)
         compare = self.train_page.compare.isChecked()
-        methods = ("norm", "lora", "full") if compare else ("norm",)
+        methods = METHODS if compare else (SHAREABLE,)
         base, docs = self.base, list(self.documents)
         from ..engine.names import clean_label
         label = clean_label(self.train_page.who.text())
