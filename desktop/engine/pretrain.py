@@ -21,7 +21,7 @@ import random
 import sys
 import sysconfig
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -313,67 +313,70 @@ of 19th-century books and Wikipedia.
 """
 
 
-def run(cfg: PretrainConfig) -> dict:
-    info = detect(cfg.device, cfg.threads)
-    dev = info.torch_device
-    log(f"device {info.kind} ({info.name}), {info.threads} threads")
-    work = Path(cfg.work)
-    work.mkdir(parents=True, exist_ok=True)
-    init = None
-    if cfg.init_from:
-        from .base import load_base
-        init = load_base(cfg.init_from)
-        log(f"continuing from {init.base_id} ({init.folder})")
-    tok, arr, data_meta = prepare_tokens(cfg, work, init.tokenizer if init else None)
-    if cfg.max_tokens and cfg.max_tokens < len(arr):
-        arr = arr[:cfg.max_tokens]
-        data_meta = {**data_meta, "tokens_used": int(len(arr))}
-    n_val = max(cfg.context_length * 64, len(arr) // 200)
-    train_arr, val_arr = arr[:-n_val], arr[-n_val:]
-    if init is not None:
-        mcfg = init.config
-        model = init.fresh_model()
-        prior = init.info.get("training", {})
-    else:
-        mcfg = ModelConfig(vocab_size=tok.vocab_size, d_model=cfg.d_model, n_layers=cfg.n_layers,
-                           n_heads=cfg.n_heads, ffn_dim=cfg.ffn_dim, context_length=cfg.context_length)
-        torch.manual_seed(cfg.seed)
+class _Pretraining:
+    """One pretraining run's state: data, model, optimiser, progress, and what a
+    checkpoint writes (the resumable checkpoint and the release folder)."""
+
+    def __init__(self, cfg: PretrainConfig):
+        self.cfg = cfg
+        self.info = info = detect(cfg.device, cfg.threads)
+        self.dev = info.torch_device
+        log(f"device {info.kind} ({info.name}), {info.threads} threads")
+        self.work = Path(cfg.work)
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.init = None
+        if cfg.init_from:
+            from .base import load_base
+            self.init = load_base(cfg.init_from)
+            log(f"continuing from {self.init.base_id} ({self.init.folder})")
+        self.tok, arr, self.data_meta = prepare_tokens(cfg, self.work, self.init.tokenizer if self.init else None)
+        if cfg.max_tokens and cfg.max_tokens < len(arr):
+            arr = arr[:cfg.max_tokens]
+            self.data_meta = {**self.data_meta, "tokens_used": int(len(arr))}
+        n_val = max(cfg.context_length * 64, len(arr) // 200)
+        self.train_arr, val_arr = arr[:-n_val], arr[-n_val:]
+        self.model, self.prior = self._model()
+        self.model.to(self.dev)
+        self.opt = make_optimizer(self.model, cfg, fused=(info.kind == "cuda"))
+        self.ckpt = self.work / "checkpoint.pt"
+        self.state = self._resumed() or {"step": 0, "elapsed": 0.0, "tokens_seen": 0,
+                                         "total_seconds": cfg.minutes * 60}
+        log(f"model {count_params(self.model):,} parameters, {self.model.cfg.n_norm_gains} norm gains; "
+            f"{len(self.train_arr) / 1e6:.1f}M training tokens")
+        general_texts = read_general(cfg.general)
+        self.general_es = (eval_set_from_texts(general_texts, self.tok, cfg.context_length)
+                           if general_texts else None)
+        from .evaluate import make_eval_set
+        self.val_es = make_eval_set([val_arr[:cfg.context_length * 64].tolist()], 0, cfg.context_length,
+                                    self.tok.eot_id)
+        self.general_eval: dict = {}
+        self.hardware = f"{info.kind} ({info.name}, {info.threads} threads) on {platform.machine()}"
+
+    def _model(self) -> tuple[Transformer, dict]:
+        if self.init is not None:      # its shape and weights; figures so far, to add to
+            return self.init.fresh_model(), self.init.info.get("training", {})
+        c = self.cfg
+        mcfg = ModelConfig(vocab_size=self.tok.vocab_size, d_model=c.d_model, n_layers=c.n_layers,
+                           n_heads=c.n_heads, ffn_dim=c.ffn_dim, context_length=c.context_length)
+        torch.manual_seed(c.seed)
         model = Transformer(mcfg)
-        model.init_weights(cfg.seed)
-        prior = {}
-    model.to(dev)
-    opt = make_optimizer(model, cfg, fused=(info.kind == "cuda"))
-    state = {"step": 0, "elapsed": 0.0, "tokens_seen": 0, "total_seconds": cfg.minutes * 60}
-    ckpt = work / "checkpoint.pt"
-    if cfg.resume and ckpt.exists():
-        blob = torch.load(ckpt, map_location=dev, weights_only=False)
-        model.load_state_dict(blob["model"])
-        opt.load_state_dict(blob["optimizer"])
+        model.init_weights(c.seed)
+        return model, {}
+
+    def _resumed(self) -> dict | None:
+        if not (self.cfg.resume and self.ckpt.exists()):
+            return None
+        blob = torch.load(self.ckpt, map_location=self.dev, weights_only=False)
+        self.model.load_state_dict(blob["model"])
+        self.opt.load_state_dict(blob["optimizer"])
         state = blob["state"]
-        state["total_seconds"] = state["elapsed"] + cfg.minutes * 60
+        state["total_seconds"] = state["elapsed"] + self.cfg.minutes * 60
         log(f"resumed at step {state['step']}, {state['elapsed'] / 60:.1f} min done")
-    log(f"model {count_params(model):,} parameters, {mcfg.n_norm_gains} norm gains; "
-        f"{len(train_arr) / 1e6:.1f}M training tokens")
+        return state
 
-    general_texts = read_general(cfg.general)
-    general_es = eval_set_from_texts(general_texts, tok, cfg.context_length) if general_texts else None
-    val_es = None
-    from .evaluate import make_eval_set
-    val_es = make_eval_set([val_arr[:cfg.context_length * 64].tolist()], 0, cfg.context_length, tok.eot_id)
-
-    rng = np.random.default_rng(cfg.seed + state["step"])
-    B, T = cfg.batch_size, cfg.context_length
-    autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if info.kind == "cuda"
-                else torch.autocast("cpu", enabled=False))
-    hardware = f"{info.kind} ({info.name}, {info.threads} threads) on {platform.machine()}"
-    last_ckpt = time.time()
-    budget_end = time.time() + (state["total_seconds"] - state["elapsed"])
-    seg_start, seg_elapsed0 = time.time(), state["elapsed"]
-    last_log, loss_ema = time.time(), None
-    general_eval: dict = {}
-
-    def summary() -> dict:
+    def summary(self) -> dict:
         # Figures are cumulative over the releases this one continues from.
+        cfg, state, prior, init = self.cfg, self.state, self.prior, self.init
         return {"tokens_seen": prior.get("tokens_seen", 0) + state["tokens_seen"],
                 "steps": prior.get("steps", 0) + state["step"],
                 "seconds": prior.get("seconds", 0) + round(state["elapsed"]),
@@ -384,59 +387,73 @@ def run(cfg: PretrainConfig) -> dict:
                 "this_run": {"tokens_seen": state["tokens_seen"], "steps": state["step"],
                              "seconds": round(state["elapsed"]), "warmup_steps": cfg.warmup_steps,
                              "min_lr_frac": cfg.min_lr_frac},
-                "batch_size": B, "batch_tokens": B * T, "lr": cfg.lr, "weight_decay": cfg.weight_decay,
-                "hardware": hardware, "torch": torch.__version__, "python": platform.python_version(),
-                "data": data_meta, "general_eval": general_eval, "val_loss": state.get("val_loss", float("nan"))}
+                "batch_size": cfg.batch_size, "batch_tokens": cfg.batch_size * cfg.context_length, "lr": cfg.lr,
+                "weight_decay": cfg.weight_decay, "hardware": self.hardware, "torch": torch.__version__,
+                "python": platform.python_version(), "data": self.data_meta, "general_eval": self.general_eval,
+                "val_loss": state.get("val_loss", float("nan"))}
 
-    def checkpoint(final: bool = False):
-        nonlocal general_eval
-        vr = evaluate(model, val_es, dev)
+    def checkpoint(self, final: bool = False) -> None:
+        model, state = self.model, self.state
+        vr = evaluate(model, self.val_es, self.dev)
         state["val_loss"] = vr.loss
-        if general_es is not None:
-            gr = evaluate(model, general_es, dev)
-            general_eval = {"bpb": gr.bpb, "ppl": gr.ppl, "tokens": gr.tokens, "bytes": gr.bytes}
+        if self.general_es is not None:
+            gr = evaluate(model, self.general_es, self.dev)
+            self.general_eval = {"bpb": gr.bpb, "ppl": gr.ppl, "tokens": gr.tokens, "bytes": gr.bytes}
             log(f"step {state['step']}: val loss {vr.loss:.3f}, general bpb {gr.bpb:.3f}, ppl {gr.ppl:.1f}")
-        tmp = work / "checkpoint.pt.tmp"
-        torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state,
-                    "config": asdict(cfg)}, tmp)
-        os.replace(tmp, ckpt)
-        sha = write_release(Path(cfg.out), model, tok, cfg, summary())
+        tmp = self.work / "checkpoint.pt.tmp"
+        torch.save({"model": model.state_dict(), "optimizer": self.opt.state_dict(), "state": state,
+                    "config": asdict(self.cfg)}, tmp)
+        os.replace(tmp, self.ckpt)
+        sha = write_release(Path(self.cfg.out), model, self.tok, self.cfg, self.summary())
         if final:   # the guard's reference and replay sets, sampled from the final weights
-            write_sets(Path(cfg.out), model.to("cpu"), tok.eot_id, cfg.base_id, sha)
-            model.to(dev)
+            write_sets(Path(self.cfg.out), model.to("cpu"), self.tok.eot_id, self.cfg.base_id, sha)
+            model.to(self.dev)
 
-    step_model = model
-    if cfg.compile:
+    def train(self) -> dict:
+        cfg, state, model, opt = self.cfg, self.state, self.model, self.opt
+        rng = np.random.default_rng(cfg.seed + state["step"])
+        B, T = cfg.batch_size, cfg.context_length
+        autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if self.info.kind == "cuda"
+                    else torch.autocast("cpu", enabled=False))
         # Worth ~1.3x on a 2-core CPU for this model size; costs ~45 s once.
-        step_model = torch.compile(model)
-    model.train()
-    while time.time() < budget_end:
-        starts = rng.integers(0, len(train_arr) - T - 1, size=B)
-        batch = torch.from_numpy(np.stack([train_arr[s:s + T + 1] for s in starts]).astype(np.int64)).to(dev)
-        frac = state["elapsed"] / max(1.0, state["total_seconds"])
-        for g in opt.param_groups:
-            g["lr"] = lr_at(cfg, state["step"], frac)
-        with autocast:
-            logits = step_model(batch[:, :-1])
-            loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)),
-                                                     batch[:, 1:].reshape(-1))
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        state["step"] += 1
-        state["tokens_seen"] += B * T
-        state["elapsed"] = seg_elapsed0 + (time.time() - seg_start)
-        lv = loss.detach().item()
-        loss_ema = lv if loss_ema is None else 0.98 * loss_ema + 0.02 * lv
-        if time.time() - last_log > 60:
-            tps = state["tokens_seen"] / max(1e-9, state["elapsed"])
-            log(f"step {state['step']} loss {loss_ema:.3f} lr {opt.param_groups[0]['lr']:.2e} "
-                f"{state['tokens_seen'] / 1e6:.2f}M tokens ({tps:.0f} tok/s avg)")
-            last_log = time.time()
-        if time.time() - last_ckpt > cfg.checkpoint_minutes * 60:
-            checkpoint()
-            last_ckpt = time.time()
-    checkpoint(final=True)
-    log(f"done: {state['step']} steps, {state['tokens_seen'] / 1e6:.2f}M tokens; release in {cfg.out}")
-    return summary()
+        step_model = torch.compile(model) if cfg.compile else model
+        last_ckpt = last_log = seg_start = time.time()
+        budget_end = seg_start + (state["total_seconds"] - state["elapsed"])
+        seg_elapsed0, loss_sum, loss_n = state["elapsed"], None, 0
+        model.train()
+        while time.time() < budget_end:
+            starts = rng.integers(0, len(self.train_arr) - T - 1, size=B)
+            batch = torch.from_numpy(np.stack([self.train_arr[s:s + T + 1] for s in starts]).astype(np.int64))
+            batch = batch.to(self.dev, non_blocking=True)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(cfg, state["step"], state["elapsed"] / max(1.0, state["total_seconds"]))
+            with autocast:
+                logits = step_model(batch[:, :-1])
+                loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)),
+                                                         batch[:, 1:].reshape(-1))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            state["step"] += 1
+            state["tokens_seen"] += B * T
+            state["elapsed"] = seg_elapsed0 + (time.time() - seg_start)
+            # Summed on the device and read once a minute: reading it every step
+            # would make a GPU wait for each step to finish.
+            loss_sum = loss.detach() if loss_sum is None else loss_sum + loss.detach()
+            loss_n += 1
+            if time.time() - last_log > 60:
+                tps = state["tokens_seen"] / max(1e-9, state["elapsed"])
+                log(f"step {state['step']} loss {loss_sum.item() / loss_n:.3f} lr {opt.param_groups[0]['lr']:.2e} "
+                    f"{state['tokens_seen'] / 1e6:.2f}M tokens ({tps:.0f} tok/s avg)")
+                last_log, loss_sum, loss_n = time.time(), None, 0
+            if time.time() - last_ckpt > cfg.checkpoint_minutes * 60:
+                self.checkpoint()
+                last_ckpt = time.time()
+        self.checkpoint(final=True)
+        log(f"done: {state['step']} steps, {state['tokens_seen'] / 1e6:.2f}M tokens; release in {cfg.out}")
+        return self.summary()
+
+
+def run(cfg: PretrainConfig) -> dict:
+    return _Pretraining(cfg).train()
