@@ -19,7 +19,7 @@ import torch
 
 from .errors import UserError
 from .documents import Document, count_words
-from .evaluate import EvalSet, make_eval_set, sample_windows
+from .evaluate import EvalSet, sampled_eval_set
 from .tokenizer import Tokenizer
 
 MIN_WORDS = 1500               # below this there is too little to learn from and to measure
@@ -156,9 +156,8 @@ def _tokens(tok: Tokenizer, texts: Sequence[str], sep: int) -> torch.Tensor:
 
 
 def _eval_set(tok: Tokenizer, texts: Sequence[str], context_length: int, seed: int) -> EvalSet:
-    es = make_eval_set([tok.encode(t) for t in texts], sum(len(t.encode("utf-8")) for t in texts),
-                       context_length, tok.eot_id)
-    return sample_windows(es, MAX_EVAL_WINDOWS, seed)
+    return sampled_eval_set([tok.encode_tensor(t) for t in texts], sum(len(t.encode("utf-8")) for t in texts),
+                            context_length, tok.eot_id, MAX_EVAL_WINDOWS, seed)
 
 
 def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0) -> Prepared:

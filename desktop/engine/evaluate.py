@@ -82,6 +82,45 @@ def sample_windows(es: EvalSet, max_rows: int, seed: int) -> EvalSet:
                    round(es.n_bytes * kept / max(1, es.n_tokens)), of_rows=rows)
 
 
+def sampled_eval_set(token_docs: Sequence[torch.Tensor], n_bytes: int, context_length: int, bos_id: int,
+                     max_rows: int, seed: int) -> EvalSet:
+    """sample_windows(make_eval_set(...), max_rows, seed), built without making
+    every window first: only the chosen rows are materialised, so scoring a
+    sample of a 50 MB document does not hold all of its windows as Python lists
+    (hundreds of MB). Same rows, same order, same byte scaling (tested)."""
+    T = context_length
+    counts = [-(-len(d) // T) for d in token_docs]      # windows per document: ceil(n / T)
+    rows = sum(counts)
+    n_tokens = sum(len(d) for d in token_docs)
+    if rows > max_rows:
+        g = torch.Generator().manual_seed(seed)
+        chosen = torch.randperm(rows, generator=g)[:max_rows].sort().values.tolist()
+    else:
+        chosen = list(range(rows))
+    inputs = torch.zeros(len(chosen), T, dtype=torch.long)
+    targets = torch.full((len(chosen), T), -100, dtype=torch.long)
+    starts, doc, first = [], 0, 0
+    for r in chosen:
+        while r >= first + counts[doc]:
+            first += counts[doc]
+            doc += 1
+        starts.append((doc, (r - first) * T))
+    kept = 0
+    for i, (k, s) in enumerate(starts):
+        d = token_docs[k]
+        # The document's sequence is [bos] + d: a window at s predicts
+        # seq[s+1:s+T+1] = d[s:s+T] from the same number of tokens before each.
+        tgt = d[s:s + T].long()
+        n = len(tgt)
+        inp = torch.cat([torch.tensor([bos_id]), d[:n - 1].long()]) if s == 0 else d[s - 1:s - 1 + n].long()
+        inputs[i, :len(inp)] = inp
+        targets[i, :len(tgt)] = tgt
+        kept += len(tgt)
+    if rows <= max_rows:
+        return EvalSet(inputs, targets, n_bytes)
+    return EvalSet(inputs, targets, round(n_bytes * kept / max(1, n_tokens)), of_rows=rows)
+
+
 def eval_set_from_texts(texts: Sequence[str], tok: Tokenizer, context_length: int) -> EvalSet:
     docs = tok.encode_batch(list(texts))
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
