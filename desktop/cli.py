@@ -409,7 +409,7 @@ def _log_internal_error() -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from .engine.device import tune_allocator
+    from .sysinfo import tune_allocator
     tune_allocator()
     try:
         if not argv:

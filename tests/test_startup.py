@@ -18,6 +18,8 @@ pytest.importorskip("PySide6")
 SCRIPT = r'''
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from desktop.sysinfo import tune_allocator     # what desktop/ui/app.py main() does first
+tune_allocator()
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop.ui.window import MainWindow

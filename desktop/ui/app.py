@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--base", default=os.environ.get("NORMFIT_BASE"), help="base model folder")
     p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)  # launch benchmark
     args = p.parse_args(argv if argv is not None else sys.argv[1:])
-    from ..engine.device import tune_allocator
+    from ..sysinfo import tune_allocator
     tune_allocator()      # before torch starts its threads: keeps RSS low on 4 GB PCs
 
     from PySide6.QtCore import QTimer
