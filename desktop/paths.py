@@ -1,15 +1,39 @@
-"""Where NormFit keeps things (platformdirs): settings, logs, saved adapters.
+"""Where NormFit keeps things (platformdirs): settings, logs, saved adapters;
+and where its own read-only files are (assets_dir: the one place that knows
+about the PyInstaller bundle).
 
 The app never writes inside its own folder, which a school lab may make read-only.
 """
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_log_dir
-
 APP = "NormFit"
+
+
+def assets_dir() -> Path:
+    """assets/ beside the package, or inside the packaged app's bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return (Path(bundle) if bundle else Path(__file__).resolve().parents[1]) / "assets"
+
+
+def user_config_dir(app: str, appauthor=False) -> str:
+    # platformdirs is imported when a user folder is first needed, so the engine
+    # (and a GPU machine without platformdirs) can use assets_dir without it.
+    import platformdirs
+    return platformdirs.user_config_dir(app, appauthor=appauthor)
+
+
+def user_data_dir(app: str, appauthor=False) -> str:
+    import platformdirs
+    return platformdirs.user_data_dir(app, appauthor=appauthor)
+
+
+def user_log_dir(app: str, appauthor=False) -> str:
+    import platformdirs
+    return platformdirs.user_log_dir(app, appauthor=appauthor)
 
 
 def _dir(env: str, default: str) -> Path:

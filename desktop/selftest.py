@@ -37,9 +37,8 @@ class SelftestFailure(Exception):
 
 
 def samples_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
-    return root / "assets" / "samples"
+    from .paths import assets_dir
+    return assets_dir() / "samples"
 
 
 def block_network():

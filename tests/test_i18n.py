@@ -33,7 +33,8 @@ GLOB = re.compile(r"\*\.?\w*")         # file patterns such as *.safetensors
 MALAYALAM = re.compile(r"[\u0D00-\u0D7F]")
 # Names that stay as they are in Malayalam text (products, formats, units).
 KEEP = {"NormFit", "LoRA", "PDF", "Word", "OpenDocument", "EPUB", "Markdown", "NVIDIA", "Mac", "KB", "MB",
-        "UTC", "Ctrl", "RTF", "Rich", "Text", "The", "morning", "after", "the", "storm", "Language", "English"}
+        "UTC", "Ctrl", "RTF", "Rich", "Text", "The", "morning", "after", "the", "storm", "Language", "English",
+        "USB"}
 BASE_DIR = Path(os.environ.get("NORMFIT_BASE") or ROOT / "assets" / "base")
 needs_base = pytest.mark.skipif(not releases(BASE_DIR), reason=f"no base model in {BASE_DIR}")
 

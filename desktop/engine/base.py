@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +25,8 @@ class BaseModelError(UserError):
 
 def default_base_dir() -> Path:
     """assets/base next to the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "assets" / "base"
-    return Path(__file__).resolve().parents[2] / "assets" / "base"
+    from ..paths import assets_dir
+    return assets_dir() / "base"
 
 
 @dataclass(frozen=True)

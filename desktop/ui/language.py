@@ -16,10 +16,11 @@ licence) and `load_fonts()` registers it at start.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from ..paths import assets_dir
 
 log = logging.getLogger("normfit.ui")
 
@@ -29,10 +30,6 @@ _installed: list[QTranslator] = []
 _current: str | None = None
 _fonts: list[str] = []
 
-
-def assets_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    return (Path(bundle) if bundle else Path(__file__).resolve().parents[2]) / "assets"
 
 
 def i18n_dir() -> Path:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +32,8 @@ def samples_dir() -> Path:
     env = os.environ.get("NORMFIT_SAMPLES")
     if env:
         return Path(env)
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "assets" / "samples"
+    from ..paths import assets_dir
+    return assets_dir() / "samples"
 
 
 def device_words(info) -> str:
