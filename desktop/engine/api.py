@@ -18,7 +18,7 @@ from .adapter_file import (MAX_LOAD_BYTES, MAX_NORM_FILE_BYTES, AdapterFile, Ada
 from .base import Base, BaseModelError, load_base, release_for, releases
 from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
 from .device import DeviceInfo, detect
-from .documents import Collection, Document, DocumentError, ReadProgress, collect, read_file
+from .documents import Collection, Document, DocumentError, ReadProgress, collect, general_texts, read_file
 from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
 from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
@@ -52,17 +52,7 @@ def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | N
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"The general text file {p} does not exist.")
-    if p.suffix == ".jsonl":
-        texts = []
-        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    texts.append(json.loads(line)["text"])
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    raise ValueError(f"Line {i} of {p.name} is not a JSON object with a 'text' field.") from None
-    else:
-        texts = [read_file(p).text]
-    return eval_set_from_texts(texts, base.tokenizer, base.config.context_length), p.name
+    return eval_set_from_texts(general_texts(p), base.tokenizer, base.config.context_length), p.name
 
 
 def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Document] | None = None,

@@ -461,3 +461,21 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
 def _selection_full() -> str:
     return (f"The files chosen already hold {MAX_TOTAL_CHARS // 2**20} MB of text, the most NormFit learns "
             "from at once, so this file was left out.")
+
+
+def general_texts(path: str | Path) -> list[str]:
+    """The texts of a general-text file: a .jsonl with a "text" field per line
+    (the shared general held-out set's form), or any document NormFit reads.
+    ValueError with one sentence for a bad line."""
+    import json
+    p = Path(path)
+    if p.suffix != ".jsonl":
+        return [read_file(p).text]
+    texts = []
+    for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                texts.append(json.loads(line)["text"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise ValueError(f"Line {i} of {p.name} is not a JSON object with a 'text' field.") from None
+    return texts

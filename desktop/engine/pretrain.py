@@ -124,12 +124,8 @@ def read_stdlib_code(max_mb: float, seed: int) -> tuple[list[str], dict]:
 
 
 def read_general(path: str | None) -> list[str]:
-    if not path:
-        return []
-    p = Path(path)
-    if p.suffix == ".jsonl":
-        return [json.loads(l)["text"] for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
-    return [p.read_text(encoding="utf-8")]
+    from .documents import general_texts
+    return general_texts(path) if path else []
 
 
 TOKEN_FILES = ("tokenizer.json", "tokens.npy", "data.json")

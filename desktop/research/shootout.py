@@ -92,6 +92,7 @@ def main(args) -> int:
     from ..engine.adapter_file import save_adapter, to_bytes
     from ..engine.api import adapter_metadata, collect, general_set, load_base, prepare_documents
     from ..engine.data import prepare
+    from ..engine.documents import general_texts
     from ..engine.evaluate import eval_set_from_texts
     from ..engine.train import measure_before, train
 
@@ -116,7 +117,7 @@ def main(args) -> int:
     except ValueError as e:
         raise UsageError(str(e)) from None
     if args.quick:
-        gtexts = _general_texts(Path(args.general))
+        gtexts = general_texts(Path(args.general))
         general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
     cache, adir = out / "cache", out / "adapters"
     cache.mkdir(parents=True, exist_ok=True)
@@ -243,12 +244,6 @@ def _report_only(out: Path, users: list[str], args) -> int:
     _write(report, out)
     _say(f"report rebuilt from {len(runs)} cached runs; verdict {report['verdict']['label']}")
     return 0
-
-
-def _general_texts(p: Path) -> list[str]:
-    if p.suffix == ".jsonl":
-        return [json.loads(l)["text"] for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
-    return [p.read_text(encoding="utf-8")]
 
 
 def _stats(xs: list[float]) -> dict:
