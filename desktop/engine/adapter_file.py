@@ -115,17 +115,26 @@ def _sweep_stale_temps(path: Path) -> None:
             pass
 
 
-def atomic_write(path: str | Path, data: bytes, overwrite: bool = True) -> None:
+def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: int | None = None) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the
     target: a reader sees the old file or the new one, never half of either, and
     a process killed at any point leaves the target as it was.
 
     With overwrite=False an existing target is never replaced, even if it
-    appears while we write (FileExistsError)."""
+    appears while we write (FileExistsError). ``mode`` (POSIX) is set on the
+    temporary file before the first byte: 0o600 for a private key (failing if
+    it cannot be set), 0o644 for a file meant to be shared (FAT sticks refuse
+    chmod, and their files are readable by all anyway)."""
     path = Path(path)
     _sweep_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None and os.name == "posix":
+            try:
+                os.fchmod(fd, mode)
+            except OSError:
+                if not mode & 0o077:      # a private file that cannot be made private: stop
+                    raise
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,33 +71,10 @@ def key_path(folder: str | Path | None = None) -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Create ``path`` holding ``data``, readable by the owner only, atomically
-    and never over an existing key (two NormFits starting at once keep one key).
-    The temporary file is made 0600 from its first byte, not chmod-ed later."""
-    fd, tmp = tempfile.mkstemp(prefix=".key.", suffix=".tmp", dir=path.parent)
-    try:
-        if os.name == "posix":
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.link(tmp, path)       # fails if another process made the key meanwhile
-        except FileExistsError:
-            raise
-        except OSError:              # no hard links on this file system
-            if path.exists():
-                raise FileExistsError(str(path)) from None
-            os.replace(tmp, path)
-            return
-        os.unlink(tmp)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Create ``path`` holding ``data``, readable by the owner only (0600 from
+    its first byte), atomically and never over an existing key (two NormFits
+    starting at once keep one key: FileExistsError for the second)."""
+    atomic_write(path, data, overwrite=False, mode=0o600)
 
 
 def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
@@ -141,13 +117,8 @@ def fingerprint(public_key: str) -> str:
 
 def write_public(path: Path, data: bytes) -> None:
     """Write atomically, readable by others: these files are meant to be shared
-    (atomic_write's temporary file starts owner-only)."""
-    atomic_write(path, data)
-    if os.name == "posix":
-        try:
-            os.chmod(path, 0o644)
-        except OSError:      # FAT USB sticks refuse chmod; their files are readable by all anyway
-            pass
+    (atomic_write's temporary file would otherwise start owner-only)."""
+    atomic_write(path, data, mode=0o644)
 
 
 # ------------------------------------------------------------------ entries
