@@ -89,13 +89,7 @@ class TrainingStep:
         self.run = RunState(methods, api_cfg["minutes"] * 60.0, api_cfg.get("max_steps"))
         self.run_job = self._start_job("train", work, self._trained, on_event=self._engine_event,
                                        on_failed=self._train_failed)
-        t.start.setEnabled(False)
-        t.cancel.setEnabled(True)
-        t.compare.setEnabled(False)
-        t.who.setEnabled(False)
-        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
-            b.setEnabled(False)
-        self.docs_page.setEnabled(False)
+        self._lock_settings(True)
         self.ticker.start()
         self._update_nav()
         t.cancel.setFocus()
@@ -178,22 +172,23 @@ class TrainingStep:
 
     def _training_over(self) -> None:
         self.ticker.stop()
-        t = self.train_page
         if self.run is not None:
             self._tick()
             self.last_step_seconds = self.run.step_seconds
             if self.run.cancel_at is not None:
                 self.last_cancel_latency = time.monotonic() - self.run.cancel_at
                 log.info("cancelled in %.2f s", self.last_cancel_latency)
-        t.start.setEnabled(True)
-        t.cancel.setEnabled(False)
-        t.compare.setEnabled(True)
-        t.who.setEnabled(True)
-        for b in [*t.budget_buttons.values(), *t.guard_buttons.values()]:
-            b.setEnabled(True)
-        self.docs_page.setEnabled(True)
+        self._lock_settings(False)
         self.run_job = None
         self._update_nav()
+
+    def _lock_settings(self, running: bool) -> None:
+        """While a run goes, its settings and documents cannot change under it."""
+        t = self.train_page
+        t.start.setEnabled(not running)
+        t.cancel.setEnabled(running)
+        for w in (t.compare, t.who, *t.budget_buttons.values(), *t.guard_buttons.values(), self.docs_page):
+            w.setEnabled(not running)
 
     def _train_failed(self, f: Failure) -> None:
         self._training_over()
