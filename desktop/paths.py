@@ -36,33 +36,33 @@ def user_log_dir(app: str, appauthor=False) -> str:
     return platformdirs.user_log_dir(app, appauthor=appauthor)
 
 
-def _dir(env: str, default: str) -> Path:
-    # NORMFIT_HOME moves everything (tests, portable installs).
+def _dir(env: str, default) -> Path:
+    # NORMFIT_HOME moves everything (tests, portable installs); the platform's
+    # folder is only looked up (platformdirs) when it is the one used.
     home = os.environ.get("NORMFIT_HOME")
-    p = Path(home) / env if home else Path(default)
-    return p
+    return Path(home) / env if home else Path(default())
 
 
 def config_dir() -> Path:
-    return _dir("config", user_config_dir(APP, appauthor=False))
+    return _dir("config", lambda: user_config_dir(APP, appauthor=False))
 
 
 def log_dir() -> Path:
-    return _dir("logs", user_log_dir(APP, appauthor=False))
+    return _dir("logs", lambda: user_log_dir(APP, appauthor=False))
 
 
 def adapters_dir() -> Path:
-    return _dir("adapters", os.path.join(user_data_dir(APP, appauthor=False), "adapters"))
+    return _dir("adapters", lambda: os.path.join(user_data_dir(APP, appauthor=False), "adapters"))
 
 
 def keys_dir() -> Path:
     # The federation signing key lives with the user's data, never with a shared folder.
-    return _dir("keys", os.path.join(user_data_dir(APP, appauthor=False), "keys"))
+    return _dir("keys", lambda: os.path.join(user_data_dir(APP, appauthor=False), "keys"))
 
 
 def shared_dir() -> Path:
     """Default folder for `normfit share` / `withdraw` when no --out is given."""
-    return _dir("shared", os.path.join(user_data_dir(APP, appauthor=False), "shared"))
+    return _dir("shared", lambda: os.path.join(user_data_dir(APP, appauthor=False), "shared"))
 
 
 def ensure(p: Path) -> Path:
