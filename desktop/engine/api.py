@@ -40,7 +40,7 @@ __all__ = [
     "generate",
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
-    "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES",
+    "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",
 ]
 
 
@@ -234,6 +234,16 @@ def measure(base: Base, data: Prepared, adapter: AdapterFile | TrainResult | Non
     h = evaluate(model, data.heldout, device, should_stop=should_stop)
     g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
     return Measured("before" if adapter is None else "after", h, g)
+
+
+def measure_kept(base: Base, data: Prepared, result: TrainResult, general: EvalSet | None = None,
+                 should_stop: Callable[[], bool] = lambda: False) -> TrainResult:
+    """A stopped run's kept state, measured after all: the scores before
+    training are already in the result, so only the kept weights are scored."""
+    if result.heldout_after is not None:
+        return result
+    after = measure(base, data, result, general, should_stop=should_stop)
+    return replace(result, heldout_after=after.heldout, general_after=after.general)
 
 
 def warm_up() -> None:

@@ -247,16 +247,7 @@ class TrainingStep:
 
         def work(emit, stop):
             api = engine()
-            out = []
-            before = None
-            for r in results:
-                if r.heldout_after is not None:
-                    out.append(r)
-                    continue
-                before = before or api.measure(base, outcome.data, None, outcome.general, should_stop=stop)
-                after = api.measure(base, outcome.data, r, outcome.general, should_stop=stop)
-                out.append(dataclasses.replace(r, heldout_before=before.heldout, general_before=before.general,
-                                               heldout_after=after.heldout, general_after=after.general))
+            out = [api.measure_kept(base, outcome.data, r, outcome.general, should_stop=stop) for r in results]
             return dataclasses.replace(outcome, results=out)
 
         def done(o):
