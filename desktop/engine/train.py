@@ -18,7 +18,7 @@ import torch
 from . import adapters
 from .base import Base
 from .data import Batches, Prepared
-from .device import DeviceInfo, detect
+from .device import DeviceInfo, detect, release_free_memory
 from .anchor import DriftGuard, Replay, drift, kl_to_base
 from .evaluate import EvalResult, EvalSet, evaluate
 
@@ -247,6 +247,7 @@ class _Run:
         if d is not None and self.step > 0:
             self.guard.update(d)
         self.val_hist.append((self.step, r.loss))
+        release_free_memory()     # what the checks' larger batches freed goes back to the system
         self.check_time = time.monotonic() - tv
         self.emit(Validated(self.step, r.loss, is_best, d, within, lam_used))
 
