@@ -78,10 +78,10 @@ def pytest_configure(config):
 def pytest_runtest_logreport(report):
     # Counted for the summary line below: CI's log then shows that these ran.
     if "shared" in report.keywords:
-        if report.when == "call":
-            SHARED_USES["ran"] += 1
-        elif report.skipped:
+        if report.skipped:
             SHARED_USES["skipped"] += 1
+        elif report.when == "call":
+            SHARED_USES["ran"] += 1
 
 
 def need_shared(sub: str) -> Path:
