@@ -19,21 +19,11 @@ def assets_dir() -> Path:
     return (Path(bundle) if bundle else Path(__file__).resolve().parents[1]) / "assets"
 
 
-def user_config_dir(app: str, appauthor=False) -> str:
-    # platformdirs is imported when a user folder is first needed, so the engine
-    # (and a GPU machine without platformdirs) can use assets_dir without it.
+def _platform_dir(kind: str) -> str:
+    """platformdirs' user_<kind>_dir, imported when a user folder is first needed,
+    so the engine (and a GPU machine without platformdirs) can use assets_dir."""
     import platformdirs
-    return platformdirs.user_config_dir(app, appauthor=appauthor)
-
-
-def user_data_dir(app: str, appauthor=False) -> str:
-    import platformdirs
-    return platformdirs.user_data_dir(app, appauthor=appauthor)
-
-
-def user_log_dir(app: str, appauthor=False) -> str:
-    import platformdirs
-    return platformdirs.user_log_dir(app, appauthor=appauthor)
+    return getattr(platformdirs, f"user_{kind}_dir")(APP, appauthor=False)
 
 
 def _dir(env: str, default) -> Path:
@@ -44,25 +34,25 @@ def _dir(env: str, default) -> Path:
 
 
 def config_dir() -> Path:
-    return _dir("config", lambda: user_config_dir(APP, appauthor=False))
+    return _dir("config", lambda: _platform_dir("config"))
 
 
 def log_dir() -> Path:
-    return _dir("logs", lambda: user_log_dir(APP, appauthor=False))
+    return _dir("logs", lambda: _platform_dir("log"))
 
 
 def adapters_dir() -> Path:
-    return _dir("adapters", lambda: os.path.join(user_data_dir(APP, appauthor=False), "adapters"))
+    return _dir("adapters", lambda: os.path.join(_platform_dir("data"), "adapters"))
 
 
 def keys_dir() -> Path:
     # The federation signing key lives with the user's data, never with a shared folder.
-    return _dir("keys", lambda: os.path.join(user_data_dir(APP, appauthor=False), "keys"))
+    return _dir("keys", lambda: os.path.join(_platform_dir("data"), "keys"))
 
 
 def shared_dir() -> Path:
     """Default folder for `normfit share` / `withdraw` when no --out is given."""
-    return _dir("shared", lambda: os.path.join(user_data_dir(APP, appauthor=False), "shared"))
+    return _dir("shared", lambda: os.path.join(_platform_dir("data"), "shared"))
 
 
 def ensure(p: Path) -> Path:

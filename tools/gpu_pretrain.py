@@ -65,12 +65,6 @@ def unpack(src: Path, work: Path) -> None:
         shutil.copy(src / f, work / f)
 
 
-def newest_release() -> Path:
-    sys.path.insert(0, str(ROOT))
-    from desktop.engine.base import releases
-    return releases(ROOT / "assets" / "base")[-1]
-
-
 def train(a: argparse.Namespace) -> dict:
     sys.path.insert(0, str(ROOT))
     import torch
@@ -78,7 +72,8 @@ def train(a: argparse.Namespace) -> dict:
     from desktop.engine.pretrain import PretrainConfig, run
     work = Path(a.work)
     unpack(Path(a.pack), work)
-    init = Path(a.init_from) if a.init_from else newest_release()
+    # assets/base itself: load_base picks the newest release in it.
+    init = Path(a.init_from) if a.init_from else ROOT / "assets" / "base"
     device = a.device or ("cuda" if torch.cuda.is_available() else "cpu")
     cfg = PretrainConfig(corpus="", out=a.out, work=str(work), minutes=a.minutes, device=device,
                          init_from=str(init), base_id=a.base_id, batch_size=a.batch_size, lr=a.lr,
