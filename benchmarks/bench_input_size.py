@@ -45,13 +45,18 @@ def source_text() -> tuple[str, str]:
 
 
 def make_file(path: Path, text: str, mb: float) -> int:
+    """A file of exactly `mb` MiB (cut back to a whole character), so that 50
+    means the per-file limit itself (50 MiB; a 50.3 MB file was once refused)."""
     want = int(mb * 2**20)
-    with path.open("w", encoding="utf-8") as f:
+    data = text.encode("utf-8")
+    with path.open("wb") as f:
         n = 0
         while n < want:
-            piece = text[: want - n]
+            piece = data[: want - n]
             f.write(piece)
-            n += len(piece.encode("utf-8"))
+            n += len(piece)
+    raw = path.read_bytes().decode("utf-8", errors="ignore").encode("utf-8")
+    path.write_bytes(raw)
     return path.stat().st_size
 
 

@@ -174,8 +174,11 @@ def _max_drift(text: str) -> float | None:
     return v / 100.0
 
 
-def _prepare(args, base):
-    from .engine.api import NotEnoughText, general_set, prepare_documents
+def _prepare(args, base, cfg, methods, on_event, started_at):
+    """A session with the documents ready: read, split and tokenised. The
+    documents' text is let go of here, before training (see Session)."""
+    from .engine.api import NotEnoughText
+    from .engine.session import Session
     col = _collect(args.paths)
     held = _collect(args.heldout, "held-out documents").documents if args.heldout else None
     if held:
@@ -183,15 +186,20 @@ def _prepare(args, base):
         docs = [d for d in col.documents if Path(d.path).resolve() not in hp]
     else:
         docs = col.documents
+    n_docs, words = len(docs), col.words
+    del col
+    session = Session(base, cfg, methods, general_path=args.general, label=getattr(args, "label", None),
+                      on_event=on_event, started_at=started_at)
     try:
-        data = prepare_documents(base, docs, held, seed=args.seed)
-        general, glabel = general_set(base, args.general)
+        data = session.prepare(docs, held)
     except (NotEnoughText, ValueError) as e:
         raise UsageError(str(e)) from None
-    say(f"{len(docs)} documents, {col.words:,} words; split by {data.split.by}: "
-        f"{data.n_train_tokens:,} training tokens, {data.validation.n_tokens:,} validation, "
-        f"{data.heldout.n_tokens:,} held-out; general check: {glabel}")
-    return data, general, glabel
+    sample = (f" (a sample: {data.train_share:.0%} of the training text, as much as the time allows)"
+              if data.train_share < 1 else "")
+    say(f"{n_docs} documents, {words:,} words; split by {data.by}: "
+        f"{data.n_train_tokens:,} training tokens{sample}, {data.validation.n_tokens:,} validation, "
+        f"{data.heldout.n_tokens:,} held-out; general check: {session.general_label}")
+    return session, data
 
 
 def _check_out(args):
@@ -206,15 +214,17 @@ def _check_out(args):
 
 # ------------------------------------------------------------------ commands
 def cmd_train(args) -> int:
-    from .engine.api import personalise
+    started = time.monotonic()                 # the budget counts reading and getting the text ready
     out = _check_out(args)
     cfg = _train_config(args, args.method)     # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)
-    data, general, glabel = _prepare(args, base)
+    printer = _progress_printer()
+    session, data = _prepare(args, base, cfg, (cfg.method,), lambda m, e: printer(e), started)
+    glabel = session.general_label
     say(f"Training {cfg.method} (lr {cfg.learning_rate:g}) for up to {cfg.minutes:g} minutes"
         + (f" or {cfg.max_steps} steps" if cfg.max_steps else ""))
-    result = personalise(base, data, cfg, general, on_event=_progress_printer())
+    result, = session.run(data).results
     from .engine.notes import outcome_notes
     notes = outcome_notes(result)
     summary = result.summary()
@@ -224,7 +234,7 @@ def cmd_train(args) -> int:
         summary.update(adapter_path=str(path), adapter_bytes=nbytes)
     else:
         summary.update(adapter_path=None, adapter_bytes=None)
-    summary.update(base_id=base.base_id, split=data.split.by, general_set=glabel, learned=result.learned,
+    summary.update(base_id=base.base_id, split=data.by, general_set=glabel, learned=result.learned,
                    notes=[n.text for n in notes])
     for n in notes:
         say(n.text)
@@ -259,21 +269,22 @@ def _result_text(s: dict) -> str:
 
 
 def cmd_compare(args) -> int:
-    from .engine.api import compare
+    from .engine.methods import METHODS
+    started = time.monotonic()
     cfg = _train_config(args, "norm")          # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)
-    data, general, glabel = _prepare(args, base)
     printers = {}
 
     def on_event(method, e):
         printers.setdefault(method, _progress_printer(f"[{method}] "))(e)
-    results = compare(base, data, cfg, general, on_event=on_event)
+    session, data = _prepare(args, base, cfg, METHODS, on_event, started)
+    outcome = session.run(data)
+    glabel = outcome.general_label
     from .engine.pareto import dominates
-    rows = [r.summary() for r in results]
-    sizes = {r.method: _adapter_size(r, base) for r in results}
+    rows = [r.summary() for r in outcome.results]
     for row in rows:
-        row["adapter_bytes"] = sizes[row["method"]]
+        row["adapter_bytes"] = outcome.sizes.get(row["method"])
     by = {r["method"]: r for r in rows}
     verdict = {m: dominates(by["norm"], by[m]) for m in by if m != "norm"}
     if args.json:
@@ -288,11 +299,6 @@ def cmd_compare(args) -> int:
     for m, d in verdict.items():
         print(f"norm-only {'Pareto-dominates' if d else 'does not Pareto-dominate'} {m}")
     return 0
-
-
-def _adapter_size(result, base) -> int:
-    from .engine.api import adapter_bytes
-    return len(adapter_bytes(result, base))
 
 
 def _duplicate_reason(col, path: str) -> str:

@@ -246,13 +246,10 @@ def test_dropping_a_folder_adds_its_documents(qtbot, window, docs):
 def outcome(base):
     """One tiny real training run, shared by the saving/opening stories."""
     from desktop.engine import api
-    from desktop.ui.window import Outcome, file_sizes
+    from desktop.engine.session import run
     texts = [writing(i, 700) for i in range(3)]
     documents = [api.Document(path=f"/tmp/doc{i}.txt", kind="Text", text=t) for i, t in enumerate(texts)]
-    data = api.prepare_documents(base, documents)
-    general, label = api.general_set(base)
-    r = api.personalise(base, data, api.TrainConfig(**TINY), general)
-    return Outcome([r], file_sizes(api, base, [r], label), data, general, label, False, 400)
+    return run(base, api.TrainConfig(**TINY), documents)
 
 
 @needs_base

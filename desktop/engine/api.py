@@ -5,6 +5,7 @@ Everything here is plain Python and PyTorch; no Qt.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -56,35 +57,42 @@ def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | N
 
 
 def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Document] | None = None,
-                      seed: int = 0) -> Prepared:
-    """Split (raising NotEnoughText with the amount missing) and tokenise."""
+                      seed: int = 0, train_chars: int | None = None) -> Prepared:
+    """Split (raising NotEnoughText with the amount missing) and tokenise (a
+    long selection: a sample of `train_chars` characters of training text)."""
     split = split_documents(docs, seed=seed, heldout=heldout)
-    return prepare(split, base.tokenizer, base.config.context_length, seed=seed)
+    return prepare(split, base.tokenizer, base.config.context_length, seed=seed, train_chars=train_chars)
 
 
 def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
                 on_event: Callable[[object], None] | None = None,
                 should_stop: Callable[[], bool] = lambda: False,
-                before: Before | None = None) -> TrainResult:
-    return train(base, data, cfg, general, on_event, should_stop, before=before)
+                before: Before | None = None, started_at: float | None = None) -> TrainResult:
+    """One method within cfg.minutes, counted from `started_at` (default: now)."""
+    return train(base, data, cfg, general, on_event, should_stop, before=before, started_at=started_at)
 
 
 def compare(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
             methods: Sequence[str] = ("norm", "lora", "full"),
             on_event: Callable[[str, object], None] | None = None,
-            should_stop: Callable[[], bool] = lambda: False) -> list[TrainResult]:
-    """Each method gets the same budget, data, seed; the base is measured once."""
+            should_stop: Callable[[], bool] = lambda: False, started_at: float | None = None) -> list[TrainResult]:
+    """Each method gets the same budget, data, seed; the base is measured once.
+    The time spent before the first method (getting the text ready from
+    `started_at`, measuring the base) is shared: each method's clock starts
+    its share of it early, so the whole job still fits len(methods) budgets."""
     info = detect(cfg.device, cfg.threads)
     emit = on_event or (lambda m, e: None)
+    t0 = time.monotonic() if started_at is None else started_at
     before = measure_before(base, data, general, info.torch_device, should_stop)
     emit(methods[0], Measured("before", before.heldout, before.general))
+    shared = (time.monotonic() - t0) / max(1, len(methods))
     results = []
     for m in methods:
         if should_stop():
             break
         mcfg = replace(cfg, method=m, lr=cfg.lr if cfg.lr is not None or cfg.protocol else None)
         r = train(base, data, mcfg, general, lambda e, m=m: emit(m, e), should_stop, before=before,
-                  device_info=info)
+                  started_at=time.monotonic() - shared, device_info=info)
         results.append(r)
         if r.cancelled:
             break

@@ -127,12 +127,16 @@ def split_documents(docs: Sequence[Document], seed: int = 0,
 
 @dataclass
 class Prepared:
-    """Everything training and evaluation need, already tokenised."""
+    """Everything training and evaluation need, already tokenised. The texts
+    themselves are not kept: a long job holds tokens, not a second copy of
+    someone's writing."""
     train_tokens: torch.Tensor       # 1-D int32: documents joined by end-of-text (batches widen to long)
     validation: EvalSet
     heldout: EvalSet
-    split: Split
+    by: str                          # how the split was made (Split.by)
+    heldout_words: int
     context_length: int
+    train_share: float = 1.0         # share of the training text tokenised (< 1: a sample, see below)
 
     @property
     def n_train_tokens(self) -> int:
@@ -143,6 +147,56 @@ class Prepared:
 # seed, so that measuring takes the same few seconds for a page or a lifetime
 # of writing (a 19 MB file once took minutes to score and broke the budget).
 MAX_EVAL_WINDOWS = 128
+
+# A selection may hold 200 MB of text, which takes minutes to tokenise on one
+# core (~1.4 MB/s here), while a budget can only use a fraction of it. Beyond
+# these amounts a seed-chosen sample of pieces is tokenised instead of all of
+# it, so getting ready takes seconds at any size:
+PIECE_CHARS = 1 << 16            # pieces cut at line starts, ~16k tokens each
+EVAL_MAX_CHARS = 1 << 20         # ~250k tokens, about 8x what MAX_EVAL_WINDOWS scores
+# Training text per second of budget: ~6,000 tokens/s, about twice what a CPU
+# trains per second (benchmarks/RESULTS.md), so a CPU run never repeats text;
+# a GPU repeats the sample, which norm-only's few thousand gains cannot memorise.
+TRAIN_CHARS_PER_S = 25_000
+TRAIN_MIN_CHARS, TRAIN_MAX_CHARS = 2_000_000, 16_000_000
+
+
+def train_chars_for(seconds: float) -> int:
+    """How much training text a budget of `seconds` gets tokenised."""
+    return int(min(TRAIN_MAX_CHARS, max(TRAIN_MIN_CHARS, TRAIN_CHARS_PER_S * seconds)))
+
+
+def sample_pieces(texts: Sequence[str], max_chars: int, seed: int) -> list[str]:
+    """The texts unchanged when they hold at most `max_chars` characters; else
+    a seed-chosen set of pieces (cut at line starts) adding up to about
+    `max_chars`, in text order, neighbouring pieces joined again."""
+    if sum(len(t) for t in texts) <= max_chars:
+        return list(texts)
+    spans = []
+    for i, t in enumerate(texts):
+        s = 0
+        while s < len(t):
+            e = min(len(t), s + PIECE_CHARS)
+            if e < len(t):
+                nl = t.rfind("\n", s + PIECE_CHARS // 2, e)
+                e = nl + 1 if nl >= 0 else e
+            spans.append((i, s, e))
+            s = e
+    order = list(range(len(spans)))
+    random.Random(seed).shuffle(order)
+    chosen, n = [], 0
+    for k in order:
+        if n >= max_chars:
+            break
+        chosen.append(k)
+        n += spans[k][2] - spans[k][1]
+    merged: list[list[int]] = []
+    for i, s, e in (spans[k] for k in sorted(chosen)):
+        if merged and merged[-1][0] == i and merged[-1][2] == s:
+            merged[-1][2] = e
+        else:
+            merged.append([i, s, e])
+    return [texts[i][s:e] for i, s, e in merged]
 
 
 def _tokens(tok: Tokenizer, texts: Sequence[str], sep: int) -> torch.Tensor:
@@ -156,14 +210,23 @@ def _tokens(tok: Tokenizer, texts: Sequence[str], sep: int) -> torch.Tensor:
 
 
 def _eval_set(tok: Tokenizer, texts: Sequence[str], context_length: int, seed: int) -> EvalSet:
+    texts = sample_pieces(texts, EVAL_MAX_CHARS, seed)
     return sampled_eval_set([tok.encode_tensor(t) for t in texts], sum(len(t.encode("utf-8")) for t in texts),
                             context_length, tok.eot_id, MAX_EVAL_WINDOWS, seed)
 
 
-def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0) -> Prepared:
-    return Prepared(_tokens(tok, split.train, tok.eot_id),
+def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
+            train_chars: int | None = None) -> Prepared:
+    """Tokenise a split: all of it, or for a long selection a sample of at most
+    `train_chars` characters of training text (default: what five minutes use)."""
+    limit = train_chars_for(300) if train_chars is None else train_chars
+    train = sample_pieces(split.train, limit, seed)
+    total = sum(len(t) for t in split.train)
+    share = sum(len(t) for t in train) / total if total else 1.0
+    return Prepared(_tokens(tok, train, tok.eot_id),
                     _eval_set(tok, split.validation, context_length, seed),
-                    _eval_set(tok, split.heldout, context_length, seed + 1), split, context_length)
+                    _eval_set(tok, split.heldout, context_length, seed + 1), split.by,
+                    _words(split.heldout), context_length, min(1.0, share))
 
 
 class Batches:

@@ -88,14 +88,31 @@ def _truncate(texts: list[str], chars: int) -> list[str]:
 
 
 def main(args) -> int:
-    from ..cli import UsageError
-    from ..engine.adapter_file import save_adapter, to_bytes
-    from ..engine.api import adapter_metadata, collect, general_set, load_base, prepare_documents
-    from ..engine.data import prepare
-    from ..engine.documents import general_texts
-    from ..engine.evaluate import eval_set_from_texts
-    from ..engine.train import measure_before, train
+    from ..engine.api import load_base
+    users_root, out, users = _checked(args)
+    if args.report_only:
+        return _report_only(out, users, args)
+    base = load_base(args.base)
+    general, glabel = _general(base, args)
+    (out / "cache").mkdir(parents=True, exist_ok=True)
+    (out / "adapters").mkdir(parents=True, exist_ok=True)
+    user_data = {user: _user_data(base, users_root / user, args.quick) for user in users}
+    runs = _run_all(args, base, general, users, user_data, out)
+    if args.only:      # a shard: the report pass without --only writes the report
+        _say(f"shard done: {len(runs)} runs cached in {out}")
+        return 0
+    report = build_report(runs, users, args.seeds, args.protocol, glabel)
+    report["controls"] = controls(base, users, user_data, out / "adapters", args.seeds)
+    _write(report, out)
+    _say(f"{'complete' if report['complete'] else 'partial'}: {len(runs)} runs; verdict "
+         f"{report['verdict']['label']}; report in {out}")
+    print(markdown(report))
+    return 0
 
+
+def _checked(args) -> tuple[Path, Path, list[str]]:
+    """The options, refused in one sentence each before anything loads."""
+    from ..cli import UsageError
     users_root, out = Path(args.users), Path(args.out)
     if not users_root.is_dir():
         raise UsageError(f"The users folder {users_root} does not exist.")
@@ -106,12 +123,16 @@ def main(args) -> int:
             raise UsageError("--threads must be at least 1.")
         torch.set_num_threads(args.threads)
     try:
-        users = _users(users_root)
+        return users_root, out, _users(users_root)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    if args.report_only:
-        return _report_only(out, users, args)
-    base = load_base(args.base)
+
+
+def _general(base, args):
+    from ..cli import UsageError
+    from ..engine.api import general_set
+    from ..engine.documents import general_texts
+    from ..engine.evaluate import eval_set_from_texts
     try:
         general, glabel = general_set(base, args.general)
     except ValueError as e:
@@ -119,23 +140,29 @@ def main(args) -> int:
     if args.quick:
         gtexts = general_texts(Path(args.general))
         general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
-    cache, adir = out / "cache", out / "adapters"
-    cache.mkdir(parents=True, exist_ok=True)
-    adir.mkdir(parents=True, exist_ok=True)
+    return general, glabel
+
+
+def _user_data(base, folder: Path, quick: bool):
+    """One user's documents split and tokenised (--quick: shorter held-out and validation)."""
+    from dataclasses import replace
+    from ..engine.api import collect, prepare_documents
+    from ..engine.data import prepare, split_documents
+    docs = collect([folder / "train"]).documents
+    held = collect([folder / "heldout"]).documents
+    if not quick:
+        return prepare_documents(base, docs, held, seed=0)
+    split = split_documents(docs, seed=0, heldout=held)
+    split = replace(split, heldout=_truncate(split.heldout, QUICK_CHARS),
+                    validation=_truncate(split.validation, QUICK_CHARS))
+    return prepare(split, base.tokenizer, base.config.context_length)
+
+
+def _run_all(args, base, general, users, user_data, out: Path) -> list[dict]:
+    """Every (seed, user, method) run not cached yet (only those in --only)."""
+    from ..engine.train import measure_before
     only = set(args.only.split(",")) if args.only else None
-    runs = []
-    user_data = {}
-    for user in users:
-        docs = collect([users_root / user / "train"]).documents
-        held = collect([users_root / user / "heldout"]).documents
-        data = prepare_documents(base, docs, held, seed=0)
-        if args.quick:
-            from dataclasses import replace as _r
-            split = _r(data.split, heldout=_truncate(data.split.heldout, QUICK_CHARS),
-                       validation=_truncate(data.split.validation, QUICK_CHARS))
-            data = prepare(split, base.tokenizer, base.config.context_length)
-        user_data[user] = data
-    before: dict[str, object] = {}
+    runs, before = [], {}
     # Seed-major order: an interrupted shootout has whole seeds (every user and
     # method) done first, so a partial report is still a like-for-like table.
     for seed in range(args.seeds):
@@ -143,48 +170,43 @@ def main(args) -> int:
             data = user_data[user]
             for method in METHODS:
                 key = f"{user}/{method}/{seed}"
-                tag = _limit_tag(args)
-                cfile = cache / f"{user}_{method}_s{seed}{tag}.json"
+                cfile = out / "cache" / f"{user}_{method}_s{seed}{_limit_tag(args)}.json"
                 if cfile.exists():
                     runs.append(json.loads(cfile.read_text()))
                     continue
                 if only is not None and key not in only:
                     continue
-                cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads,
-                                 getattr(args, "max_drift", None))
                 if user not in before:
                     before[user] = _cached_before(out, base, user, bool(args.quick),
                                                   lambda: measure_before(base, data, general, torch.device("cpu")))
-                _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
-                     + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
-                r = train(base, data, cfg, general, before=before[user])
-                row = r.summary()
-                meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}",
-                                        general_label="given file")
-                blob = to_bytes(r.tensors, meta)
-                row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(blob),
-                           limit=cfg.max_drift,
-                           quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
-                if method != "full" or args.keep_full:
-                    path = adir / f"{method}_{user}_s{seed}{tag}.safetensors"
-                    save_adapter(path, r.tensors, meta, overwrite=True)
-                    row["adapter_file"] = path.name
-                _say(f"{key}: held-out ppl {row['heldout_ppl_before']:.2f} -> {row['heldout_ppl_after']:.2f}, "
-                     f"general {row['general_ppl_before']:.2f} -> {row['general_ppl_after']:.2f}, "
-                     f"{row['steps']} steps, {row['seconds']:.0f} s")
+                row = _one_run(args, base, data, general, before[user], user, method, seed, out)
                 cfile.write_text(json.dumps(row, indent=1))
                 runs.append(row)
-    if only is not None:      # a shard: the report pass without --only writes the report
-        _say(f"shard done: {len(runs)} runs cached in {out}")
-        return 0
-    report = build_report(runs, users, args.seeds, args.protocol, glabel)
-    report["controls"] = controls(base, users, user_data, adir, args.seeds)
-    _write(report, out)
-    complete = report["complete"]
-    _say(f"{'complete' if complete else 'partial'}: {len(runs)} runs; verdict {report['verdict']['label']}; "
-         f"report in {out}")
-    print(markdown(report))
-    return 0
+    return runs
+
+
+def _one_run(args, base, data, general, before, user: str, method: str, seed: int, out: Path) -> dict:
+    from ..engine.adapter_file import save_adapter, to_bytes
+    from ..engine.api import adapter_metadata
+    from ..engine.train import train
+    key = f"{user}/{method}/{seed}"
+    cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads,
+                     getattr(args, "max_drift", None))
+    _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
+         + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
+    r = train(base, data, cfg, general, before=before)
+    row = r.summary()
+    meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general_label="given file")
+    row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(to_bytes(r.tensors, meta)),
+               limit=cfg.max_drift, quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
+    if method != "full" or args.keep_full:
+        path = out / "adapters" / f"{method}_{user}_s{seed}{_limit_tag(args)}.safetensors"
+        save_adapter(path, r.tensors, meta, overwrite=True)
+        row["adapter_file"] = path.name
+    _say(f"{key}: held-out ppl {row['heldout_ppl_before']:.2f} -> {row['heldout_ppl_after']:.2f}, "
+         f"general {row['general_ppl_before']:.2f} -> {row['general_ppl_after']:.2f}, "
+         f"{row['steps']} steps, {row['seconds']:.0f} s")
+    return row
 
 
 def _cached_before(out: Path, base, user: str, quick: bool, measure):

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.session import Outcome  # noqa: F401  (torch-free; the steps share it)
 from .pages import QT_TR_NOOP
 from .words import tr
 
@@ -65,27 +66,6 @@ SAME_TEXT = QT_TR_NOOP("The same text as another document; counted once.")
 
 
 @dataclass
-class Outcome:
-    """What one run produced: results per method, their file sizes, and the
-    prepared data (to measure opened adapters on the same held-out text)."""
-    results: list
-    sizes: dict[str, int]
-    data: object
-    general: object
-    general_label: str
-    compare: bool
-    heldout_words: int = 0
-    label: str | None = None     # "Who is this for?", as typed before training (cleaned)
-
-    def by_method(self) -> dict:
-        return {r.method: r for r in self.results}
-
-    @property
-    def cancelled(self) -> bool:
-        return any(r.cancelled for r in self.results)
-
-
-@dataclass
 class RunState:
     methods: tuple[str, ...]
     budget_s: float
@@ -102,12 +82,3 @@ class RunState:
 
 
 
-def file_sizes(api, base, results, general_label) -> dict[str, int]:
-    """The size each result's adapter file has (its exact bytes, not written anywhere)."""
-    out = {}
-    for r in results:
-        try:
-            out[r.method] = len(api.adapter_bytes(r, base, general_label=general_label))
-        except Exception:   # the size is informative only
-            log.exception("could not size the %s adapter", r.method)
-    return out

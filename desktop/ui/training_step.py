@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from .pages import named
 from ..engine import events as ev     # torch-free: events are told apart by type
 from ..engine.methods import METHODS, SHAREABLE
-from .state import RESULTS, Outcome, RunState, engine, file_sizes
+from .state import RESULTS, Outcome, RunState, engine
 from .words import clock, method_name, num, tr
 from .worker import Failure
 
@@ -66,19 +66,10 @@ class TrainingStep:
 
         def work(emit, stop):
             api = engine()
-            emit(("norm", "preparing"))
-            data = api.prepare_documents(base, docs)
-            general, glabel = api.general_set(base)
-            cfg = api.TrainConfig(**api_cfg)
-            if compare:
-                results = api.compare(base, data, cfg, general, methods,
-                                      on_event=lambda m, e: emit((m, e)), should_stop=stop)
-            else:
-                results = [api.personalise(base, data, cfg, general, on_event=lambda e: emit(("norm", e)),
-                                           should_stop=stop)]
-            sizes = file_sizes(api, base, results, glabel)
-            words = sum(len(t.split()) for t in data.split.heldout)
-            return Outcome(results, sizes, data, general, glabel, compare, words, label)
+            from ..engine.session import Session
+            session = Session(base, api.TrainConfig(**api_cfg), methods, label=label,
+                              on_event=lambda m, e: emit((m, e)), should_stop=stop)
+            return session.run(session.prepare(docs))
 
         t = self.train_page
         t.chart.clear()
@@ -118,8 +109,6 @@ class TrainingStep:
                 run.step, run.elapsed_in_method = 0, 0.0
         elif isinstance(e, ev.Started):
             run.method = method
-        elif e == "preparing":
-            run.phase = "preparing"
 
     def _phase_text(self) -> str:
         run = self.run

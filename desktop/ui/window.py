@@ -25,14 +25,14 @@ from .pages import QT_TR_NOOP, DocumentsPage, PersonalisePage, ResultsPage, name
 from .results_step import ResultsStep
 from .settings import Settings
 from .state import (DOCUMENTS, PERSONALISE, RESULTS, Outcome, RunState, Skipped, device_words, engine,
-                    file_sizes, samples_dir)
+                    samples_dir)
 from .training_step import TrainingStep
 from .words import tr
 from .worker import Failure, Job, linger
 
 log = logging.getLogger("normfit.ui")
-# Outcome, RunState, file_sizes and samples_dir are imported from here by tests and benchmarks.
-__all__ = ["MainWindow", "Outcome", "RunState", "Skipped", "file_sizes", "samples_dir"]
+# Outcome, RunState and samples_dir are imported from here by tests and benchmarks.
+__all__ = ["MainWindow", "Outcome", "RunState", "Skipped", "samples_dir"]
 
 
 class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
