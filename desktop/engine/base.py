@@ -81,10 +81,19 @@ class Base:
     replay_tokens: torch.Tensor | None = None   # the anchor's replay windows (disjoint from reference)
     _reference: EvalSet | None = field(default=None, repr=False)
 
-    def fresh_model(self, device: torch.device | str = "cpu") -> Transformer:
-        """A new model holding the base weights (the loaded one stays pristine)."""
+    def fresh_model(self, device: torch.device | str = "cpu", share_frozen: bool = False) -> Transformer:
+        """A new model holding the base weights (the loaded one stays pristine).
+
+        ``share_frozen``: the weights outside the RMSNorm gains are the base's
+        own tensors, not copies (16 MB less for norm-only and LoRA training,
+        which never write them); the gains are copies, so training them leaves
+        the base untouched."""
         m = Transformer(self.config)
-        m.load_state_dict(self.state)
+        m.load_state_dict(self.state, assign=share_frozen)
+        if share_frozen:
+            for name in m.norm_names():
+                mod = m.get_submodule(name)
+                mod.weight = torch.nn.Parameter(mod.weight.detach().clone())
         return m.to(device)
 
     def reference_set(self) -> EvalSet | None:

@@ -166,8 +166,9 @@ class _Run:
 
     def __init__(self, base: Base, data: Prepared, cfg: TrainConfig, before: Before, dev, emit):
         self.cfg, self.data, self.dev, self.emit = cfg, data, dev, emit
-        self.model = base.fresh_model(dev)
+        self.model = base.fresh_model(dev, share_frozen=cfg.method != "full")
         self.params = adapters.prepare(self.model, cfg.method, seed=cfg.seed)
+        self.initial = self.snapshot()      # the trained tensors as they start (the base, for norm)
         self.lr = cfg.learning_rate
         self.opt = self._optimizer()
         self.batches = Batches(data.train_tokens, cfg.batch_size, data.context_length, cfg.seed)
@@ -263,7 +264,7 @@ class _Run:
         if self.best_state is not None:
             adapters.apply(self.model, self.cfg.method, self.best_state)
         else:
-            self.model.load_state_dict(self.initial, strict=False)
+            adapters.apply(self.model, self.cfg.method, self.initial)
         for p in self.params:
             p.requires_grad_(True)
         self.opt = self._optimizer()
@@ -296,7 +297,6 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
         emit(Measured("before", before.heldout, before.general))
 
     run = _Run(base, data, cfg, before, dev, emit)
-    run.initial = {k: v.detach().clone() for k, v in run.model.state_dict().items()}
     n_trainable = sum(p.numel() for p in run.params)
     emit(Started(cfg.method, info.describe(), budget, cfg.max_steps, n_trainable, data.n_train_tokens,
                  run.lr, run.guard.limit))
@@ -350,7 +350,7 @@ def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: Ev
     if cfg.select_best and run.best_state is not None:
         adapters.apply(model, cfg.method, run.best_state)
     elif cfg.select_best:
-        model.load_state_dict(run.initial, strict=False)     # nothing beat the base: keep the base
+        adapters.apply(model, cfg.method, run.initial)     # nothing beat the base: keep the base
     final = run.snapshot()
     gdrift = run.best_drift if cfg.select_best else None
     heldout_after = general_after = None
