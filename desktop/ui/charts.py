@@ -126,38 +126,47 @@ class LossChart(Chart):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.background(p)
-        all_pts = [(s, l) for v in self.losses.values() for s, l in v] + \
-                  [(s, l) for v in self.checks.values() for s, l, _ in v]
         if not self.losses:
             self.empty(p, tr("The training loss will appear here once training starts.\n"
                              "Lower means the model predicts your writing better."))
             return
         fm = QFontMetrics(self.font())
-        xs = [s for s, _ in all_pts]
+        frame = self._frame(fm)
+        if frame is None:
+            return
+        self._axes(p, fm, *frame)
+        self._legend(p, fm, frame[0])
+        p.setClipRect(frame[0].adjusted(-6, -6, 6, 6))
+        self._curves(p, *frame[:3])
+
+    def _frame(self, fm: QFontMetrics):
+        """(plot rectangle, step -> x, loss -> y, y ticks, last step) or None when too small."""
+        all_pts = [(s, l) for v in self.losses.values() for s, l in v] + \
+                  [(s, l) for v in self.checks.values() for s, l, _ in v]
         ys = sorted(l for _, l in all_pts)
-        y_lo, y_hi = ys[0], ys[-1]
-        pad = max(1e-3, (y_hi - y_lo) * 0.08)
-        y_lo, y_hi = y_lo - pad, y_hi + pad
-        x_lo, x_hi = 0, max(max(xs), 1)
+        pad = max(1e-3, (ys[-1] - ys[0]) * 0.08)
+        y_lo, y_hi = ys[0] - pad, ys[-1] + pad
+        x_hi = max(max(s for s, _ in all_pts), 1)
         yt = nice_ticks(y_lo, y_hi, 4)
         left = max(fm.horizontalAdvance(_tick_label(t)) for t in yt) + 16
         legend_h = fm.height() + 10
         plot = QRectF(left, 10 + legend_h, self.width() - left - 14, self.height() - 30 - fm.height() - legend_h)
         if plot.width() < 20 or plot.height() < 20:
-            return
+            return None
 
-        def X(s): return plot.left() + (s - x_lo) / (x_hi - x_lo) * plot.width()
+        def X(s): return plot.left() + s / x_hi * plot.width()
         def Y(v): return plot.bottom() - (min(max(v, y_lo), y_hi) - y_lo) / (y_hi - y_lo) * plot.height()
+        return plot, X, Y, yt, x_hi
 
-        # grid and axis labels
+    def _axes(self, p: QPainter, fm: QFontMetrics, plot: QRectF, X, Y, yt, x_hi) -> None:
         p.setPen(QPen(self.grid()))
         for t in yt:
             p.drawLine(QPointF(plot.left(), Y(t)), QPointF(plot.right(), Y(t)))
         p.setPen(self.fg())
         for t in yt:
-            r = QRectF(0, Y(t) - fm.height() / 2, left - 6, fm.height())
+            r = QRectF(0, Y(t) - fm.height() / 2, plot.left() - 6, fm.height())
             p.drawText(r, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _tick_label(t))
-        for t in nice_ticks(x_lo, x_hi, 6):
+        for t in nice_ticks(0, x_hi, 6):
             if t != int(t):
                 continue
             r = QRectF(X(t) - 30, plot.bottom() + 4, 60, fm.height())
@@ -167,7 +176,7 @@ class LossChart(Chart):
         p.setPen(QPen(self.grid()))
         p.drawRect(plot)
 
-        # legend
+    def _legend(self, p: QPainter, fm: QFontMetrics, plot: QRectF) -> None:
         lx = plot.left()
         for m in list(self.losses):
             c = COLOURS.get(m, self.fg())
@@ -184,7 +193,8 @@ class LossChart(Chart):
             p.setPen(self.fg())
             p.drawText(QPointF(lx + 14, 10 + fm.ascent()), tr("check on text kept aside"))
 
-        p.setClipRect(plot.adjusted(-6, -6, 6, 6))
+    def _curves(self, p: QPainter, plot: QRectF, X, Y) -> None:
+        """Each method's loss, faint as measured and bold smoothed; checks as dots (the kept one larger)."""
         for m, pts in self.losses.items():
             c = COLOURS.get(m, self.fg())
             faint = QColor(c)

@@ -178,7 +178,14 @@ class PersonalisePage(Page):
         lay.addWidget(self.title)
         self.intro = muted(note())
         lay.addWidget(self.intro)
+        self._build_who(lay)
+        self._build_choices(lay)
+        self._build_run(lay)
+        self.device.setText(tr("Looking at this computer..."))
+        self.phase.setText(tr("Ready when you are."))
+        self.retranslate()
 
+    def _build_who(self, lay: QVBoxLayout) -> None:
         # Who is this for: on a shared lab PC this names the adapter and its file.
         who = QHBoxLayout()
         self.who_label = QLabel()
@@ -192,6 +199,8 @@ class PersonalisePage(Page):
         who.addWidget(self.who_note, 1)
         lay.addLayout(who)
 
+    def _build_choices(self, lay: QVBoxLayout) -> None:
+        """Time budget, general-text limit, device, compare."""
         top = QHBoxLayout()
         self.budget_box = QGroupBox()
         bl = QHBoxLayout(self.budget_box)
@@ -223,6 +232,8 @@ class PersonalisePage(Page):
         self.compare_note = muted(note(""))
         lay.addWidget(self.compare_note)
 
+    def _build_run(self, lay: QVBoxLayout) -> None:
+        """Start/Cancel, what is happening, progress, times, the loss chart."""
         row = QHBoxLayout()
         self.start = QPushButton()
         self.start.setDefault(True)
@@ -253,9 +264,6 @@ class PersonalisePage(Page):
         lay.addLayout(trow)
         self.chart = LossChart()
         lay.addWidget(self.chart, 1)
-        self.device.setText(tr("Looking at this computer..."))
-        self.phase.setText(tr("Ready when you are."))
-        self.retranslate()
 
     def retranslate(self) -> None:
         """The fixed words; the window re-words what depends on its state
@@ -322,7 +330,15 @@ class ResultsPage(QScrollArea):
         lay.addWidget(self.general)
         self.stopped = note("")
         lay.addWidget(self.stopped)
+        self._build_comparison(lay)
+        self._build_actions(lay)
+        self._build_try(lay)
+        self._build_saved(lay)
+        lay.addStretch(1)
+        self.retranslate()
 
+    def _build_comparison(self, lay: QVBoxLayout) -> None:
+        """The verdict, table and bar charts of a comparison (hidden for one method)."""
         self.compare_box = QGroupBox()
         cl = QVBoxLayout(self.compare_box)
         self.verdict = note("")
@@ -348,6 +364,7 @@ class ResultsPage(QScrollArea):
         self.compare_box.setVisible(False)
         lay.addWidget(self.compare_box)
 
+    def _build_actions(self, lay: QVBoxLayout) -> None:
         actions = QHBoxLayout()
         self.which = QComboBox()
         self.which.setVisible(False)
@@ -365,6 +382,8 @@ class ResultsPage(QScrollArea):
         self.saved_note = muted(note(""))
         lay.addWidget(self.saved_note)
 
+    def _build_try(self, lay: QVBoxLayout) -> None:
+        """Write a continuation with the base and with the personalised model, side by side."""
         self.try_box = QGroupBox()
         tl = QVBoxLayout(self.try_box)
         self.try_intro = muted(note())
@@ -390,6 +409,7 @@ class ResultsPage(QScrollArea):
         tl.addLayout(grid)
         lay.addWidget(self.try_box)
 
+    def _build_saved(self, lay: QVBoxLayout) -> None:
         # Grouped by the name each adapter carries, so students sharing a PC find their own.
         self.saved_box = QGroupBox()
         sl = QHBoxLayout(self.saved_box)
@@ -409,8 +429,6 @@ class ResultsPage(QScrollArea):
         sb.addStretch(1)
         sl.addLayout(sb)
         lay.addWidget(self.saved_box)
-        lay.addStretch(1)
-        self.retranslate()
 
     def changeEvent(self, ev) -> None:
         if ev.type() == QEvent.Type.LanguageChange:
