@@ -47,14 +47,16 @@ def pct(xs, q):
 
 
 # ------------------------------------------------------------------ launch
-def launch_times(base: str | None, n: int) -> dict:
+def launch_times(base: str | None, n: int, cwd: Path = ROOT) -> dict:
+    """Process start to window shown and to base loaded, median of n launches
+    of the app checked out at `cwd` (bench_startup.py compares two checkouts)."""
     code = ("import sys; from desktop.ui.app import main; "
             f"sys.exit(main(['--quit-when-ready'] + ({base!r} and ['--base', {base!r}] or [])))")
     win, ready = [], []
     for _ in range(n):
         env = dict(os.environ, NORMFIT_HOME=tempfile.mkdtemp(prefix="nf-bench-"))
         t0 = time.perf_counter()
-        p = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+        p = subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True)
         for line in p.stdout:
             if line.startswith("window"):

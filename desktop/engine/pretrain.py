@@ -45,12 +45,13 @@ class PretrainConfig:
     resume: bool = False
     general: str | None = None
     stdlib_mb: float = 10.0
-    vocab_size: int = 4096
-    d_model: int = 256
-    n_layers: int = 4
-    n_heads: int = 4
-    ffn_dim: int = 688
-    context_length: int = 256
+    # The model's shape: ModelConfig's own defaults unless an option says otherwise.
+    vocab_size: int = ModelConfig.vocab_size
+    d_model: int = ModelConfig.d_model
+    n_layers: int = ModelConfig.n_layers
+    n_heads: int = ModelConfig.n_heads
+    ffn_dim: int = ModelConfig.ffn_dim
+    context_length: int = ModelConfig.context_length
     batch_size: int = 16
     lr: float = 3e-3
     min_lr_frac: float = 0.1

@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem)
 
 from ..paths import adapters_dir, ensure
 from . import language
-from .pages import QT_TR_NOOP, heading, muted, named, note, set_heading, texts
+from .pages import QT_TR_NOOP, muted, named, note, set_heading, texts, titled
 from ..engine import events as ev     # torch-free: events are told apart by type
 from .state import engine
 from .words import num, pct, tr
@@ -62,11 +62,7 @@ class ClassDialog(QDialog):
         self.rows: dict[str, int] = {}
         self.records: dict = {}
         self.resize(820, 560)
-        lay = QVBoxLayout(self)
-        self.title = heading()
-        lay.addWidget(self.title)
-        self.intro = muted(note())
-        lay.addWidget(self.intro)
+        lay = titled(self)
         row = QHBoxLayout()
         self.choose = QPushButton()
         self.folder_label = note("")

@@ -78,6 +78,16 @@ def muted(label: QLabel) -> QLabel:
     return label
 
 
+def titled(owner: QWidget) -> QVBoxLayout:
+    """A step's layout opened with its heading and intro (owner.title, owner.intro)."""
+    lay = QVBoxLayout(owner)
+    owner.title = heading()
+    lay.addWidget(owner.title)
+    owner.intro = muted(note())
+    lay.addWidget(owner.intro)
+    return lay
+
+
 def tone(widget: QWidget, level: str) -> str:
     """A colour for ok / note / warning text that reads on the current theme."""
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
@@ -103,11 +113,7 @@ class DocumentsPage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        self.title = heading()
-        lay.addWidget(self.title)
-        self.intro = muted(note())
-        lay.addWidget(self.intro)
+        lay = titled(self)
         row = QHBoxLayout()
         self.add_files, self.add_folder, self.samples, self.remove, self.clear = (QPushButton() for _ in range(5))
         for b in (self.add_files, self.add_folder, self.samples):
@@ -173,11 +179,7 @@ class PersonalisePage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        self.title = heading()
-        lay.addWidget(self.title)
-        self.intro = muted(note())
-        lay.addWidget(self.intro)
+        lay = titled(self)
         self._build_who(lay)
         self._build_choices(lay)
         self._build_run(lay)
