@@ -26,6 +26,7 @@ from benchmarks.bench_engine import flops_per_token, hf_method, machine, matmul_
 from desktop.engine import api  # noqa: E402
 from desktop.engine.data import Batches  # noqa: E402
 from desktop.engine.device import tune_allocator  # noqa: E402
+from desktop.engine.evaluate import EVAL_BATCH  # noqa: E402
 from desktop.engine.train import WARMUP_STEPS, Phase, Started, TrainConfig, VALIDATION_ROWS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,10 +64,10 @@ def peer(base, data, method, steps, every, batch=8, micro=2) -> float:
         m.eval()
         with torch.no_grad():
             for vx, vy in sets[:1] if first else sets:    # step 0: the base's drift is known (0)
-                for s in range(0, len(vx), 8):
-                    logits = m(input_ids=vx[s:s + 8]).logits
+                for s in range(0, len(vx), EVAL_BATCH):
+                    logits = m(input_ids=vx[s:s + EVAL_BATCH]).logits
                     torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)),
-                                                      vy[s:s + 8].reshape(-1), ignore_index=-100)
+                                                      vy[s:s + EVAL_BATCH].reshape(-1), ignore_index=-100)
         m.train()
     t0 = time.perf_counter()
     validate(first=True)                    # step 0, as NormFit checks the base

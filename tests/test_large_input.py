@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import torch
 
 from desktop.engine import data as D
 from desktop.engine.documents import Document
@@ -111,3 +112,28 @@ def test_compare_shares_the_time_before_the_first_method(tiny_base, monkeypatch,
     # Each method's clock carried its share of the time before the first one:
     # the methods' times add up to the whole job.
     assert sum(r.seconds for r in out.results) >= wall - 0.5
+
+
+def test_scoring_a_long_text_is_a_bounded_sample_with_the_same_windows_each_time(tiny_base, monkeypatch):
+    """`normfit eval` and routing: every window of a short text, a fixed-size
+    seeded sample of a long one, identical for the base and an adapter."""
+    from desktop.engine import api, evaluate as E
+    monkeypatch.setattr(api, "EVAL_TEXT_CHARS", 40_000)
+    monkeypatch.setattr(api, "EVAL_TEXT_WINDOWS", 24)
+    monkeypatch.setattr(D, "PIECE_CHARS", 4_000)
+    scored = []
+    real = E.evaluate
+
+    def spy(model, es, *a, **k):
+        scored.append(es.inputs.clone())
+        return real(model, es, *a, **k)
+    monkeypatch.setattr(api, "evaluate", spy)
+    T = tiny_base.config.context_length
+    short = _lines(40, 5)
+    r = api.evaluate_texts(tiny_base, [short])
+    assert r.bytes == len(short.encode("utf-8"))                 # all of it
+    long = _lines(20_000, 6)                                     # ~1.7 MB
+    a = api.evaluate_texts(tiny_base, [long])
+    b = api.evaluate_texts(tiny_base, [long])                     # as with an adapter: same seed, same windows
+    assert scored[-1].shape[0] == scored[-2].shape[0] == 24 and a.tokens <= 24 * T
+    assert torch.equal(scored[-1], scored[-2]) and a.nll_nats == b.nll_nats

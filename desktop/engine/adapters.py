@@ -53,38 +53,6 @@ def lora_module_names(model: Transformer) -> list[str]:
     return [f"blocks.{i}.{t}" for i in range(model.cfg.n_layers) for t in LORA_TARGETS]
 
 
-def prepare(model: Transformer, method: str, seed: int = 0) -> list[nn.Parameter]:
-    """Set requires_grad for `method` (adding LoRA modules if needed); return trainable params."""
-    if method not in METHODS:
-        raise ValueError(f"Unknown method '{method}': choose norm, lora or full.")
-    for p in model.parameters():
-        p.requires_grad_(method == "full")
-    if method == "norm":
-        for name in model.norm_names():
-            _get(model, name).weight.requires_grad_(True)
-    elif method == "lora":
-        g = torch.Generator().manual_seed(seed)
-        for name in lora_module_names(model):
-            lin = _get(model, name)
-            if not isinstance(lin, LoRALinear):
-                _set(model, name, LoRALinear(lin, LORA_RANK, LORA_ALPHA, g))
-    return [p for p in model.parameters() if p.requires_grad]
-
-
-def extract(model: Transformer, method: str) -> dict[str, torch.Tensor]:
-    """The trained tensors under their file names (CPU, float32)."""
-    if method == "norm":
-        return {n: _get(model, n).weight.detach().float().cpu().clone() for n in model.norm_names()}
-    if method == "lora":
-        out = {}
-        for n in lora_module_names(model):
-            m = _get(model, n)
-            out[f"{n}.lora_A"] = m.lora_A.detach().float().cpu().clone()
-            out[f"{n}.lora_B"] = m.lora_B.detach().float().cpu().clone()
-        return out
-    return {k: v.detach().float().cpu().clone() for k, v in plain_state_dict(model).items()}
-
-
 def plain_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     """State dict with LoRA wrappers folded away (names as in the base)."""
     sd = {}
@@ -95,11 +63,69 @@ def plain_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
     return sd
 
 
-def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...]]:
-    cfg = model.cfg
-    if method == "norm":
-        return {n: (cfg.d_model,) for n in model.norm_names()}
-    if method == "lora":
+def _cpu(t: torch.Tensor) -> torch.Tensor:
+    return t.detach().float().cpu().clone()
+
+
+class Method:
+    """What one way of personalising trains, and how its tensors leave and
+    re-enter a model holding the base weights. A new method is a subclass
+    registered in REGISTRY under a name from methods.METHODS."""
+    name = ""
+
+    def unfreeze(self, model: Transformer, seed: int) -> None:
+        """Make the method's parameters trainable (everything else is frozen first)."""
+        raise NotImplementedError
+
+    def extract(self, model: Transformer) -> dict[str, torch.Tensor]:
+        raise NotImplementedError
+
+    def shapes(self, model: Transformer) -> dict[str, tuple[int, ...]]:
+        raise NotImplementedError
+
+    def apply(self, model: Transformer, tensors: dict[str, torch.Tensor]) -> None:
+        raise NotImplementedError
+
+
+class NormGains(Method):
+    name = "norm"
+
+    def unfreeze(self, model, seed):
+        for n in model.norm_names():
+            _get(model, n).weight.requires_grad_(True)
+
+    def extract(self, model):
+        return {n: _cpu(_get(model, n).weight) for n in model.norm_names()}
+
+    def shapes(self, model):
+        return {n: (model.cfg.d_model,) for n in model.norm_names()}
+
+    def apply(self, model, tensors):
+        for n, t in tensors.items():
+            _get(model, n).weight.copy_(t.to(model.embed.weight.dtype))
+
+
+class LoRA(Method):
+    name = "lora"
+
+    def unfreeze(self, model, seed):
+        g = torch.Generator().manual_seed(seed)
+        for n in lora_module_names(model):
+            lin = _get(model, n)
+            if not isinstance(lin, LoRALinear):
+                lin = LoRALinear(lin, LORA_RANK, LORA_ALPHA, g)
+                _set(model, n, lin)
+            lin.lora_A.requires_grad_(True)
+            lin.lora_B.requires_grad_(True)
+
+    def extract(self, model):
+        out = {}
+        for n in lora_module_names(model):
+            m = _get(model, n)
+            out[f"{n}.lora_A"], out[f"{n}.lora_B"] = _cpu(m.lora_A), _cpu(m.lora_B)
+        return out
+
+    def shapes(self, model):
         out = {}
         for n in lora_module_names(model):
             lin = _get(model, n)
@@ -107,24 +133,64 @@ def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...
             out[f"{n}.lora_A"] = (LORA_RANK, lin.in_features)
             out[f"{n}.lora_B"] = (lin.out_features, LORA_RANK)
         return out
-    return {k: tuple(v.shape) for k, v in plain_state_dict(model).items()}
 
-
-@torch.no_grad()
-def apply(model: Transformer, method: str, tensors: dict[str, torch.Tensor]) -> Transformer:
-    """Put trained tensors into a model holding the base weights."""
-    if method == "norm":
-        for n, t in tensors.items():
-            _get(model, n).weight.copy_(t.to(model.embed.weight.dtype))
-    elif method == "lora":
+    def apply(self, model, tensors):
         prepare(model, "lora")
         for n in lora_module_names(model):
             m = _get(model, n)
             m.lora_A.copy_(tensors[f"{n}.lora_A"])
             m.lora_B.copy_(tensors[f"{n}.lora_B"])
-    else:
-        model.load_state_dict({k: v for k, v in tensors.items()}, strict=True)
+
+
+class Full(Method):
+    name = "full"
+
+    def unfreeze(self, model, seed):
+        for p in model.parameters():
+            p.requires_grad_(True)
+
+    def extract(self, model):
+        return {k: _cpu(v) for k, v in plain_state_dict(model).items()}
+
+    def shapes(self, model):
+        return {k: tuple(v.shape) for k, v in plain_state_dict(model).items()}
+
+    def apply(self, model, tensors):
+        model.load_state_dict(dict(tensors), strict=True)
+
+
+REGISTRY: dict[str, Method] = {m.name: m for m in (NormGains(), LoRA(), Full())}
+assert tuple(REGISTRY) == METHODS, "every method name in methods.py has one implementation here"
+
+
+def _method(name: str) -> Method:
+    if name not in REGISTRY:
+        raise ValueError(f"Unknown method '{name}': choose {', '.join(METHODS[:-1])} or {METHODS[-1]}.")
+    return REGISTRY[name]
+
+
+def prepare(model: Transformer, method: str, seed: int = 0) -> list[nn.Parameter]:
+    """Set requires_grad for `method` (adding LoRA modules if needed); return trainable params."""
+    m = _method(method)
+    for p in model.parameters():
+        p.requires_grad_(False)
+    m.unfreeze(model, seed)
+    return [p for p in model.parameters() if p.requires_grad]
+
+
+def extract(model: Transformer, method: str) -> dict[str, torch.Tensor]:
+    """The trained tensors under their file names (CPU, float32)."""
+    return _method(method).extract(model)
+
+
+def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...]]:
+    return _method(method).shapes(model)
+
+
+@torch.no_grad()
+def apply(model: Transformer, method: str, tensors: dict[str, torch.Tensor]) -> Transformer:
+    """Put trained tensors into a model holding the base weights (all frozen afterwards)."""
+    _method(method).apply(model, tensors)
     for p in model.parameters():
         p.requires_grad_(False)
     return model
-

@@ -17,10 +17,10 @@ from . import adapters
 from .adapter_file import (MAX_LOAD_BYTES, MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, load_adapter,
                            save_adapter, to_bytes, utc_now)
 from .base import Base, BaseModelError, load_base, release_for, releases
-from .data import MIN_WORDS, NotEnoughText, Prepared, prepare, split_documents
+from .data import MIN_WORDS, NotEnoughText, Prepared, eval_set_of, prepare, split_documents
 from .device import DeviceInfo, detect
 from .documents import Collection, Document, DocumentError, ReadProgress, collect, general_texts, read_file
-from .evaluate import EvalResult, EvalSet, eval_set_from_texts, evaluate
+from .evaluate import EvalResult, EvalSet, evaluate
 from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
@@ -45,6 +45,13 @@ __all__ = [
 ]
 
 
+# A given general set, `normfit eval` and routing score every window of up to ~0.5 MB of text; of
+# more, this many seed-chosen windows (~130k tokens, ~15 s on one core) from at
+# most 4 MB of it: a 50 MB file once meant minutes of tokenising and GBs of windows.
+EVAL_TEXT_WINDOWS = 512
+EVAL_TEXT_CHARS = 4_000_000
+
+
 def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | None, str]:
     """The general-text check: a given .txt/.jsonl file, else the base's own reference set."""
     if path is None:
@@ -53,7 +60,8 @@ def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | N
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"The general text file {p} does not exist.")
-    return eval_set_from_texts(general_texts(p), base.tokenizer, base.config.context_length), p.name
+    return eval_set_of(base.tokenizer, general_texts(p), base.config.context_length, seed=0,
+                       max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS), p.name
 
 
 def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Document] | None = None,
@@ -219,7 +227,9 @@ def model_with(base: Base, adapter: AdapterFile | TrainResult | None, device="cp
 
 def evaluate_texts(base: Base, texts: Sequence[str], adapter: AdapterFile | TrainResult | None = None,
                    device="cpu", should_stop: Callable[[], bool] = lambda: False) -> EvalResult:
-    es = eval_set_from_texts(list(texts), base.tokenizer, base.config.context_length)
+    """Scores of the texts (the same windows for the base and any adapter)."""
+    es = eval_set_of(base.tokenizer, list(texts), base.config.context_length, seed=0,
+                     max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS)
     return evaluate(model_with(base, adapter, device), es, device, should_stop=should_stop)
 
 

@@ -157,7 +157,6 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
     records = load_state(out)
     settings = {"minutes": cfg.minutes, "max_steps": cfg.max_steps, "method": cfg.method,
                 "max_drift": cfg.max_drift, "base_id": base.base_id, "class": folder.name}
-    general, general_label = api.general_set(base)
     order = [s.name for s in students]
 
     def report(complete: bool) -> ClassRun:
@@ -187,7 +186,7 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
         emit(StudentStarted(i, len(students), s.name))
         rec = Record(s.name, words=words, fingerprint=fp, at=api.utc_now())
         try:
-            rec = _personalise(base, s, rec, prev.file, col, cfg, general, general_label, out, records,
+            rec = _personalise(base, s, rec, prev.file, col, cfg, out, records,
                                lambda e, i=i, n=s.name: emit(StudentEvent(i, n, e)), should_stop)
         except Exception as e:    # one student's odd file must not stop the class
             rec.status, rec.reason, rec.reason_args = "failed", "error", {"why": str(e) or type(e).__name__}
@@ -199,8 +198,10 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
     return report(done)
 
 
-def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, general, general_label, out: Path,
+def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, out: Path,
                  records: dict[str, Record], emit, should_stop) -> Record:
+    """One student's job, run as the window and the command line run one (engine/session.py)."""
+    from .session import Session
     if not col.documents:
         rec.status, rec.reason = "skipped", "no-documents"
         return rec
@@ -208,14 +209,16 @@ def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, genera
         rec.status, rec.reason, rec.reason_args = "skipped", "too-little-text", \
             {"words": rec.words, "min": api.MIN_WORDS}
         return rec
+    t0 = time.monotonic()
+    session = Session(base, cfg, (cfg.method,), label=clean_label(s.name), on_event=lambda m, e: emit(e),
+                      should_stop=should_stop, started_at=t0)
     try:
-        data = api.prepare_documents(base, col.documents, seed=cfg.seed)
+        data = session.prepare(col.documents)
     except api.NotEnoughText:      # enough words, but not enough left after the split
         rec.status, rec.reason, rec.reason_args = "skipped", "too-little-text", \
             {"words": rec.words, "min": api.MIN_WORDS}
         return rec
-    t0 = time.monotonic()
-    result = api.personalise(base, data, cfg, general, on_event=emit, should_stop=should_stop)
+    result, = session.run(data).results
     if result.cancelled:
         rec.status = "stopped"
         return rec
@@ -229,7 +232,7 @@ def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, genera
     # A student redone (new writing) keeps their file name; the new adapter replaces the old.
     rec.file = prev_file or _file_for(s.name, out, records, cfg.method)
     api.export_adapter(out / rec.file, result, base, overwrite=True, label=clean_label(s.name),
-                       general_label=general_label)
+                       general_label=session.general_label)
     meta = api.open_adapter(out / rec.file, base).metadata
     for k, v in figures_from_metadata(meta).items():
         setattr(rec, k, v)

@@ -209,10 +209,16 @@ def _tokens(tok: Tokenizer, texts: Sequence[str], sep: int) -> torch.Tensor:
     return torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int32)
 
 
-def _eval_set(tok: Tokenizer, texts: Sequence[str], context_length: int, seed: int) -> EvalSet:
-    texts = sample_pieces(texts, EVAL_MAX_CHARS, seed)
+def eval_set_of(tok: Tokenizer, texts: Sequence[str], context_length: int, seed: int,
+                max_chars: int | None = None, max_windows: int | None = None) -> EvalSet:
+    """Every window of a short text; of a long one, `max_windows` seed-chosen
+    windows from at most `max_chars` characters of seed-chosen pieces (so the
+    same seed scores the same text before and after). Defaults: EVAL_MAX_CHARS,
+    MAX_EVAL_WINDOWS (held-out and validation)."""
+    texts = sample_pieces(texts, EVAL_MAX_CHARS if max_chars is None else max_chars, seed)
     return sampled_eval_set([tok.encode_tensor(t) for t in texts], sum(len(t.encode("utf-8")) for t in texts),
-                            context_length, tok.eot_id, MAX_EVAL_WINDOWS, seed)
+                            context_length, tok.eot_id, MAX_EVAL_WINDOWS if max_windows is None else max_windows,
+                            seed)
 
 
 def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
@@ -224,8 +230,8 @@ def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
     total = sum(len(t) for t in split.train)
     share = sum(len(t) for t in train) / total if total else 1.0
     return Prepared(_tokens(tok, train, tok.eot_id),
-                    _eval_set(tok, split.validation, context_length, seed),
-                    _eval_set(tok, split.heldout, context_length, seed + 1), split.by,
+                    eval_set_of(tok, split.validation, context_length, seed),
+                    eval_set_of(tok, split.heldout, context_length, seed + 1), split.by,
                     _words(split.heldout), context_length, min(1.0, share))
 
 

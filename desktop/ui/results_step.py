@@ -259,7 +259,7 @@ class ResultsStep:
 
         def work(emit, stop):
             api = engine()
-            data = api.prepare_documents(base, docs)
+            data = api.prepare_documents(base, docs, train_chars=0)   # only held-out is scored
             general, _ = api.general_set(base)
             return (api.measure(base, data, None, general, should_stop=stop),
                     api.measure(base, data, af, general, should_stop=stop))
