@@ -245,8 +245,12 @@ def cmd_train(args) -> int:
     return 0
 
 
-def _pct_better(before: float, after: float) -> float:
-    return 100.0 * (1 - after / before)
+def _better(before: float, after: float) -> str:
+    """'3.5% better', '1.4% worse' or 'about the same' (lower perplexity is better)."""
+    pct = 100.0 * (1 - after / before)
+    if abs(pct) < 0.05:
+        return "about the same"
+    return f"{abs(pct):.1f}% {'better' if pct > 0 else 'worse'}"
 
 
 def _result_text(s: dict) -> str:
@@ -254,7 +258,7 @@ def _result_text(s: dict) -> str:
              f"steps             {s['steps']} in {s['seconds']:.1f} s ({s['tokens_per_s']:,.0f} tokens/s), "
              f"kept step {s['best_step']}",
              f"held-out ppl      {s['heldout_ppl_before']:.2f} -> {s['heldout_ppl_after']:.2f}  "
-             f"({_pct_better(s['heldout_ppl_before'], s['heldout_ppl_after']):+.1f}% better)",
+             f"({_better(s['heldout_ppl_before'], s['heldout_ppl_after'])})",
              f"held-out bits/byte {s['heldout_bpb_before']:.4f} -> {s['heldout_bpb_after']:.4f}"]
     if s.get("general_ppl_before") is not None:
         lines.append(f"general ppl       {s['general_ppl_before']:.2f} -> {s['general_ppl_after']:.2f}  "

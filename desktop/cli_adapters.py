@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .cli import UsageError, _collect, _load_base, _pct_better, say
+from .cli import UsageError, _better, _collect, _load_base, say
 
 
 def _open_adapter(path, base):
@@ -41,7 +41,7 @@ def cmd_eval(args) -> int:
         print(f"base model      ppl {rb.ppl:.2f}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
         if adapter is not None:
             print(f"with adapter    ppl {out['adapter_ppl']:.2f}  bits/byte {out['adapter_bpb']:.4f}  "
-                  f"({_pct_better(rb.ppl, out['adapter_ppl']):+.1f}% better)")
+                  f"({_better(rb.ppl, out['adapter_ppl'])})")
     return 0
 
 

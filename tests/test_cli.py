@@ -111,3 +111,10 @@ def test_every_option_of_every_subcommand_has_a_help_line():
                 missing += [f"{name} {x.option_strings or x.dest}" for x in sp._actions
                             if x.help is None and x.dest != "help"]
     assert not missing, missing
+
+
+def test_changes_are_said_as_better_or_worse_not_as_negative_better():
+    from desktop.cli import _better
+    assert _better(50.0, 40.0) == "20.0% better"
+    assert _better(40.0, 41.0) == "2.5% worse"
+    assert _better(40.0, 40.01) == "about the same"
