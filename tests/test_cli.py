@@ -114,7 +114,7 @@ def test_every_option_of_every_subcommand_has_a_help_line():
 
 
 def test_changes_are_said_as_better_or_worse_not_as_negative_better():
-    from desktop.cli import _better
+    from desktop.cli.common import _better
     assert _better(50.0, 40.0) == "20.0% better"
     assert _better(40.0, 41.0) == "2.5% worse"
     assert _better(40.0, 40.01) == "about the same"

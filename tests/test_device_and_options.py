@@ -51,7 +51,8 @@ def test_the_command_line_refuses_an_absent_gpu_with_exit_2(probes, tiny_base_di
 
 
 def _config(*args):
-    return cli._train_config(cli.build_parser().parse_args(["train", "docs", *args]), "norm")
+    from desktop.cli.train import _train_config
+    return _train_config(cli.build_parser().parse_args(["train", "docs", *args]), "norm")
 
 
 def test_a_protocol_sets_its_values_and_explicit_flags_win():

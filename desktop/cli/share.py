@@ -11,13 +11,13 @@ import argparse
 import json
 from pathlib import Path
 
-from .cli import UsageError, _collect, _load_base, say
+from .common import UsageError, _collect, _load_base, say
 
 
 def _engine_errors():
-    from .engine.adapter_file import AdapterFileError
-    from .engine.hf_export import ExportError
-    from .engine.share import EntryError
+    from ..engine.adapter_file import AdapterFileError
+    from ..engine.hf_export import ExportError
+    from ..engine.share import EntryError
     return (AdapterFileError, EntryError, ExportError)
 
 
@@ -41,7 +41,7 @@ def _run(fn):
 
 def _out_dir(args) -> Path:
     """--out if given (it must exist), else the user's shared folder."""
-    from .paths import ensure, shared_dir
+    from ..paths import ensure, shared_dir
     if args.out is None:
         return ensure(shared_dir())
     out = Path(args.out)
@@ -51,15 +51,15 @@ def _out_dir(args) -> Path:
 
 
 def _known(args) -> dict[str, str]:
-    from .engine.share import known_bases
+    from ..engine.share import known_bases
     return known_bases(getattr(args, "base", None))
 
 
 # ------------------------------------------------------------------ commands
 def cmd_share(args) -> int:
-    from .engine.api import open_adapter
-    from .engine.share import SHARE_NOTE, share_adapter
-    from .engine.adapter_file import parse, read_limited
+    from ..engine.api import open_adapter
+    from ..engine.share import SHARE_NOTE, share_adapter
+    from ..engine.adapter_file import parse, read_limited
     out = _out_dir(args)
     base = _load_base(args)
     if parse(read_limited(args.adapter)).base_sha256 == base.sha256:
@@ -78,7 +78,7 @@ def cmd_share(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from .engine.share import (ENTRY_SUFFIX, WITHDRAWAL_SUFFIX, EntryError, read_entry, verify,
+    from ..engine.share import (ENTRY_SUFFIX, WITHDRAWAL_SUFFIX, EntryError, read_entry, verify,
                                withdrawal_applies)
     v = verify(args.entry, args.adapter, args.key, _known(args))
     e = v.entry
@@ -117,7 +117,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_withdraw(args) -> int:
-    from .engine.share import withdraw
+    from ..engine.share import withdraw
     out = _out_dir(args)
     path = withdraw(args.entry, out)
     if args.json:
@@ -149,7 +149,7 @@ def _texts(inputs: list[str]) -> list[str]:
 
 
 def cmd_route(args) -> int:
-    from .engine.routing import BASE_NAME, route_folder
+    from ..engine.routing import BASE_NAME, route_folder
     folder = Path(args.adapters)
     if not folder.is_dir():
         raise UsageError(f"The folder {folder} does not exist.")
@@ -187,8 +187,8 @@ def cmd_route(args) -> int:
 
 
 def cmd_export_hf(args) -> int:
-    from .engine.api import open_adapter_with_its_base
-    from .engine.hf_export import export_hf
+    from ..engine.api import open_adapter_with_its_base
+    from ..engine.hf_export import export_hf
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not args.force:
         raise UsageError(f"{out} already exists and is not empty; add --force to write into it.")

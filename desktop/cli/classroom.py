@@ -17,8 +17,8 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from .cli import UsageError, _load_base, _max_drift, fmt_time, say
-from .engine.methods import METHODS
+from .common import UsageError, _load_base, _max_drift, fmt_time, say
+from ..engine.methods import METHODS
 
 
 def add_commands(sub) -> None:
@@ -38,7 +38,7 @@ def add_commands(sub) -> None:
 
 
 def _config(args):
-    from .engine.api import TrainConfig
+    from ..engine.api import TrainConfig
     if not (args.minutes > 0 and math.isfinite(args.minutes)):
         raise UsageError("--minutes must be a positive number.")
     if args.steps is not None and args.steps < 1:
@@ -51,9 +51,9 @@ def _config(args):
 
 
 def _printer():
-    from .engine.api import StepDone
-    from .engine.class_report import note_of, pct
-    from .engine.classroom import StudentEvent, StudentFinished, StudentStarted
+    from ..engine.api import StepDone
+    from ..engine.class_report import note_of, pct
+    from ..engine.classroom import StudentEvent, StudentFinished, StudentStarted
 
     def on_event(e):
         if isinstance(e, StudentStarted):
@@ -73,7 +73,7 @@ def _printer():
 
 
 def cmd_class(args) -> int:
-    from .engine.classroom import find_students, run_class
+    from ..engine.classroom import find_students, run_class
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"The class folder {folder} does not exist.")

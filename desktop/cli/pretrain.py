@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli import UsageError
+from .common import UsageError
 
 # Options that map one to one onto PretrainConfig fields, with their help.
 TUNING = [("vocab-size", int, "tokenizer vocabulary (default 4096)"), ("d-model", int, "model width (default 256)"),
@@ -50,7 +50,7 @@ def add_commands(sub) -> None:
 def config_from_args(a: argparse.Namespace):
     from platformdirs import user_cache_dir
 
-    from .engine.pretrain import PretrainConfig, has_prepared_tokens
+    from ..engine.pretrain import PretrainConfig, has_prepared_tokens
     work = a.work or str(Path(user_cache_dir("normfit")) / "pretrain")
     if a.corpus is None and not has_prepared_tokens(Path(work)):
         raise UsageError(f"Give --corpus: the work folder {work} holds no prepared tokens.")
@@ -69,7 +69,7 @@ def config_from_args(a: argparse.Namespace):
 
 
 def cmd_pretrain(args) -> int:
-    from .engine import pretrain
+    from ..engine import pretrain
     cfg = config_from_args(args)
     if args.prepare_only:
         pretrain.prepare_only(cfg)

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .cli import UsageError, _better, _collect, _load_base, say
+from .common import UsageError, _better, _collect, _load_base, say
 
 
 def _open_adapter(path, base):
@@ -14,7 +14,7 @@ def _open_adapter(path, base):
     file, or one for a base this copy does not ship, is a usage error (exit 2)."""
     if not path:
         return None, base
-    from .engine.api import AdapterFileError, open_adapter_with_its_base
+    from ..engine.api import AdapterFileError, open_adapter_with_its_base
     try:
         af, abase = open_adapter_with_its_base(path, base)
     except AdapterFileError as e:
@@ -25,7 +25,7 @@ def _open_adapter(path, base):
 
 
 def cmd_eval(args) -> int:
-    from .engine.api import evaluate_texts
+    from ..engine.api import evaluate_texts
     adapter, base = _open_adapter(args.adapter, _load_base(args))
     col = _collect(args.paths)
     texts = [d.text for d in col.documents]
@@ -46,7 +46,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from .engine.api import AdapterFileError, inspect_adapter
+    from ..engine.api import AdapterFileError, inspect_adapter
     base = _load_base(args)
     try:
         af, own, why = inspect_adapter(args.file, base)
@@ -73,7 +73,7 @@ def cmd_inspect(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .engine.api import generate
+    from ..engine.api import generate
     adapter, base = _open_adapter(args.adapter, _load_base(args))
     if not args.prompt.strip():
         raise UsageError("The prompt is empty.")
