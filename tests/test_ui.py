@@ -334,6 +334,15 @@ def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, 
 
 
 @needs_base
+def test_results_say_when_training_used_a_sample_of_long_documents(window, outcome):
+    from dataclasses import replace
+    window.show_outcome(outcome)
+    assert "sample" not in window.results_page.stopped.text()
+    window.show_outcome(replace(outcome, data=replace(outcome.data, train_share=0.2)))
+    assert "a sample of 20%" in window.results_page.stopped.text()
+
+
+@needs_base
 def test_try_it_writes_with_both_models(qtbot, window, outcome):
     window.show_outcome(outcome)
     window.go(2)

@@ -1101,6 +1101,10 @@ Lower means the model predicts your writing better.</source>
         <translation>പരിശീലനം നേരത്തേ നിർത്തി; അതുവരെ എത്തിയ ഏറ്റവും മികച്ച ഫലമാണിത്.</translation>
     </message>
     <message>
+        <source>Your documents are long, so it learned from a sample of {p} of their text, as much as the time allowed.</source>
+        <translation>നിങ്ങളുടെ രേഖകൾ ദൈർഘ്യമേറിയതാണ്; അതിനാൽ സമയം അനുവദിച്ചത്രയും, അവയിലെ ടെക്സ്റ്റിന്റെ {p} ഭാഗത്തുനിന്നാണ് പഠിച്ചത്.</translation>
+    </message>
+    <message>
         <source>Trained for {s} steps in {t}. {device}.</source>
         <translation>{t} സമയം കൊണ്ട് {s} ചുവട് പരിശീലിപ്പിച്ചു. {device}.</translation>
     </message>

@@ -17,7 +17,7 @@ from .dialogs import AdapterDialog
 from .pages import tone
 from .state import ADAPTER_FILTER, RESULTS, Outcome, device_words, engine
 from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
-                    method_name, num, pareto_verdict, ppl_text, size_text, tr)
+                    method_name, num, pareto_verdict, pct, ppl_text, size_text, tr)
 
 log = logging.getLogger("normfit.ui")
 
@@ -66,9 +66,12 @@ class ResultsStep:
         if outcome.cancelled:
             page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
         else:
+            share = getattr(outcome.data, "train_share", 1.0)
+            sample = [tr("Your documents are long, so it learned from a sample of {p} of their text, "
+                         "as much as the time allowed.").format(p=pct(100.0 * share))] if share < 1 else []
             page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
                 s=num(main.steps), t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
-                else main.device)] + [n.text for n in notes]))
+                else main.device)] + sample + [n.text for n in notes]))
         if any(n.warning for n in notes):
             page.stopped.setStyleSheet(tone(self, "warning"))
         else:
