@@ -333,3 +333,23 @@ def test_bits_per_byte_matches_its_definition(tiny_base):
     n_bytes = len(text.encode("utf-8"))
     assert r.bytes == n_bytes and r.tokens == len(ids) - 1
     assert r.bpb == pytest.approx(nats / math.log(2) / n_bytes, rel=1e-4)
+
+
+def test_the_bases_reference_score_is_measured_once_per_device(tiny_base, docs_dir, monkeypatch):
+    """A window's second run or a class's next student reuses it; a stopped
+    (partial) measurement is never remembered."""
+    from desktop.engine import train as train_mod
+    data = _data(tiny_base, docs_dir)
+    ref = tiny_base.reference_set()
+    assert ref is not None
+    tiny_base.reference_scores.clear()
+    scored = []
+    real = train_mod.evaluate
+    monkeypatch.setattr(train_mod, "evaluate",
+                        lambda m, es, *a, **k: (scored.append(es is ref), real(m, es, *a, **k))[1])
+    train_mod.measure_before(tiny_base, data, None, torch.device("cpu"), should_stop=lambda: True)
+    assert not tiny_base.reference_scores
+    a = train_mod.measure_before(tiny_base, data, None, torch.device("cpu"))
+    b = train_mod.measure_before(tiny_base, data, None, torch.device("cpu"))
+    assert sum(scored) == 2 and a.reference is b.reference
+    assert a.reference.loss == real(tiny_base.model, ref).loss

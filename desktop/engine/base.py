@@ -80,6 +80,9 @@ class Base:
     reference_tokens: torch.Tensor | None
     replay_tokens: torch.Tensor | None = None   # the anchor's replay windows (disjoint from reference)
     _reference: EvalSet | None = field(default=None, repr=False)
+    # The base's own score on its reference set, per device: the same for every
+    # job, so a window's second run or a class's next student does not pay for it again.
+    reference_scores: dict = field(default_factory=dict, repr=False)
 
     def fresh_model(self, device: torch.device | str = "cpu", share_frozen: bool = False) -> Transformer:
         """A new model holding the base weights (the loaded one stays pristine).

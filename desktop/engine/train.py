@@ -149,13 +149,20 @@ def measure_before(base: Base, data: Prepared, general: EvalSet | None, device: 
     # What the after-measurement will repeat: held-out, and a given general set
     # (the reference set is re-scored at checks, not at the end).
     after = time.monotonic() - t0
+    g = None
     if general is not None and general is not ref_set:
         g = evaluate(model, general, device, should_stop=should_stop)
         after = time.monotonic() - t0
-        ref = evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None
-    else:
-        ref = evaluate(model, ref_set, device, should_stop=should_stop) if ref_set is not None else None
-        g = ref if general is not None else None
+    ref = None
+    if ref_set is not None:
+        key = str(device)
+        ref = base.reference_scores.get(key)
+        if ref is None:
+            ref = evaluate(model, ref_set, device, should_stop=should_stop)
+            if not should_stop():          # a stopped evaluation is partial: never remembered
+                base.reference_scores[key] = ref
+    if general is not None and general is ref_set:
+        g = ref
     base.model.to("cpu")
     return Before(h, g, after, ref)
 
