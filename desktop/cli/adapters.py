@@ -26,6 +26,7 @@ def _open_adapter(path, base):
 
 def cmd_eval(args) -> int:
     from ..engine.api import evaluate_texts
+    from ..engine.evaluate import change_margin
     adapter, base = _open_adapter(args.adapter, _load_base(args))
     col = _collect(args.paths)
     texts = [d.text for d in col.documents]
@@ -34,14 +35,17 @@ def cmd_eval(args) -> int:
            "base_ppl": rb.ppl, "base_bpb": rb.bpb}
     if adapter is not None:
         ra = evaluate_texts(base, texts, adapter)
-        out.update(adapter_ppl=ra.ppl, adapter_bpb=ra.bpb)
+        out.update(adapter_ppl=ra.ppl, adapter_bpb=ra.bpb, change_margin_pct=change_margin(rb, ra),
+                   windows=len(rb.row_nll or ()))
     if args.json:
         print(json.dumps(out, indent=2))
     else:
         print(f"base model      ppl {rb.ppl:.2f}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
         if adapter is not None:
             print(f"with adapter    ppl {out['adapter_ppl']:.2f}  bits/byte {out['adapter_bpb']:.4f}  "
-                  f"({_better(rb.ppl, out['adapter_ppl'])})")
+                  f"({_better(rb.ppl, out['adapter_ppl'])}"
+                  + ("" if out["change_margin_pct"] is None else
+                     f"; 95% range +-{out['change_margin_pct']:.1f}% over {out['windows']:,} windows") + ")")
     return 0
 
 

@@ -137,12 +137,17 @@ def cmd_train(args) -> int:
     return 0
 
 
+def _margin(s: dict) -> str:
+    m = s.get("heldout_change_margin_pct")
+    return "" if m is None else f"; 95% range +-{m:.1f}% over the {s['heldout_windows']:,} windows measured"
+
+
 def _result_text(s: dict) -> str:
     lines = [f"method            {s['method']}  ({s['trainable_params']:,} trainable parameters, lr {s['lr']:g})",
              f"steps             {s['steps']} in {s['seconds']:.1f} s ({s['tokens_per_s']:,.0f} tokens/s), "
              f"kept step {s['best_step']}",
              f"held-out ppl      {s['heldout_ppl_before']:.2f} -> {s['heldout_ppl_after']:.2f}  "
-             f"({_better(s['heldout_ppl_before'], s['heldout_ppl_after'])})",
+             f"({_better(s['heldout_ppl_before'], s['heldout_ppl_after'])}{_margin(s)})",
              f"held-out bits/byte {s['heldout_bpb_before']:.4f} -> {s['heldout_bpb_after']:.4f}"]
     if s.get("general_ppl_before") is not None:
         lines.append(f"general ppl       {s['general_ppl_before']:.2f} -> {s['general_ppl_after']:.2f}  "

@@ -7,7 +7,7 @@ the figure to compare across models.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import torch
@@ -20,6 +20,9 @@ class EvalResult:
     nll_nats: float     # total negative log-likelihood
     tokens: int         # tokens scored
     bytes: int          # UTF-8 bytes those tokens decode to
+    # Each scored window's negative log-likelihood, in order: what change_margin()
+    # needs to say how sure a before/after difference on the same windows is.
+    row_nll: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def loss(self) -> float:
@@ -144,16 +147,34 @@ def evaluate(model, es: EvalSet, device: torch.device | str = "cpu", batch_size:
     idx = torch.arange(rows)
     if max_rows is not None and rows > max_rows:
         idx = torch.linspace(0, rows - 1, max_rows).round().long().unique()
-    total = 0.0
+    rows: list[float] = []
     for s in range(0, len(idx), batch_size):
         if should_stop is not None and should_stop():
             break
         sel = idx[s:s + batch_size]
         x = es.inputs[sel].to(device)
         y = es.targets[sel].to(device)
-        total += float(model.loss(x, y, reduction="sum"))
+        rows += model.loss(x, y, reduction="none").view(len(sel), -1).sum(1).tolist()
+    total = math.fsum(rows)
     if was_training:
         model.train()
     scored = int((es.targets[idx] != -100).sum())
     n_bytes = es.n_bytes if len(idx) == rows else round(es.n_bytes * scored / max(1, es.n_tokens))
-    return EvalResult(nll_nats=total, tokens=scored, bytes=n_bytes)
+    return EvalResult(nll_nats=total, tokens=scored, bytes=n_bytes, row_nll=tuple(rows))
+
+
+def change_margin(before: EvalResult, after: EvalResult, z: float = 1.96) -> float | None:
+    """Half-width, in percent of perplexity, of the 95% range of the change
+    from `before` to `after` scored on the same windows (paired): how large a
+    change the number of windows measured can tell apart from none. None when
+    the two were not scored window by window on the same windows."""
+    a, b = after.row_nll, before.row_nll
+    if not a or not b or len(a) != len(b) or len(a) < 2 or before.tokens != after.tokens:
+        return None
+    d = [x - y for x, y in zip(a, b)]
+    n = len(d)
+    mean = math.fsum(d) / n
+    var = math.fsum((x - mean) ** 2 for x in d) / (n - 1)
+    # The change in mean loss is sum(d) / tokens; its standard error sqrt(n * var) / tokens.
+    se = math.sqrt(n * var) / max(1, before.tokens)
+    return 100.0 * (math.exp(z * se) - 1.0)

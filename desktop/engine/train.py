@@ -20,7 +20,7 @@ from .base import Base
 from .data import Batches, Prepared
 from .device import DeviceInfo, detect, release_free_memory
 from .anchor import DriftGuard, Replay, drift, kl_to_base
-from .evaluate import EvalResult, EvalSet, evaluate
+from .evaluate import EvalResult, EvalSet, change_margin, evaluate
 
 # Per-method learning rates, chosen by the sweep on the fixtures' validation
 # slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
@@ -133,6 +133,10 @@ class TrainResult:
             "max_drift": self.max_drift, "anchor_lambda": self.anchor_lambda,
             "general_drift": self.general_drift, "stopped_early": self.stopped_early,
             "final_lr": self.final_lr,
+            # 95% range (+- percent of perplexity) of the held-out change, from the windows measured.
+            "heldout_change_margin_pct": (None if self.heldout_after is None
+                                          else change_margin(self.heldout_before, self.heldout_after)),
+            "heldout_windows": len(self.heldout_before.row_nll or ()),
         }
 
 
