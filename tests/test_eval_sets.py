@@ -28,9 +28,10 @@ def test_change_margin_by_hand():
     import math
     from desktop.engine.evaluate import change_margin
     before, after = _result([10, 10, 10, 10], 40), _result([9, 11, 9, 11], 40)
-    # d = -1, 1, -1, 1: variance 4/3; standard error of the change in mean loss sqrt(4 * 4/3) / 40.
+    # d = -1, 1, -1, 1: variance 4/3; standard error of the change in mean loss sqrt(4 * 4/3) / 40;
+    # 4 windows: Student's t with 3 degrees of freedom (3.18), not 1.96.
     se = math.sqrt(4 * 4 / 3) / 40
-    assert abs(change_margin(before, after) - 100 * (math.exp(1.96 * se) - 1)) < 1e-9
+    assert abs(change_margin(before, after) - 100 * (math.exp(3.18 * se) - 1)) < 1e-9
     assert change_margin(before, before) == 0.0
     assert change_margin(before, _result([9, 11], 20)) is None        # not the same windows
 

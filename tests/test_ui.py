@@ -343,6 +343,17 @@ def test_results_say_when_training_used_a_sample_of_long_documents(window, outco
 
 
 @needs_base
+def test_results_say_how_large_a_change_could_be_chance(window, outcome):
+    from desktop.engine.evaluate import change_margin
+    window.show_outcome(outcome)
+    r = outcome.results[0]
+    m = change_margin(r.heldout_before, r.heldout_after)
+    assert m is not None and m > 0
+    from desktop.ui.words import pct
+    assert f"a change smaller than {pct(m, 1)} could be chance" in window.results_page.detail.text()
+
+
+@needs_base
 def test_try_it_writes_with_both_models(qtbot, window, outcome):
     window.show_outcome(outcome)
     window.go(2)

@@ -1093,6 +1093,10 @@ Lower means the model predicts your writing better.</source>
         <translation>നേരത്തേ നിർത്തി; ഇതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിച്ചു.</translation>
     </message>
     <message>
+        <source>With this much text kept aside, a change smaller than {m} could be chance.</source>
+        <translation>മാറ്റിവെച്ച ഭാഗം ഇത്രയും മാത്രമായതിനാൽ, {m}-ൽ കുറഞ്ഞ മാറ്റം യാദൃച്ഛികമാകാം.</translation>
+    </message>
+    <message>
         <source>Measured on {w} words of your writing that NormFit kept aside and never trained on: perplexity {b} before, {a} after (lower is better); {bb} → {ab} bits per byte.</source>
         <translation>NormFit മാറ്റിവെച്ച, പരിശീലനത്തിന് ഒരിക്കലും ഉപയോഗിക്കാത്ത, നിങ്ങളുടെ {w} വാക്കുകളിൽ അളന്നത്: ആശയക്കുഴപ്പ സ്കോർ മുമ്പ് {b}, ഇപ്പോൾ {a} (കുറവാണ് നല്ലത്); ബൈറ്റിന് {bb} → {ab} ബിറ്റ്.</translation>
     </message>

@@ -41,6 +41,15 @@ class ResultsStep:
         self.try_adapter = self.try_base = None
         self._update_nav()
 
+    @staticmethod
+    def _chance_text(result) -> str:
+        """How large a change the measured text can tell from chance (engine: change_margin)."""
+        m = result.summary().get("heldout_change_margin_pct")
+        if m is None:
+            return ""
+        return " " + tr("With this much text kept aside, a change smaller than {m} could be chance.").format(
+            m=pct(m, 1))
+
     def _describe_outcome(self, outcome: Outcome) -> None:
         """The result in words (again after a language switch)."""
         page = self.results_page
@@ -55,7 +64,8 @@ class ResultsStep:
                 "Measured on {w} words of your writing that NormFit kept aside and never trained on: "
                 "perplexity {b} before, {a} after (lower is better); {bb} → {ab} bits per byte.").format(
                 w=num(outcome.heldout_words), b=ppl_text(hb), a=ppl_text(ha),
-                bb=dec(main.heldout_before.bpb, 2), ab=dec(main.heldout_after.bpb, 2)))
+                bb=dec(main.heldout_before.bpb, 2), ab=dec(main.heldout_after.bpb, 2))
+                + self._chance_text(main))
         gb = main.general_before.ppl if main.general_before else None
         ga = main.general_after.ppl if main.general_after else None
         g = general_sentence(gb, ga)
