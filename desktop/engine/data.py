@@ -232,7 +232,7 @@ def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
     return Prepared(_tokens(tok, train, tok.eot_id),
                     eval_set_of(tok, split.validation, context_length, seed),
                     eval_set_of(tok, split.heldout, context_length, seed + 1), split.by,
-                    _words(split.heldout), context_length, min(1.0, share))
+                    _words(split.heldout), context_length, share)
 
 
 class Batches:

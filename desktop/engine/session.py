@@ -22,10 +22,6 @@ from .methods import SHAREABLE
 log = logging.getLogger("normfit.engine")
 
 
-def _never() -> bool:
-    return False
-
-
 @dataclass
 class Outcome:
     """What one job produced: results per method, their adapter files' sizes,
@@ -60,7 +56,7 @@ class Session:
 
     def __init__(self, base, cfg, methods: Sequence[str] = (SHAREABLE,), general_path=None,
                  label: str | None = None, on_event: Callable[[str, object], None] | None = None,
-                 should_stop: Callable[[], bool] = _never, started_at: float | None = None):
+                 should_stop: Callable[[], bool] = lambda: False, started_at: float | None = None):
         from . import api
         self.api, self.base, self.cfg = api, base, cfg.with_protocol()
         self.methods = tuple(methods)
