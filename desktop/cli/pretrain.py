@@ -20,7 +20,8 @@ TUNING = [("vocab-size", int, "tokenizer vocabulary (default 4096)"), ("d-model"
           ("warmup-steps", int, "steps of linear warm-up (default 200)"),
           ("min-lr-frac", float, "final rate as a share of the peak (default 0.1)"),
           ("base-id", str, "the release's base_id (default normfit-base-s-1)"),
-          ("max-tokens", int, "use at most this many tokens of the corpus (default: all)")]
+          ("max-tokens", int, "use at most this many tokens of the corpus (default: all)"),
+          ("muon-lr", float, "peak rate of Muon's matrix steps with --optimizer muon (default 0.02)")]
 
 
 def add_commands(sub) -> None:
@@ -41,6 +42,10 @@ def add_commands(sub) -> None:
                    help="release folder to continue training from (keeps its shape and tokenizer)")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"],
                    help="where to train (default: a GPU if there is one)")
+    p.add_argument("--optimizer", default=None, choices=["adamw", "muon"],
+                   help="adamw (default) or muon: Muon for the blocks' matrices, AdamW for the rest")
+    p.add_argument("--unwrap", action="store_true", default=None,
+                   help="join hard line breaks inside prose paragraphs before tokenising (code left alone)")
     p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
     p.add_argument("--prepare-only", action="store_true",
                    help="only tokenise the corpus into --work (to carry it to another machine), then stop")

@@ -69,6 +69,13 @@ class PretrainConfig:
     # Train on at most this many tokens of the prepared stream (its start): how a
     # subset that fits a transfer limit is used (tools/gpu_pretrain.py).
     max_tokens: int | None = None
+    # "adamw" for everything, or "muon": Muon for the blocks' weight matrices,
+    # AdamW (at lr) for embeddings and gains (engine/muon.py says why).
+    optimizer: str = "adamw"
+    muon_lr: float = 0.02
+    # Join the hard line breaks inside prose paragraphs (the Gutenberg books and
+    # the documentation are wrapped at ~70 characters); code is left alone.
+    unwrap: bool = False
 
 
 def log(msg: str) -> None:
@@ -124,6 +131,20 @@ def read_stdlib_code(max_mb: float, seed: int) -> tuple[list[str], dict]:
     return texts, info
 
 
+def unwrap_text(text: str) -> str:
+    """Join a paragraph's lines with spaces when it reads as wrapped prose:
+    no line indented (code, verse set in), every line but the last long enough
+    to have been wrapped. Short-line paragraphs (lists, verse, headings) and
+    anything indented stay as they are."""
+    out = []
+    for para in text.split("\n\n"):
+        lines = para.split("\n")
+        wrapped = (len(lines) > 1 and all(ln and not ln[0].isspace() for ln in lines)
+                   and all(len(ln) >= 40 for ln in lines[:-1]))
+        out.append(" ".join(ln.strip() for ln in lines) if wrapped else para)
+    return "\n\n".join(out)
+
+
 def read_general(path: str | None) -> list[str]:
     from .documents import general_texts
     return general_texts(path) if path else []
@@ -145,6 +166,8 @@ def prepare_tokens(cfg: PretrainConfig, work: Path,
     if not cfg.corpus:
         raise ValueError(f"No corpus given and no prepared tokens in {work}.")
     texts, domains = read_corpus(Path(cfg.corpus))
+    if cfg.unwrap:
+        texts = [unwrap_text(t) for t in texts]
     code, code_info = read_stdlib_code(cfg.stdlib_mb, cfg.seed)
     docs = texts + code
     random.Random(cfg.seed).shuffle(docs)
@@ -170,7 +193,7 @@ def prepare_tokens(cfg: PretrainConfig, work: Path,
     arr = np.concatenate(out)
     n_bytes = sum(len(d.encode("utf-8")) for d in docs)
     log(f"tokenised {n_bytes / 1e6:.1f} MB into {len(arr) / 1e6:.2f}M tokens in {time.time() - t0:.0f}s")
-    meta = {"domains_bytes": domains, **code_info, "documents": len(docs), "bytes": n_bytes,
+    meta = {"domains_bytes": domains, **code_info, "unwrapped": cfg.unwrap, "documents": len(docs), "bytes": n_bytes,
             "tokens": int(len(arr))}
     work.mkdir(parents=True, exist_ok=True)
     tok.save(tok_path)
@@ -201,12 +224,50 @@ def lr_at(cfg: PretrainConfig, step: int, frac: float) -> float:
     return cfg.lr * (cfg.min_lr_frac + (1 - cfg.min_lr_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
 
 
-def make_optimizer(model: Transformer, cfg: PretrainConfig, fused: bool) -> torch.optim.AdamW:
-    decay = [p for p in model.parameters() if p.dim() >= 2]
-    no_decay = [p for p in model.parameters() if p.dim() < 2]
-    groups = [{"params": decay, "weight_decay": cfg.weight_decay},
-              {"params": no_decay, "weight_decay": 0.0}]
-    return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), fused=fused or None)
+class _Optimizers:
+    """Several optimisers stepped as one (Muon for matrices + AdamW for the
+    rest); param_groups carry their own peak rate so one schedule scales all."""
+
+    def __init__(self, *opts: torch.optim.Optimizer):
+        self.opts = opts
+
+    @property
+    def param_groups(self) -> list[dict]:
+        return [g for o in self.opts for g in o.param_groups]
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        for o in self.opts:
+            o.zero_grad(set_to_none=set_to_none)
+
+    def step(self) -> None:
+        for o in self.opts:
+            o.step()
+
+    def state_dict(self) -> dict:
+        return {"opts": [o.state_dict() for o in self.opts]}
+
+    def load_state_dict(self, sd: dict) -> None:
+        if "opts" not in sd or len(sd["opts"]) != len(self.opts):
+            raise ValueError("The checkpoint was written with another optimiser; start without --resume.")
+        for o, s in zip(self.opts, sd["opts"]):
+            o.load_state_dict(s)
+
+
+def make_optimizer(model: Transformer, cfg: PretrainConfig, fused: bool) -> _Optimizers:
+    named = list(model.named_parameters())
+    # Muon orthogonalises maps; the (tied) embedding is a lookup table and stays with AdamW.
+    muon = [p for n, p in named if cfg.optimizer == "muon" and p.dim() == 2 and not n.startswith("embed")]
+    taken = {id(p) for p in muon}
+    decay = [p for _, p in named if p.dim() >= 2 and id(p) not in taken]
+    no_decay = [p for _, p in named if p.dim() < 2]
+    groups = [{"params": g, "weight_decay": wd, "peak_lr": cfg.lr}
+              for g, wd in ((decay, cfg.weight_decay), (no_decay, 0.0)) if g]
+    opts = [torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), fused=fused or None)]
+    if muon:
+        from .muon import Muon
+        opts.append(Muon([{"params": muon, "peak_lr": cfg.muon_lr}], lr=cfg.muon_lr,
+                         weight_decay=cfg.weight_decay))
+    return _Optimizers(*opts)
 
 
 def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainConfig, summary: dict) -> str:
@@ -238,6 +299,14 @@ def _continued(t: dict) -> str:
             f"{r.get('tokens_seen', 0) / 1e6:.2f}M tokens in {r.get('seconds', 0) / 60:.0f} minutes, re-warming "
             f"the rate over {r.get('warmup_steps')} steps then a cosine decay to {r.get('min_lr_frac')} of the peak;"
             f" same shape and tokenizer, so the norm-gain names and count are unchanged")
+
+
+def _optimiser_line(t: dict) -> str:
+    adamw = f"AdamW (betas 0.9/0.95, weight decay {t.get('weight_decay')}), peak lr {t.get('lr')}"
+    if t.get("optimizer") == "muon":
+        return (f"Muon (Nesterov momentum 0.95, 5 Newton-Schulz steps) for the blocks' matrices at peak lr "
+                f"{t.get('muon_lr')}, {adamw} for the embedding and the gains")
+    return adamw
 
 
 def model_card(config: dict, model: Transformer) -> str:
@@ -283,7 +352,7 @@ Total {d.get('bytes', 0) / 1e6:.1f} MB, {d.get('tokens', 0) / 1e6:.2f}M tokens
 - tokens seen: {t.get('tokens_seen', 0) / 1e6:.2f}M ({t.get('steps', 0)} steps of {t.get('batch_tokens', 0)} tokens,
   {t.get('tokens_seen', 0) / max(1, d.get('tokens', 1)):.2f} epochs)
 - time: {t.get('seconds', 0) / 60:.0f} minutes on {t.get('hardware', '?')}{_continued(t)}
-- optimiser: AdamW (betas 0.9/0.95, weight decay {t.get('weight_decay')}), peak lr {t.get('lr')},
+- optimiser: {_optimiser_line(t)},
   warm-up then cosine decay over wall-clock time, batch {t.get('batch_size')} x {config['context_length']}
 - software: torch {t.get('torch', '?')}, Python {t.get('python', '?')}
 
@@ -385,6 +454,7 @@ class _Pretraining:
                              "seconds": round(state["elapsed"]), "warmup_steps": cfg.warmup_steps,
                              "min_lr_frac": cfg.min_lr_frac},
                 "batch_size": cfg.batch_size, "batch_tokens": cfg.batch_size * cfg.context_length, "lr": cfg.lr,
+                "optimizer": cfg.optimizer, "muon_lr": cfg.muon_lr if cfg.optimizer == "muon" else None,
                 "weight_decay": cfg.weight_decay, "hardware": self.hardware, "torch": torch.__version__,
                 "python": platform.python_version(), "data": self.data_meta, "general_eval": self.general_eval,
                 "val_loss": state.get("val_loss", float("nan"))}
@@ -422,8 +492,9 @@ class _Pretraining:
             starts = rng.integers(0, len(self.train_arr) - T - 1, size=B)
             batch = torch.from_numpy(np.stack([self.train_arr[s:s + T + 1] for s in starts]).astype(np.int64))
             batch = batch.to(self.dev, non_blocking=True)
+            scale = lr_at(cfg, state["step"], state["elapsed"] / max(1.0, state["total_seconds"])) / cfg.lr
             for g in opt.param_groups:
-                g["lr"] = lr_at(cfg, state["step"], state["elapsed"] / max(1.0, state["total_seconds"]))
+                g["lr"] = g["peak_lr"] * scale
             with autocast:
                 logits = step_model(batch[:, :-1])
                 loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.size(-1)),
