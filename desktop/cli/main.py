@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .adapters import add_commands as add_adapter_commands
     add_adapter_commands(sub)   # eval, inspect, generate: adapters with the base they name
+    from .explain import add_commands as add_explain_commands
+    add_explain_commands(sub)   # explain: the words an adapter learned
 
     r = sub.add_parser("read", help="print the text NormFit extracts from files")
     r.add_argument("paths", nargs="+", help="files and folders to read")

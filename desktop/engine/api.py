@@ -38,7 +38,7 @@ __all__ = [
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
-    "generate",
+    "generate", "explain",
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",
@@ -240,6 +240,15 @@ def generate(base: Base, prompt: str, adapter: AdapterFile | TrainResult | None 
     g = torch.Generator().manual_seed(seed)
     out = model.generate(torch.tensor([ids]), max_new_tokens, temperature=temperature, generator=g)
     return base.tokenizer.decode(out[0, len(ids):].tolist())
+
+
+def explain(base: Base, adapter: AdapterFile | TrainResult, text: str, device="cpu",
+            should_stop: Callable[[], bool] = lambda: False, max_chars: int | None = None):
+    """Word by word, what `adapter` changed on `text` (an excerpt of it when
+    long): explain.Explanation."""
+    from .explain import MAX_CHARS, explain_models
+    return explain_models(model_with(base, None, device), model_with(base, adapter, device), base.tokenizer, text,
+                          base.config.context_length, device, max_chars or MAX_CHARS, should_stop=should_stop)
 
 
 def measure(base: Base, data: Prepared, adapter: AdapterFile | TrainResult | None = None,

@@ -128,8 +128,9 @@ def split_documents(docs: Sequence[Document], seed: int = 0,
 @dataclass
 class Prepared:
     """Everything training and evaluation need, already tokenised. The texts
-    themselves are not kept: a long job holds tokens, not a second copy of
-    someone's writing."""
+    themselves are not kept (a long job holds tokens, not a second copy of
+    someone's writing), except a bounded excerpt of the held-out text: the
+    words the Results page lights up."""
     train_tokens: torch.Tensor       # 1-D int32: documents joined by end-of-text (batches widen to long)
     validation: EvalSet
     heldout: EvalSet
@@ -137,6 +138,7 @@ class Prepared:
     heldout_words: int
     context_length: int
     train_share: float = 1.0         # share of the training text tokenised (< 1: a sample, see below)
+    heldout_excerpt: str = ""        # at most explain.MAX_CHARS of held-out text, seed-chosen
 
     @property
     def n_train_tokens(self) -> int:
@@ -232,7 +234,20 @@ def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
     return Prepared(_tokens(tok, train, tok.eot_id),
                     eval_set_of(tok, split.validation, context_length, seed),
                     eval_set_of(tok, split.heldout, context_length, seed + 1), split.by,
-                    _words(split.heldout), context_length, share)
+                    _words(split.heldout), context_length, share, _heldout_excerpt(split.heldout, seed))
+
+
+def _heldout_excerpt(texts: Sequence[str], seed: int) -> str:
+    from .explain import MAX_CHARS, excerpt
+    # Documents in turn until the excerpt is full; a long one contributes a seeded stretch.
+    parts, room = [], MAX_CHARS
+    for t in texts:
+        if room < 200:
+            break
+        part = excerpt(t.strip(), room, seed)
+        parts.append(part)
+        room -= len(part) + 2
+    return "\n\n".join(parts)
 
 
 class Batches:

@@ -59,6 +59,12 @@ class Tokenizer:
             ids.extend(self._tok.encode(piece, add_special_tokens=False).ids)
         return ids
 
+    def encode_with_offsets(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Token ids and each token's (start, end) in characters of `text` (for
+        showing a score per word). For a short text only: no pieces."""
+        enc = self._tok.encode(text, add_special_tokens=False)
+        return enc.ids, [tuple(o) for o in enc.offsets]
+
     def encode_tensor(self, text: str) -> "torch.Tensor":
         """Like encode, as an int32 tensor built piece by piece (no list of
         millions of Python ints for a long text)."""

@@ -49,6 +49,7 @@ class AdapterDialog(QDialog):
         buttons = QDialogButtonBox()
         self.evaluate = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.use = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.explain = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self.reject)
         lay.addWidget(buttons)
@@ -72,4 +73,5 @@ class AdapterDialog(QDialog):
         named(self.result, tr("Result on your documents"))
         texts(self.evaluate, tr("&Check on my documents"), tr("Check this adapter on my documents"))
         texts(self.use, tr("&Use in Try it"), tr("Use this adapter in Try it"))
+        texts(self.explain, tr("&What did it learn?"), tr("Show the words this adapter learned, on a text you pick"))
         texts(self.close_button, tr("Close"), tr("Close"))

@@ -40,6 +40,8 @@ class ResultsStep:
         self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
         self.try_adapter = self.try_base = None
         self._update_nav()
+        from .explain_view import explain_outcome
+        explain_outcome(self, outcome)
 
     @staticmethod
     def _chance_text(result) -> str:
@@ -253,6 +255,8 @@ class ResultsStep:
                 n=num(self.min_words or 0)))
         dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af, abase))
         dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af, abase))
+        from .explain_view import explain_file
+        dlg.explain.clicked.connect(lambda: explain_file(self, af, abase, af.metadata.get("label") or Path(path).stem))
         dlg.setModal(False)
         dlg.show()
         self.adapter_dialog = dlg

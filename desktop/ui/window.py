@@ -155,6 +155,8 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         r.saved_list.itemActivated.connect(self._saved_activated)
         r.show_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(adapters_dir())))))
+        from . import explain_view
+        self.words_box = explain_view.attach(self)
         self._build_menus()
         self.retranslate()
         self.go(DOCUMENTS)
