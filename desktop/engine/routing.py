@@ -66,6 +66,23 @@ class Routed:
         return next(s for s in self.scores if s.name == BASE_NAME)
 
 
+# Below this many words a guess says so: a sentence or two carries too little
+# evidence for a few thousand gains to tell writers apart.
+MIN_WORDS_TO_TELL = 50
+# A winner within this fraction of the runner-up is a tie for a person's purposes.
+CLOSE_MARGIN = 0.01
+
+
+def certainty(routed: "Routed", words: int) -> str:
+    """"too-short", "too-close" or "clear": what a person should make of the guess."""
+    if words < MIN_WORDS_TO_TELL:
+        return "too-short"
+    m = routed.margin()
+    if m is None or m < CLOSE_MARGIN:
+        return "too-close"
+    return "clear"
+
+
 def _display_name(path: Path, entry: dict | None) -> str:
     label = (entry or {}).get("label") or ""
     return f"{path.stem} ({label})" if label else path.stem

@@ -186,6 +186,8 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         action(fm, QT_TR_NOOP("&Save adapter..."), self.save_adapter, QKeySequence.StandardKey.Save)
         fm.addSeparator()
         self.class_action = action(fm, QT_TR_NOOP("&Class..."), self.open_class, "Ctrl+Shift+K")
+        from . import whose
+        action(fm, QT_TR_NOOP("&Whose writing is this?..."), lambda: whose.open_dialog(self), "Ctrl+Shift+W")
         fm.addSeparator()
         action(fm, QT_TR_NOOP("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         gm = menu(QT_TR_NOOP("&Go"))

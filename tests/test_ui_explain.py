@@ -1,0 +1,91 @@
+"""The window shows what a result learned: the held-out words lit up on the
+Results page, and "Whose writing is this?" over a folder of adapters."""
+from __future__ import annotations
+
+import dataclasses
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("pytestqt")
+
+from tests.test_ui import base, home, needs_base, outcome, window, writing  # noqa: E402,F401 (fixtures)
+
+
+def _learned(outcome):  # noqa: F811
+    """The tiny run's result, marked as having learned, so the view must show."""
+    r = outcome.results[0]
+    if r.learned:
+        return outcome
+    return dataclasses.replace(outcome, results=[dataclasses.replace(r, best_step=max(1, r.steps))])
+
+
+@needs_base
+def test_results_light_up_the_held_out_words(qtbot, window, outcome):  # noqa: F811
+    out = _learned(outcome)
+    assert out.results[0].learned and out.data.heldout_excerpt
+    window.show_outcome(out)
+    box = window.words_box
+    qtbot.waitUntil(lambda: box.isVisibleTo(window.results_page) and box.ex is not None, timeout=120_000)
+    html = box.text.toHtml()
+    assert box.ex.chars_used == len(out.data.heldout_excerpt)
+    # Every word the engine measured as clearly changed is tinted with the cue of its sign.
+    assert ("underline" in html) == any(p.change is not None and p.change > 0.1 for p in box.ex.pieces)
+    assert box.gained.count() >= 1 and box.lost.count() >= 1
+    assert "never trained on" in box.summary.text()
+
+
+@needs_base
+def test_a_result_that_kept_the_base_shows_no_words(qtbot, window, outcome):  # noqa: F811
+    r = outcome.results[0]
+    kept_base = dataclasses.replace(outcome, results=[dataclasses.replace(r, best_step=0)])
+    assert not kept_base.results[0].learned
+    window.show_outcome(kept_base)
+    qtbot.wait(200)
+    assert not window.words_box.isVisibleTo(window.results_page)
+
+
+@needs_base
+def test_whose_writing_ranks_the_adapters_and_names_the_best(qtbot, window, outcome, base, home):  # noqa: F811
+    from desktop.engine import api
+    from desktop.paths import adapters_dir, ensure
+    from desktop.ui import whose
+    folder = ensure(adapters_dir())
+    r = _learned(outcome).results[0]
+    api.export_adapter(folder / "ferry.safetensors", r, base, label="Ferry")
+    flat = dataclasses.replace(r, tensors={k: v * 0 + 1 for k, v in r.tensors.items()})
+    api.export_adapter(folder / "other.safetensors", flat, base, label="Other")
+    dlg = whose.open_dialog(window)
+    assert dlg.folder.text() == str(folder)
+    dlg.text.setPlainText(writing(7, 400))
+    dlg.run_guess()
+    qtbot.waitUntil(lambda: dlg.guess.isEnabled() and dlg.bars.grid.count() > 0, timeout=120_000)
+    assert dlg.bars.grid.count() == 3 * 3          # base + two adapters, three cells each
+    routed = api.route_folder(base, [writing(7, 400)], folder, include_unsigned=True)
+    first = dlg.bars.grid.itemAtPosition(0, 0).widget().text()
+    assert first == (routed.best.name if routed.best.name != "base model" else "Base model (no adapter)")
+    if routed.best.name != "base model":
+        assert routed.best.name in dlg.answer.text()
+    # A short text says the guess is not reliable.
+    dlg.text.setPlainText("The old ferryman mended the boat.")
+    dlg.run_guess()
+    qtbot.waitUntil(lambda: dlg.guess.isEnabled() and "short" in dlg.caution.text(), timeout=120_000)
+
+
+@needs_base
+def test_whose_writing_uses_only_verified_adapters_outside_your_own_folder(
+        qtbot, window, outcome, base, tmp_path):  # noqa: F811
+    from desktop.engine import api
+    from desktop.ui import whose
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    api.export_adapter(stick / "stranger.safetensors", _learned(outcome).results[0], base, label="Stranger")
+    dlg = whose.open_dialog(window)
+    dlg.folder.setText(str(stick))
+    dlg.text.setPlainText(writing(8, 300))
+    dlg.run_guess()
+    qtbot.waitUntil(lambda: dlg.guess.isEnabled() and dlg.answer.text() != "", timeout=120_000)
+    assert "No adapter in this folder could be used" in dlg.answer.text()
+    assert "stranger.safetensors" in dlg.skipped.text() and "signed" in dlg.skipped.text()
