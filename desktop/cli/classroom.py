@@ -32,6 +32,10 @@ def add_commands(sub) -> None:
                    help="keep general text within this many percent of the base (default 3), or 'none'")
     c.add_argument("--threads", type=int, default=None, help="processor threads to use (default: all)")
     c.add_argument("--out", default=None, help="where adapters and the report go (default FOLDER/normfit-results)")
+    c.add_argument("--game", action="store_true",
+                   help="no training: guess whose writing each new paragraph is, among the class's adapters")
+    c.add_argument("--text", action="append", default=None, metavar="FILE",
+                   help="with --game: a file to guess (repeatable; default: paragraphs typed or piped in)")
     c.add_argument("--base", default=None, help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true", help="print one JSON object")
     c.set_defaults(func=cmd_class)
@@ -78,6 +82,9 @@ def cmd_class(args) -> int:
     if not folder.is_dir():
         raise UsageError(f"The class folder {folder} does not exist.")
     out = Path(args.out) if args.out else None
+    if args.game:
+        from .class_game import play
+        return play(args, folder, out)
     if out is not None and not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
     cfg = _config(args)
@@ -100,13 +107,20 @@ def cmd_class(args) -> int:
             signal.signal(signal.SIGINT, previous)
     summary = {"folder": str(folder), "out": str(run.out), "complete": run.complete, "settings": run.settings,
                "report_html": str(run.html), "report_csv": str(run.csv),
-               "students": [asdict(r) for r in run.records]}
+               "students": [asdict(r) for r in run.records],
+               "recognition": run.recognition.to_dict() if run.recognition else None}
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         counts = {k: sum(r.status == k for r in run.records) for k in ("done", "no-gain", "skipped", "failed")}
         print(f"{counts['done']} of {len(run.records)} students have an adapter; {counts['skipped']} skipped, "
               f"{counts['no-gain']} without one (nothing beat the base model), {counts['failed']} failed.")
+        rec = run.recognition
+        if rec is not None:
+            print(f"Whose writing is this? {rec.recognised} of {rec.pieces} pieces of held-out writing recognised.")
+            for n in rec.names:
+                got, of = rec.recognised_of(n)
+                print(f"  {n}: {got} of {of}; words their model learned: {', '.join(rec.words.get(n, [])) or '-'}")
         print(f"report: {run.html}")
         print(f"        {run.csv}")
     if not run.complete:

@@ -60,6 +60,40 @@ SETTINGS = QT_TRANSLATE_NOOP("classroom", "Made by NormFit {version} on {date}: 
 SHARE = QT_TRANSLATE_NOOP("classroom", "Each student's adapter file carries their name and no other personal "
                                        "information; copy it to the student or open it in NormFit (Open adapter).")
 
+WHOSE_TITLE = QT_TRANSLATE_NOOP("classroom", "Whose writing is this?")
+WHOSE_HELP = QT_TRANSLATE_NOOP("classroom", "Each student's writing that was kept aside (never trained on) was cut "
+                                            "into pieces, and every student's model read every piece. A row is "
+                                            "whose writing it was; a column is whose model found it most "
+                                            "predictable. The diagonal is a student recognised.")
+WHOSE_COUNT = QT_TRANSLATE_NOOP("classroom", "{n} of {m} pieces recognised.")
+WRITER = QT_TRANSLATE_NOOP("classroom", "Writer")
+GUESS = QT_TRANSLATE_NOOP("classroom", "Recognised as")
+LEARNED = QT_TRANSLATE_NOOP("classroom", "Words their model learned")
+
+
+def recognition_html(rec, translate: Callable[[str], str]) -> str:
+    """The confusion table and each student's learned words ("" without a recognition)."""
+    if rec is None or len(rec.names) < 2:
+        return ""
+    t, e = translate, html.escape
+    head = "".join(f"<th>{e(n)}</th>" for n in rec.names)
+    rows = []
+    for i, name in enumerate(rec.names):
+        cells = "".join(f'<td class="n{" hit" if i == j and c else " miss" if c else ""}">{c}</td>'
+                        for j, c in enumerate(rec.table[i]))
+        rows.append(f"<tr><th>{e(name)}</th>{cells}</tr>")
+    words = "".join(f"<tr><td>{e(n)}</td><td>{e(', '.join(rec.words.get(n, [])) or '—')}</td></tr>"
+                    for n in rec.names)
+    return f"""<h2>{e(t(WHOSE_TITLE))}</h2>
+<p><b>{e(t(WHOSE_COUNT).format(n=rec.recognised, m=rec.pieces))}</b></p>
+<table class="whose"><thead><tr><th>{e(t(WRITER))} \u2193 / {e(t(GUESS))} \u2192</th>{head}</tr></thead><tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<p class="small">{e(t(WHOSE_HELP))}</p>
+<h2>{e(t(LEARNED))}</h2>
+<table><tbody>{words}</tbody></table>
+"""
+
 
 def pct(x: float | None, sign: bool = False) -> str:
     if x is None:
@@ -129,6 +163,7 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
  th {{ background: #eef; text-align: left; }} td.n {{ text-align: right; white-space: nowrap; }}
  tr.done td {{ background: #f2fbf4; }} tr.skipped td, tr.failed td {{ background: #fff6ec; }}
  .note {{ font-size: 90%; color: #8a4b00; }} p.small {{ color: #555; font-size: 90%; }}
+ td.hit {{ background: #cfeed6; font-weight: bold; }} td.miss {{ background: #fde2d8; font-style: italic; }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p><b>{e(counts)}</b> {e(t(ALL_DONE) if run.complete else t(CONTINUE))}</p>
@@ -136,6 +171,7 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
 {chr(10).join(rows)}
 </tbody></table>
 <p class="small">{e(t(GAIN_HELP))}<br>{e(drift_help)}<br>{e(t(SHARE))}</p>
+{recognition_html(getattr(run, "recognition", None), t)}
 <p class="small">{e(settings)}</p>
 </body></html>
 """

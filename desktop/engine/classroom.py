@@ -71,6 +71,7 @@ class ClassRun:
     complete: bool     # every student is finished or skipped (nothing stopped or waiting)
     html: Path | None = None
     csv: Path | None = None
+    recognition: object = None    # class_recognition.Recognition once two or more students have an adapter
 
 
 def find_students(folder: str | Path, out: str | Path | None = None) -> list[Student]:
@@ -106,10 +107,32 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def save_state(out: Path, records: dict[str, Record], settings: dict) -> None:
+def save_state(out: Path, records: dict[str, Record], settings: dict, recognition=None) -> None:
     _write_atomic(out / STATE, json.dumps({"format": "normfit.class", "version": 1, "settings": settings,
-                                           "students": {n: asdict(r) for n, r in records.items()}},
+                                           "students": {n: asdict(r) for n, r in records.items()},
+                                           "recognition": recognition.to_dict() if recognition else None},
                                           ensure_ascii=False, indent=1))
+
+
+def load_recognition(out: Path):
+    from .class_recognition import Recognition
+    try:
+        raw = json.loads((out / STATE).read_text(encoding="utf-8")).get("recognition")
+        return Recognition.from_dict(raw) if raw else None
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return None
+
+
+def _recognise(base, students: list[Student], records: dict[str, Record], out: Path, cfg, should_stop):
+    """Each student's held-out writing guessed among all the class's adapters."""
+    from .class_recognition import recognise
+    done = []
+    for s in students:
+        r = records.get(s.name)
+        if r is not None and r.status == "done" and (out / r.file).is_file():
+            col = api.collect([s.folder], should_stop=should_stop)
+            done.append((s.name, col.documents, out / r.file))
+    return recognise(base, done, seed=cfg.seed, should_stop=should_stop)
 
 
 def _figure(meta: dict, key: str) -> float | None:
@@ -159,16 +182,19 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
                 "max_drift": cfg.max_drift, "base_id": base.base_id, "class": folder.name}
     order = [s.name for s in students]
 
+    recognition = load_recognition(out)
+
     def report(complete: bool) -> ClassRun:
-        run = ClassRun(folder, out, [records[n] for n in order if n in records], settings, complete)
-        save_state(out, records, settings)
+        run = ClassRun(folder, out, [records[n] for n in order if n in records], settings, complete,
+                       recognition=recognition)
+        save_state(out, records, settings, recognition)
         if write_report:
             run.html, run.csv = class_report.write(run, translate, lang)
         return run
 
     for name in order:    # students not yet reached show as waiting in a partial report
         records.setdefault(name, Record(name))
-    stopped = False
+    stopped, ran = False, False
     for i, s in enumerate(students):
         if stopped or should_stop():
             stopped = True
@@ -184,6 +210,7 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
             emit(StudentFinished(i, len(students), prev, reused=True))
             continue
         emit(StudentStarted(i, len(students), s.name))
+        ran = True
         rec = Record(s.name, words=words, fingerprint=fp, at=api.utc_now())
         try:
             rec = _personalise(base, s, rec, prev.file, col, cfg, out, records,
@@ -195,6 +222,9 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
         report(False)
         emit(StudentFinished(i, len(students), rec, reused=False))
     done = not stopped and all(records[n].status not in ("waiting", "stopped") for n in order)
+    with_adapter = [n for n in order if records[n].status == "done"]
+    if done and (ran or recognition is None or recognition.names != with_adapter):
+        recognition = _recognise(base, students, records, out, cfg, should_stop)
     return report(done)
 
 

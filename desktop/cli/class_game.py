@@ -1,0 +1,73 @@
+"""`normfit class FOLDER --game`: students bring a new paragraph, NormFit
+guesses whose it is among the class's adapters (no training). The adapters
+are the class's own output files (FOLDER/normfit-results or --out), so no
+signed entry is needed; each is opened and checked against the base."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .common import UsageError, _load_base, say
+
+
+def _paragraphs(args) -> list[str]:
+    if args.text:
+        from ..engine.api import DocumentError, read_file
+        out = []
+        for f in args.text:
+            try:
+                out.append(read_file(f).text)
+            except DocumentError as e:
+                raise UsageError(f"{f}: {e}") from None
+        return out
+    if sys.stdin.isatty():
+        say("Type or paste a paragraph, then an empty line; Ctrl+D when the game is over.")
+    paras, cur = [], []
+    for line in sys.stdin:
+        if line.strip():
+            cur.append(line.rstrip("\n"))
+        elif cur:
+            paras.append("\n".join(cur))
+            cur = []
+    if cur:
+        paras.append("\n".join(cur))
+    return paras
+
+
+def play(args, folder: Path, out: Path | None) -> int:
+    from ..engine.api import AdapterFileError, open_adapter
+    from ..engine.classroom import DEFAULT_OUT, load_state
+    from ..engine.documents import count_words
+    from ..engine.routing import BASE_NAME, Candidate, certainty, route
+    out = out or folder / DEFAULT_OUT
+    records = [r for r in load_state(out).values() if r.status == "done" and r.file]
+    if len(records) < 2:
+        raise UsageError(f"The game needs at least two students with an adapter in {out}; run "
+                         f"`normfit class {folder}` first.")
+    base = _load_base(args)
+    cands = []
+    for r in records:
+        try:
+            cands.append(Candidate(r.name, open_adapter(out / r.file, base), out / r.file, None))
+        except AdapterFileError as e:
+            say(f"skipped {r.name}: {e}")
+    paras = _paragraphs(args)
+    if not paras:
+        raise UsageError("There is no paragraph to guess.")
+    results = []
+    for p in paras:
+        routed = route(base, [p], cands)
+        ranked = [s for s in routed.scores if s.name != BASE_NAME]
+        sure = certainty(routed, count_words(p))
+        results.append({"guess": ranked[0].name, "certainty": sure,
+                        "ranking": [{"name": s.name, "ppl": s.ppl} for s in ranked]})
+        if not args.json:
+            base_ppl = routed.base_score().ppl
+            print(f"Guess: {ranked[0].name}" + {"too-short": " (the paragraph is short: not a reliable guess)",
+                                                  "too-close": " (too close to call)", "clear": ""}[sure])
+            for i, s in enumerate(ranked[:5], 1):
+                print(f"  {i}. {s.name}  {100 * (1 - s.ppl / base_ppl):+.1f}% vs the base model")
+    if args.json:
+        print(json.dumps({"guesses": results}, indent=2, ensure_ascii=False))
+    return 0
