@@ -118,3 +118,18 @@ def test_changes_are_said_as_better_or_worse_not_as_negative_better():
     assert _better(50.0, 40.0) == "20.0% better"
     assert _better(40.0, 41.0) == "2.5% worse"
     assert _better(40.0, 40.01) == "about the same"
+
+
+def test_eval_reads_json_lines_records_and_refuses_a_bad_line(tiny_base_dir, tmp_path):
+    good = tmp_path / "set.jsonl"
+    good.write_text("\n".join(json.dumps({"text": synthetic_text(200, seed=s)}) for s in range(3)) + "\n",
+                    encoding="utf-8")
+    txt = tmp_path / "same.txt"
+    txt.write_text(synthetic_text(200, seed=0), encoding="utf-8")
+    p = run("eval", good, "--base", tiny_base_dir, "--json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["documents"] == 3
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"no text": 1}\n', encoding="utf-8")
+    b = run("eval", bad, "--base", tiny_base_dir)
+    assert b.returncode == 2 and "Line 2" in one_line(b.stderr)

@@ -24,12 +24,32 @@ def _open_adapter(path, base):
     return af, abase
 
 
+def _eval_texts(paths) -> list[str]:
+    """Documents, and JSON-lines files of {"text": ...} records (a corpus or a
+    general held-out set, as the benchmarks use) read record by record."""
+    from ..engine.api import general_texts
+    lines = [p for p in paths if str(p).lower().endswith(".jsonl")]
+    texts = []
+    for p in lines:
+        if not Path(p).is_file():
+            raise UsageError(f"{p} does not exist.")
+        try:
+            texts += general_texts(p)
+        except (ValueError, KeyError, UnicodeDecodeError) as e:
+            raise UsageError(str(e) if isinstance(e, ValueError) else f"{p} is not UTF-8 JSON lines.") from None
+    rest = [p for p in paths if p not in lines]
+    if rest:
+        texts += [d.text for d in _collect(rest).documents]
+    if not texts:
+        raise UsageError("There is no text to score in what you gave.")
+    return texts
+
+
 def cmd_eval(args) -> int:
     from ..engine.api import evaluate_texts
     from ..engine.evaluate import change_margin
     adapter, base = _open_adapter(args.adapter, _load_base(args))
-    col = _collect(args.paths)
-    texts = [d.text for d in col.documents]
+    texts = _eval_texts(args.paths)
     rb = evaluate_texts(base, texts)
     out = {"documents": len(texts), "tokens": rb.tokens, "bytes": rb.bytes, "base_id": base.base_id,
            "base_ppl": rb.ppl, "base_bpb": rb.bpb}
@@ -96,7 +116,7 @@ def cmd_generate(args) -> int:
 
 def add_commands(sub) -> None:
     e = sub.add_parser("eval", help="perplexity and bits per byte of documents, with and without an adapter")
-    e.add_argument("paths", nargs="+", help="documents to score: files and folders")
+    e.add_argument("paths", nargs="+", help="documents to score: files and folders (.jsonl: one {\"text\": ...} per line)")
     e.add_argument("--adapter", default=None, help="also score with this adapter file (opened with its own base)")
     e.add_argument("--base", default=None, help=argparse.SUPPRESS)
     e.add_argument("--json", action="store_true", help="print one JSON object")
