@@ -301,6 +301,14 @@ def _continued(t: dict) -> str:
             f" same shape and tokenizer, so the norm-gain names and count are unchanged")
 
 
+def _unwrapped(d: dict) -> str:
+    if not d.get("unwrapped"):
+        return ""
+    return ("\nThe corpus text was unwrapped before tokenising (`--unwrap`): the lines of a prose paragraph "
+            "(none indented, every line but the last 40+ characters) joined with spaces, so the model writes "
+            "paragraphs rather than ~70-character lines; code, verse and lists kept as they were.")
+
+
 def _optimiser_line(t: dict) -> str:
     adamw = f"AdamW (betas 0.9/0.95, weight decay {t.get('weight_decay')}), peak lr {t.get('lr')}"
     if t.get("optimizer") == "muon":
@@ -346,7 +354,7 @@ seen code. None of this text is stored in the project; only the weights are.
 | python_stdlib_code | {d.get('python_stdlib_code', 0) / 1e6:.1f} MB |
 
 Total {d.get('bytes', 0) / 1e6:.1f} MB, {d.get('tokens', 0) / 1e6:.2f}M tokens
-({d.get('bytes', 0) / max(1, d.get('tokens', 1)):.2f} bytes per token).
+({d.get('bytes', 0) / max(1, d.get('tokens', 1)):.2f} bytes per token).{_unwrapped(d)}
 
 ## Training run
 - tokens seen: {t.get('tokens_seen', 0) / 1e6:.2f}M ({t.get('steps', 0)} steps of {t.get('batch_tokens', 0)} tokens,
