@@ -24,6 +24,7 @@ LANGUAGES = {"ml": "ml_IN"}
 SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + [
     ROOT / "desktop" / "engine" / "notes.py",
     ROOT / "desktop" / "engine" / "class_report.py",
+    ROOT / "desktop" / "engine" / "explain_page.py",
     ROOT / "desktop" / "engine" / "share.py",
 ]
 

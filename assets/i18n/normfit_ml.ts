@@ -138,6 +138,16 @@ Lower means the model predicts your writing better.</source>
         <translation>ഈ അഡാപ്റ്റർ “പരീക്ഷിച്ചുനോക്കൂ” എന്നതിൽ ഉപയോഗിക്കുക</translation>
     </message>
     <message>
+        <source>&amp;What did it learn?</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>എന്ത് &amp;പഠിച്ചു?</translation>
+    </message>
+    <message>
+        <source>Show the words this adapter learned, on a text you pick</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>നിങ്ങൾ തിരഞ്ഞെടുക്കുന്ന എഴുത്തിൽ ഈ അഡാപ്റ്റർ പഠിച്ച വാക്കുകൾ കാണിക്കുക</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>അടയ്ക്കുക</translation>
     </message>
@@ -789,6 +799,11 @@ Lower means the model predicts your writing better.</source>
         <translation>ക്ലാസ്...</translation>
     </message>
     <message>
+        <source>&amp;Whose writing is this?...</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഇത് ആരുടെ &amp;എഴുത്താണ്?...</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>പുറത്തുകടക്കുക</translation>
     </message>
@@ -1384,6 +1399,171 @@ Personalises a small language model to your writing by training only its normali
         <source>Something went wrong inside NormFit. The details below can help someone fix it; they are also in the log.</source>
         <translation>NormFit-നുള്ളിൽ എന്തോ പിശക് സംഭവിച്ചു. താഴെയുള്ള വിവരങ്ങൾ ഇത് ശരിയാക്കാൻ സഹായിക്കും; അവ ലോഗിലുമുണ്ട്.</translation>
     </message>
+    <message>
+        <source>Your words, lit up</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>നിങ്ങളുടെ വാക്കുകൾ, നിറങ്ങളിൽ</translation>
+    </message>
+    <message>
+        <source>Your text, each word tinted by how much more predictable it became</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>നിങ്ങളുടെ എഴുത്ത്: ഓരോ വാക്കിനും, എത്രത്തോളം ഊഹിക്കാൻ എളുപ്പമായി എന്നതനുസരിച്ച് നിറം</translation>
+    </message>
+    <message>
+        <source>What {name} learned</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>{name} പഠിച്ചത്</translation>
+    </message>
+    <message>
+        <source>Looking at your words...</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>നിങ്ങളുടെ വാക്കുകൾ നോക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Which text should it look at?</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഏത് എഴുത്താണ് നോക്കേണ്ടത്?</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.py *.pdf *.docx *.odt *.rtf *.html *.epub);;All files (*)</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>രേഖകൾ (*.txt *.md *.py *.pdf *.docx *.odt *.rtf *.html *.epub);;എല്ലാ ഫയലുകളും (*)</translation>
+    </message>
+    <message>
+        <source>Base model (no adapter)</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അടിസ്ഥാന മോഡൽ (അഡാപ്റ്റർ ഇല്ലാതെ)</translation>
+    </message>
+    <message>
+        <source>{p} better than the base model</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അടിസ്ഥാന മോഡലിനെക്കാൾ {p} മെച്ചം</translation>
+    </message>
+    <message>
+        <source>{p} worse than the base model</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അടിസ്ഥാന മോഡലിനെക്കാൾ {p} മോശം</translation>
+    </message>
+    <message>
+        <source>Whose writing is this?</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഇത് ആരുടെ എഴുത്താണ്?</translation>
+    </message>
+    <message>
+        <source>Paste a paragraph or pick a file, and choose a folder of adapters. Each adapter reads the text; the one that finds it most predictable is NormFit&apos;s guess. Adapters in a shared folder are used only when their signed entry checks out.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒരു ഖണ്ഡിക ഒട്ടിക്കുക അല്ലെങ്കിൽ ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക; അഡാപ്റ്ററുകളുള്ള ഫോൾഡറും തിരഞ്ഞെടുക്കുക. ഓരോ അഡാപ്റ്ററും എഴുത്ത് വായിക്കും; ഏറ്റവും നന്നായി ഊഹിക്കുന്നതാണ് NormFit-ന്റെ ഉത്തരം. പങ്കിട്ട ഫോൾഡറിലെ അഡാപ്റ്ററുകൾ, ഒപ്പിട്ട രേഖ ശരിയാണെങ്കിൽ മാത്രം ഉപയോഗിക്കും.</translation>
+    </message>
+    <message>
+        <source>Text to guess</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഊഹിക്കേണ്ട എഴുത്ത്</translation>
+    </message>
+    <message>
+        <source>Paste a paragraph here</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒരു ഖണ്ഡിക ഇവിടെ ഒട്ടിക്കുക</translation>
+    </message>
+    <message>
+        <source>Paste a paragraph here (a few sentences at least).</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒരു ഖണ്ഡിക ഇവിടെ ഒട്ടിക്കുക (കുറച്ച് വാക്യങ്ങളെങ്കിലും).</translation>
+    </message>
+    <message>
+        <source>Pick a &amp;file...</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒരു &amp;ഫയൽ തിരഞ്ഞെടുക്കുക...</translation>
+    </message>
+    <message>
+        <source>Pick a file to guess</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഊഹിക്കാൻ ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>Adapters in:</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അഡാപ്റ്ററുകൾ:</translation>
+    </message>
+    <message>
+        <source>Folder of adapters</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അഡാപ്റ്ററുകളുടെ ഫോൾഡർ</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>തിരഞ്ഞെടുക്കുക...</translation>
+    </message>
+    <message>
+        <source>Choose the folder of adapters</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അഡാപ്റ്ററുകളുടെ ഫോൾഡർ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Guess</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>&amp;ഊഹിക്കുക</translation>
+    </message>
+    <message>
+        <source>Guess whose writing it is</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ആരുടെ എഴുത്താണെന്ന് ഊഹിക്കുക</translation>
+    </message>
+    <message>
+        <source>Pick a file</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>എല്ലാ ഫയലുകളും (*)</translation>
+    </message>
+    <message>
+        <source>Paste a paragraph or pick a file first.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ആദ്യം ഒരു ഖണ്ഡിക ഒട്ടിക്കുകയോ ഫയൽ തിരഞ്ഞെടുക്കുകയോ ചെയ്യുക.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>{folder} എന്ന ഫോൾഡർ നിലവിലില്ല.</translation>
+    </message>
+    <message>
+        <source>Reading it with each adapter...</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഓരോ അഡാപ്റ്ററും ഇത് വായിക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Not used: {file}: {why}</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഉപയോഗിച്ചില്ല: {file}: {why}</translation>
+    </message>
+    <message>
+        <source>No adapter in this folder could be used.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഈ ഫോൾഡറിലെ ഒരു അഡാപ്റ്ററും ഉപയോഗിക്കാനായില്ല.</translation>
+    </message>
+    <message>
+        <source>None of these adapters fits this text better than the base model.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്ററുകളിൽ ഒന്നും അടിസ്ഥാന മോഡലിനെക്കാൾ നന്നായി ഈ എഴുത്ത് ഊഹിക്കുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>Best guess: {name}, {m} ahead of the next.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഏറ്റവും നല്ല ഊഹം: {name}, അടുത്തതിനെക്കാൾ {m} മുന്നിൽ.</translation>
+    </message>
+    <message>
+        <source>This text is short ({n} words): with fewer than {min} words the guess is not reliable.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഈ എഴുത്ത് ചെറുതാണ് ({n} വാക്കുകൾ): {min} വാക്കുകളിൽ കുറവാണെങ്കിൽ ഊഹം വിശ്വസിക്കാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>The top two are too close to call.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ആദ്യത്തെ രണ്ടെണ്ണം വളരെ അടുത്താണ്; ഒന്ന് തിരഞ്ഞെടുക്കാനാവില്ല.</translation>
+    </message>
 </context>
 <context>
     <name>classroom</name>
@@ -1490,6 +1670,84 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Each student&apos;s adapter file carries their name and no other personal information; copy it to the student or open it in NormFit (Open adapter).</source>
         <translation>ഓരോ വിദ്യാർത്ഥിയുടെയും അഡാപ്റ്റർ ഫയലിൽ അവരുടെ പേരല്ലാതെ മറ്റു വ്യക്തിവിവരങ്ങളൊന്നുമില്ല; അത് വിദ്യാർത്ഥിക്ക് പകർത്തി നൽകാം, അല്ലെങ്കിൽ NormFit-ൽ തുറക്കാം (അഡാപ്റ്റർ തുറക്കുക).</translation>
+    </message>
+    <message>
+        <source>Whose writing is this?</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഇത് ആരുടെ എഴുത്താണ്?</translation>
+    </message>
+    <message>
+        <source>Each student&apos;s writing that was kept aside (never trained on) was cut into pieces, and every student&apos;s model read every piece. A row is whose writing it was; a column is whose model found it most predictable. The diagonal is a student recognised.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഓരോ വിദ്യാർത്ഥിയുടെയും മാറ്റിവെച്ച ഭാഗം (പരിശീലനത്തിന് ഉപയോഗിക്കാത്തത്) കഷണങ്ങളാക്കി; ഓരോ കഷണവും എല്ലാ വിദ്യാർത്ഥികളുടെയും മോഡലുകൾ വായിച്ചു. വരി: ആരുടെ എഴുത്ത്. നിര: ആരുടെ മോഡലിനാണ് അത് ഏറ്റവും നന്നായി ഊഹിക്കാനായത്. കോണോടുകോൺ കള്ളികൾ: തിരിച്ചറിഞ്ഞ വിദ്യാർത്ഥി.</translation>
+    </message>
+    <message>
+        <source>{n} of {m} pieces recognised.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>{m} കഷണങ്ങളിൽ {n} എണ്ണം തിരിച്ചറിഞ്ഞു.</translation>
+    </message>
+    <message>
+        <source>Writer</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>എഴുതിയത്</translation>
+    </message>
+    <message>
+        <source>Recognised as</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>തിരിച്ചറിഞ്ഞത്</translation>
+    </message>
+    <message>
+        <source>Words their model learned</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അവരുടെ മോഡൽ പഠിച്ച വാക്കുകൾ</translation>
+    </message>
+</context>
+<context>
+    <name>explain</name>
+    <message>
+        <source>What your model learned</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>നിങ്ങളുടെ മോഡൽ പഠിച്ചത്</translation>
+    </message>
+    <message>
+        <source>Green and underlined: your model finds this word easier to predict than the base model did. Red and in italics: harder. The darker, the larger the change. Plain: about the same.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>പച്ചയും അടിവരയും: അടിസ്ഥാന മോഡലിനെക്കാൾ എളുപ്പത്തിൽ നിങ്ങളുടെ മോഡൽ ഈ വാക്ക് ഊഹിക്കുന്നു. ചുവപ്പും ചരിഞ്ഞ അക്ഷരവും: കൂടുതൽ പ്രയാസം. നിറം കടുക്കുന്തോറും മാറ്റം കൂടുതൽ. നിറമില്ലെങ്കിൽ: ഏകദേശം മുമ്പത്തെപ്പോലെ.</translation>
+    </message>
+    <message>
+        <source>Words it now expects</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഇപ്പോൾ പ്രതീക്ഷിക്കുന്ന വാക്കുകൾ</translation>
+    </message>
+    <message>
+        <source>Words it now expects less</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഇപ്പോൾ കുറച്ച് പ്രതീക്ഷിക്കുന്ന വാക്കുകൾ</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഒന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>{count}x</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>{count} തവണ</translation>
+    </message>
+    <message>
+        <source>An excerpt of {used} of the text&apos;s {total} characters, chosen at random (always the same one for the same text).</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>എഴുത്തിലെ {total} അക്ഷരങ്ങളിൽ നിന്ന് ക്രമരഹിതമായി തിരഞ്ഞെടുത്ത {used} അക്ഷരങ്ങളുടെ ഒരു ഭാഗം (ഒരേ എഴുത്തിന് എപ്പോഴും ഇതേ ഭാഗം).</translation>
+    </message>
+    <message>
+        <source>{better} of {words} words became easier to predict; the whole excerpt became {pct} more predictable.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>{words} വാക്കുകളിൽ {better} എണ്ണം ഊഹിക്കാൻ എളുപ്പമായി; ഈ ഭാഗം മുഴുവനായി {pct} കൂടുതൽ ഊഹിക്കാവുന്നതായി.</translation>
+    </message>
+    <message>
+        <source>This is text the model never trained on.</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>ഈ എഴുത്തിൽ മോഡൽ ഒരിക്കലും പരിശീലിച്ചിട്ടില്ല.</translation>
     </message>
 </context>
 <context>

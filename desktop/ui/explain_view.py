@@ -61,14 +61,14 @@ class WordsBox(QGroupBox):
         self._fill()
 
     def _fill(self) -> None:
-        from ..engine.explain_page import summary, word_rows
+        from ..engine.explain_page import NEVER_TRAINED, NONE, summary, word_rows
         if self.ex is None:
             return
         gained, lost = word_rows(self.ex, tx)
         for widget, rows in ((self.gained, gained), (self.lost, lost)):
             widget.clear()
-            widget.addItems(rows or [tx("None.")])
-        self.summary.setText(summary(self.ex, tx) + " " + tx("This is text the model never trained on."))
+            widget.addItems(rows or [tx(NONE)])
+        self.summary.setText(summary(self.ex, tx) + " " + tx(NEVER_TRAINED))
 
     def changeEvent(self, ev) -> None:
         if ev.type() == QEvent.Type.LanguageChange:
@@ -76,15 +76,15 @@ class WordsBox(QGroupBox):
         super().changeEvent(ev)
 
     def retranslate(self) -> None:
-        from ..engine.explain_page import LEGEND
+        from ..engine.explain_page import GAINED, LEGEND, LOST
         self.setTitle(tr("Your words, lit up"))
         self.setAccessibleName(tr("Your words, lit up"))
         self.legend.setText(tx(LEGEND))
-        self.gained_title.setText(tx("Words it now expects"))
-        self.lost_title.setText(tx("Words it now expects less"))
+        self.gained_title.setText(tx(GAINED))
+        self.lost_title.setText(tx(LOST))
         named(self.text, tr("Your text, each word tinted by how much more predictable it became"))
-        named(self.gained, tx("Words it now expects"))
-        named(self.lost, tx("Words it now expects less"))
+        named(self.gained, tx(GAINED))
+        named(self.lost, tx(LOST))
         self._fill()
 
 
