@@ -29,7 +29,7 @@ def test_results_light_up_the_held_out_words(qtbot, window, outcome):  # noqa: F
     window.show_outcome(out)
     box = window.words_box
     qtbot.waitUntil(lambda: box.isVisibleTo(window.results_page) and box.ex is not None, timeout=120_000)
-    html = box.text.toHtml()
+    html = box.view.toHtml()
     assert box.ex.chars_used == len(out.data.heldout_excerpt)
     # Every word the engine measured as clearly changed is tinted with the cue of its sign.
     assert ("underline" in html) == any(p.change is not None and p.change > 0.1 for p in box.ex.pieces)
@@ -59,7 +59,7 @@ def test_whose_writing_ranks_the_adapters_and_names_the_best(qtbot, window, outc
     api.export_adapter(folder / "other.safetensors", flat, base, label="Other")
     dlg = whose.open_dialog(window)
     assert dlg.folder.text() == str(folder)
-    dlg.text.setPlainText(writing(7, 400))
+    dlg.paste.setPlainText(writing(7, 400))
     dlg.run_guess()
     qtbot.waitUntil(lambda: dlg.guess.isEnabled() and dlg.bars.grid.count() > 0, timeout=120_000)
     assert dlg.bars.grid.count() == 3 * 3          # base + two adapters, three cells each
@@ -69,7 +69,7 @@ def test_whose_writing_ranks_the_adapters_and_names_the_best(qtbot, window, outc
     if routed.best.name != "base model":
         assert routed.best.name in dlg.answer.text()
     # A short text says the guess is not reliable.
-    dlg.text.setPlainText("The old ferryman mended the boat.")
+    dlg.paste.setPlainText("The old ferryman mended the boat.")
     dlg.run_guess()
     qtbot.waitUntil(lambda: dlg.guess.isEnabled() and "short" in dlg.caution.text(), timeout=120_000)
 
@@ -84,7 +84,7 @@ def test_whose_writing_uses_only_verified_adapters_outside_your_own_folder(
     api.export_adapter(stick / "stranger.safetensors", _learned(outcome).results[0], base, label="Stranger")
     dlg = whose.open_dialog(window)
     dlg.folder.setText(str(stick))
-    dlg.text.setPlainText(writing(8, 300))
+    dlg.paste.setPlainText(writing(8, 300))
     dlg.run_guess()
     qtbot.waitUntil(lambda: dlg.guess.isEnabled() and dlg.answer.text() != "", timeout=120_000)
     assert "No adapter in this folder could be used" in dlg.answer.text()

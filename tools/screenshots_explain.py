@@ -98,7 +98,7 @@ def main() -> int:
     from desktop.ui import whose
     dlg = whose.open_dialog(win)
     held = api.collect([users / "scientist" / "heldout"]).documents[0].text
-    dlg.text.setPlainText(held[:1500])
+    dlg.paste.setPlainText(held[:1500])
     dlg.run_guess()
     wait(lambda: dlg.guess.isEnabled() and dlg.bars.grid.count() > 0)
     dlg.resize(900, 640)

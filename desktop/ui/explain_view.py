@@ -34,10 +34,10 @@ class WordsBox(QGroupBox):
         self.summary = note("")
         lay.addWidget(self.summary)
         row = QHBoxLayout()
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
-        self.text.setMinimumHeight(220)
-        row.addWidget(self.text, 3)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.setMinimumHeight(220)
+        row.addWidget(self.view, 3)
         lists = QVBoxLayout()
         self.gained_title = QLabel()
         self.gained = QListWidget()
@@ -57,7 +57,7 @@ class WordsBox(QGroupBox):
         from ..engine.explain_page import tinted_html
         self.ex = ex
         # A sans font that has Malayalam, as the rest of the window; line height for the underlines.
-        self.text.setHtml(f'<div style="line-height:150%">{tinted_html(ex.pieces)}</div>')
+        self.view.setHtml(f'<div style="line-height:150%">{tinted_html(ex.pieces)}</div>')
         self._fill()
 
     def _fill(self) -> None:
@@ -82,7 +82,7 @@ class WordsBox(QGroupBox):
         self.legend.setText(tx(LEGEND))
         self.gained_title.setText(tx(GAINED))
         self.lost_title.setText(tx(LOST))
-        named(self.text, tr("Your text, each word tinted by how much more predictable it became"))
+        named(self.view, tr("Your text, each word tinted by how much more predictable it became"))
         named(self.gained, tx(GAINED))
         named(self.lost, tx(LOST))
         self._fill()

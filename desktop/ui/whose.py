@@ -70,9 +70,9 @@ class WhoseDialog(QDialog):
         lay.addWidget(self.title)
         self.intro = muted(note())
         lay.addWidget(self.intro)
-        self.text = QPlainTextEdit()
-        self.text.setMinimumHeight(120)
-        lay.addWidget(self.text)
+        self.paste = QPlainTextEdit()
+        self.paste.setMinimumHeight(120)
+        lay.addWidget(self.paste)
         frow = QHBoxLayout()
         self.pick_file = QPushButton()
         self.folder_label = QLabel()
@@ -118,8 +118,8 @@ class WhoseDialog(QDialog):
         self.intro.setText(tr("Paste a paragraph or pick a file, and choose a folder of adapters. Each adapter "
                               "reads the text; the one that finds it most predictable is NormFit's guess. "
                               "Adapters in a shared folder are used only when their signed entry checks out."))
-        named(self.text, tr("Text to guess"), tr("Paste a paragraph here"))
-        self.text.setPlaceholderText(tr("Paste a paragraph here (a few sentences at least)."))
+        named(self.paste, tr("Text to guess"), tr("Paste a paragraph here"))
+        self.paste.setPlaceholderText(tr("Paste a paragraph here (a few sentences at least)."))
         texts(self.pick_file, tr("Pick a &file..."), tr("Pick a file to guess"))
         self.folder_label.setText(tr("Adapters in:"))
         named(self.folder, tr("Folder of adapters"))
@@ -135,7 +135,7 @@ class WhoseDialog(QDialog):
             from ..engine import api
             return api.read_file(path).text
 
-        self.window._start_job("read-for-guess", work, self.text.setPlainText,
+        self.window._start_job("read-for-guess", work, self.paste.setPlainText,
                                on_failed=lambda f: self.caution.setText(f.message))
 
     def _pick_folder(self) -> None:
@@ -144,7 +144,7 @@ class WhoseDialog(QDialog):
             self.folder.setText(d)
 
     def run_guess(self) -> None:
-        text = self.text.toPlainText().strip()
+        text = self.paste.toPlainText().strip()
         folder = Path(self.folder.text().strip())
         base = self.window.base
         if not text:
