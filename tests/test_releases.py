@@ -81,3 +81,18 @@ def test_a_committed_base_1_adapter_still_opens_evaluates_and_generates(real_bas
     if real_base.base_id != "normfit-base-s-1":      # once base 2 ships, against it alone: refused
         with pytest.raises(AdapterFileError, match="different base model"):
             open_adapter(COMMITTED, real_base)
+
+
+BASE2_ADAPTER = ROOT / "benchmarks" / "results" / "frontier" / "d3" / "adapters" / "norm_novelist_s0_d3.safetensors"
+
+
+@pytest.mark.skipif(not BASE2_ADAPTER.is_file(), reason="committed base-2 adapter absent")
+def test_a_committed_base_2_adapter_still_opens_with_its_own_base(real_base):
+    from desktop.engine.api import evaluate_texts
+    af, base = open_adapter_with_its_base(BASE2_ADAPTER, real_base)
+    assert base.base_id == "normfit-base-s-2" and af.base_sha256 == base.sha256
+    text = "It was a fine morning, and the letters had come early. " * 20
+    assert evaluate_texts(base, [text], af).ppl < evaluate_texts(base, [text], None).ppl * 1.5
+    if real_base.base_id != "normfit-base-s-2":      # base 3 is the newest: against it alone, refused
+        with pytest.raises(AdapterFileError, match="different base model"):
+            open_adapter(BASE2_ADAPTER, real_base)
