@@ -19,6 +19,15 @@ def assets_dir() -> Path:
     return (Path(bundle) if bundle else Path(__file__).resolve().parents[1]) / "assets"
 
 
+def guide_file(lang: str) -> Path:
+    """The one-page guide for teachers in `lang` (docs/TEACHERS[-lang].md; the
+    packaged app carries them as docs/), English when there is none in it."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    docs = (Path(bundle) if bundle else Path(__file__).resolve().parents[1]) / "docs"
+    own = docs / f"TEACHERS-{lang}.md"
+    return own if lang != "en" and own.is_file() else docs / "TEACHERS.md"
+
+
 def _platform_dir(kind: str) -> str:
     """platformdirs' user_<kind>_dir, imported when a user folder is first needed,
     so the engine (and a GPU machine without platformdirs) can use assets_dir."""

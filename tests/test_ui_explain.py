@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtWidgets import QTextBrowser  # noqa: E402
+
 from tests.test_ui import base, home, needs_base, outcome, window, writing  # noqa: E402,F401 (fixtures)
 
 
@@ -89,3 +91,16 @@ def test_whose_writing_uses_only_verified_adapters_outside_your_own_folder(
     qtbot.waitUntil(lambda: dlg.guess.isEnabled() and dlg.answer.text() != "", timeout=120_000)
     assert "No adapter in this folder could be used" in dlg.answer.text()
     assert "stranger.safetensors" in dlg.skipped.text() and "signed" in dlg.skipped.text()
+
+
+@needs_base
+def test_help_opens_the_guide_for_teachers_in_the_window_language(qtbot, window):  # noqa: F811
+    from desktop.ui.dialogs import show_guide
+    dlg = show_guide(window)
+    assert "one-page guide for teachers" in dlg.findChild(QTextBrowser).toPlainText()
+    window.set_language("ml")
+    try:
+        ml = show_guide(window).findChild(QTextBrowser).toPlainText()
+        assert "അധ്യാപകർക്കുള്ള" in ml and "one-page guide" not in ml
+    finally:
+        window.set_language("en")

@@ -148,6 +148,11 @@ Lower means the model predicts your writing better.</source>
         <translation>നിങ്ങൾ തിരഞ്ഞെടുക്കുന്ന എഴുത്തിൽ ഈ അഡാപ്റ്റർ പഠിച്ച വാക്കുകൾ കാണിക്കുക</translation>
     </message>
     <message>
+        <source>Guide for teachers</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അധ്യാപകർക്കുള്ള സഹായി</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>അടയ്ക്കുക</translation>
     </message>
@@ -838,6 +843,11 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>Open the &amp;log folder</source>
         <translation>ലോഗ് ഫോൾഡർ തുറക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Guide for teachers</source>
+        <translatorcomment>unreviewed (session 6)</translatorcomment>
+        <translation>അധ്യാപകർക്കുള്ള &amp;സഹായി</translation>
     </message>
     <message>
         <source>&amp;About NormFit</source>

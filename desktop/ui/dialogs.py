@@ -75,3 +75,27 @@ class AdapterDialog(QDialog):
         texts(self.use, tr("&Use in Try it"), tr("Use this adapter in Try it"))
         texts(self.explain, tr("&What did it learn?"), tr("Show the words this adapter learned, on a text you pick"))
         texts(self.close_button, tr("Close"), tr("Close"))
+
+
+def show_guide(parent) -> QDialog:
+    """Help > Guide for teachers: docs/TEACHERS[-ml].md in the window's language."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from ..paths import guide_file
+    from . import language
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(tr("Guide for teachers"))
+    lay = QVBoxLayout(dlg)
+    view = QTextBrowser()
+    view.setOpenExternalLinks(False)
+    view.setMarkdown(guide_file(language.current()).read_text(encoding="utf-8"))
+    named(view, tr("Guide for teachers"))
+    lay.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dlg.reject)
+    lay.addWidget(buttons)
+    dlg.resize(860, 640)
+    dlg.setModal(False)
+    dlg.show()
+    parent.guide_dialog = dlg
+    return dlg

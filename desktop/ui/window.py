@@ -210,6 +210,8 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         hm = menu(QT_TR_NOOP("&Help"))
         action(hm, QT_TR_NOOP("Open the &log folder"),
                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(log_dir())))))
+        from .dialogs import show_guide
+        action(hm, QT_TR_NOOP("&Guide for teachers"), lambda: show_guide(self), "F1")
         action(hm, QT_TR_NOOP("&About NormFit"), self._about)
 
     def _live_text(self, key: str, setter) -> None:
