@@ -140,7 +140,7 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>&amp;What did it learn?</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>എന്ത് &amp;പഠിച്ചു?</translation>
+        <translation>എന്ത് പഠിച്ചു?</translation>
     </message>
     <message>
         <source>Show the words this adapter learned, on a text you pick</source>
@@ -806,7 +806,7 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>&amp;Whose writing is this?...</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഇത് ആരുടെ &amp;എഴുത്താണ്?...</translation>
+        <translation>ഇത് ആരുടെ എഴുത്താണ്? (&amp;W)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -847,7 +847,7 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>&amp;Guide for teachers</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>അധ്യാപകർക്കുള്ള &amp;സഹായി</translation>
+        <translation>അധ്യാപകർക്കുള്ള സഹായി (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About NormFit</source>
@@ -1482,7 +1482,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Pick a &amp;file...</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഒരു &amp;ഫയൽ തിരഞ്ഞെടുക്കുക...</translation>
+        <translation>ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക...</translation>
     </message>
     <message>
         <source>Pick a file to guess</source>
@@ -1512,7 +1512,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>&amp;Guess</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>&amp;ഊഹിക്കുക</translation>
+        <translation>ഊഹിക്കുക</translation>
     </message>
     <message>
         <source>Guess whose writing it is</source>
