@@ -123,6 +123,8 @@ def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
         meta["anchor_lambda"] = round(result.anchor_lambda, 6)
     if result.general_drift is not None:
         meta["general_drift"] = round(result.general_drift, 6)
+    from .names import clean_label
+    label = clean_label(label)     # the one rule, whoever calls: the file is meant to be shared
     if label:
         meta["label"] = label
     if general_label:

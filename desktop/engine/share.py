@@ -29,7 +29,7 @@ from .errors import UserError
 from .. import __version__
 from .adapter_file import ALLOWED_META, AdapterFileError, _show, atomic_write, parse, read_limited, to_bytes, utc_now
 from .entry_schema import ENTRY_FORMAT, ENTRY_VERSION, FIGURES, REQUIRED, SchemaError, check_entry
-from .names import LABEL_LIMIT, clean_label
+from .names import clean_label, label_too_long
 from .untrusted import UnreadableFile, canonical_b64, read_regular, visible
 from .base import releases
 from .notes import QT_TRANSLATE_NOOP
@@ -161,10 +161,9 @@ def shareable_label(label: str | None) -> str | None:
     label that is too long: a person should see the name others will see."""
     if label is None:
         return None
-    cleaned = " ".join(str(label).split())
-    if len(cleaned) > LABEL_LIMIT:
-        raise EntryError("long_label", f"The label is {len(cleaned):,} characters long; a label is at most "
-                                       f"{LABEL_LIMIT} characters (a name or nickname).")
+    too_long = label_too_long(label)
+    if too_long:
+        raise EntryError("long_label", too_long)
     return clean_label(label) or ""
 
 
