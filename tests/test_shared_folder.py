@@ -204,3 +204,129 @@ def test_share_refuses_a_long_label_in_a_sentence(tmp_path, tiny_base, tiny_base
     assert main(["share", str(a), "--out", str(stick), "--label", "y" * 61, "--base", str(tiny_base_dir)]) == 2
     assert "at most 60 characters" in capsys.readouterr().err
     assert list(stick.iterdir()) == []
+
+
+# ------------------------------------------------------------------ case 6: a damaged signing key
+def _rsa_pem() -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    return rsa.generate_private_key(public_exponent=65537, key_size=1024).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+
+@pytest.mark.parametrize("kind", ["garbage", "empty", "truncated", "rsa", "folder"])
+def test_a_damaged_signing_key_is_one_sentence_and_is_left_alone(kind, tmp_path, tiny_base, tiny_base_dir, home,
+                                                                  capsys):
+    key = share.key_path()
+    share.load_or_create_key()
+    pem = key.read_bytes()
+    key.unlink()
+    if kind == "folder":
+        key.mkdir(mode=0o755)
+    else:
+        key.write_bytes({"garbage": b"\x00\xffnot a key" * 50, "empty": b"", "truncated": pem[:len(pem) // 2],
+                         "rsa": _rsa_pem()}[kind])
+    before = os.stat(key).st_mode
+    a = norm_adapter(tmp_path / "a.safetensors", tiny_base, 1)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert main(["share", str(a), "--out", str(stick), "--base", str(tiny_base_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Your signing key" in err[0] and "http" not in err[0] and "space" not in err[0], err
+    assert os.stat(key).st_mode == before                  # not chmodded, not replaced
+    assert list(stick.iterdir()) == []
+
+
+# ------------------------------------------------------------------ case 7: an absurd adapter
+def test_an_adapter_of_65504s_is_scored_and_printed_without_overflow(tmp_path, tiny_base, tiny_base_dir, capsys):
+    folder = tmp_path / "lab"
+    folder.mkdir()
+    s = absurd_adapter(folder, tiny_base)
+    doc = tmp_path / "t.txt"
+    doc.write_text(TEXT)
+    assert main(["eval", "--adapter", str(s.adapter), str(doc), "--base", str(tiny_base_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "e+" in out and max(len(w) for w in out.split()) < 30
+    assert main(["route", TEXT, "--adapters", str(folder), "--base", str(tiny_base_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Best fit: the base model itself" in out and max(len(w) for w in out.split()) < 40
+
+
+# ------------------------------------------------------------------ case 8: strict entries and adapters
+@pytest.mark.parametrize("change, sentence", [
+    ({"version": True}, "version 'True'"),
+    ({"label": 12345}, "'label' is not text"),
+    ({"figures": {"steps": ["1"]}}, "'figures' value 'steps'"),
+    ({"label": "a" * 60000}, "60,000 characters long"),
+    ({"home": "/home/marguerite"}, "'home' key is not part of a version-1 entry"),
+    ({"adapter_bytes": 10 ** 9}, "'adapter_bytes' is not a size"),
+    ({"created_utc": "yesterday"}, "'created_utc' is not a time"),
+])
+def test_a_signed_entry_that_breaks_the_schema_is_refused(lab, change, sentence):
+    folder, good = lab
+    e = share._sign(dict(good[0].entry_data, **change), share.load_or_create_key())
+    good[0].entry.write_text(json.dumps(e))
+    with pytest.raises(share.EntryError) as err:
+        share.verify(good[0].entry)
+    assert sentence in str(err.value)
+
+
+def test_a_signature_in_another_base64_spelling_is_refused(lab):
+    from .hostile import _repadded
+    folder, good = lab
+    e = dict(good[0].entry_data, signature=_repadded(good[0].entry_data["signature"]))
+    good[0].entry.write_text(json.dumps(e))
+    with pytest.raises(share.EntryError, match="spelled the one way"):
+        share.verify(good[0].entry)
+
+
+def test_adapters_with_trailing_bytes_or_gaps_are_refused(lab):
+    from desktop.engine.adapter_file import AdapterFileError, parse
+
+    from .hostile import _gap, _trailing
+    data = lab[1][0].adapter.read_bytes()
+    parse(data)
+    for bad in (_trailing(data), _gap(data)):
+        with pytest.raises(AdapterFileError, match="bytes that belong to no tensor"):
+            parse(bad)
+
+
+def test_unknown_adapter_metadata_is_dropped_before_signing_and_refused_on_read(tmp_path, tiny_base, lab):
+    from desktop.engine.adapter_file import parse
+
+    from .hostile import _with_meta
+    folder, good = lab
+    af = parse(good[0].adapter.read_bytes())
+    leaky = tmp_path / "leaky.safetensors"
+    leaky.write_bytes(_with_meta(af.tensors, dict(af.metadata, home_folder="/home/marguerite")))
+    s = share.share_adapter(leaky, folder, known={tiny_base.sha256: tiny_base.base_id})
+    assert b"/home/marguerite" not in s.adapter.read_bytes() and "home_folder" not in parse(s.adapter.read_bytes()).metadata
+    share.verify(s.adapter.with_name(s.entry.name), known={tiny_base.sha256: tiny_base.base_id})
+    # Signed with the key inside (an attacker's own program): a reader refuses it.
+    s.adapter.write_bytes(leaky.read_bytes())
+    e = share._sign(dict(s.entry_data, adapter_sha256=__import__("hashlib").sha256(leaky.read_bytes()).hexdigest(),
+                         adapter_bytes=leaky.stat().st_size), share.load_or_create_key())
+    s.entry.write_text(json.dumps(e))
+    with pytest.raises(share.EntryError, match="description field NormFit does not know"):
+        share.verify(s.entry, known={tiny_base.sha256: tiny_base.base_id})
+
+
+def test_verify_names_a_replayed_withdrawal_for_what_it_is(lab, tiny_base_dir, capsys):
+    folder, good = lab
+    w = share.make_withdrawal(good[1].entry_data, share.load_or_create_key())   # same key, other adapter
+    twin = good[0].entry.with_name(good[0].entry.name.replace(".entry.json", ".withdrawal.json"))
+    twin.write_text(json.dumps(w))
+    assert main(["verify", str(twin), "--base", str(tiny_base_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "for a different adapter than the entry next to it" in err and "different key" not in err
+
+
+def test_key_given_in_another_spelling_is_the_same_key_and_not_a_key_is_exit_2(lab, tiny_base_dir, capsys):
+    folder, good = lab
+    key = good[0].entry_data["public_key"]
+    urlsafe = key.replace("+", "-").replace("/", "_").rstrip("=")
+    assert main(["verify", str(good[0].entry), "--key", f" {urlsafe} ", "--base", str(tiny_base_dir)]) == 0
+    capsys.readouterr()
+    assert main(["route", TEXT, "--adapters", str(folder), "--key", "not-a-key", "--base", str(tiny_base_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not a public key" in err[0]
