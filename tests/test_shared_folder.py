@@ -330,3 +330,20 @@ def test_key_given_in_another_spelling_is_the_same_key_and_not_a_key_is_exit_2(l
     assert main(["route", TEXT, "--adapters", str(folder), "--key", "not-a-key", "--base", str(tiny_base_dir)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "is not a public key" in err[0]
+
+
+def test_an_unexpected_failure_on_one_file_is_still_one_sentence(lab, tiny_base, monkeypatch):
+    """Defence in depth: a bug of ours on one file (here, made on purpose) is
+    one sentence for that file, and the rest of the folder is still used."""
+    folder, good = lab
+    real = share.verify
+
+    def buggy(path, *a, **k):
+        if path == good[3].entry:
+            raise TypeError("a bug")
+        return real(path, *a, **k)
+    monkeypatch.setattr(share, "verify", buggy)
+    r = route_folder(tiny_base, [TEXT], folder)
+    assert len(r.scores) == 20
+    assert [(s.path, s.reason) for s in r.skipped] == [(good[3].entry, "It could not be read (TypeError); it was "
+                                                                        "left out.")]

@@ -162,11 +162,21 @@ def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | 
 # ------------------------------------------------------------------ withdrawal lists
 @dataclass
 class KeyState:
-    """What is known of one key's withdrawals: the newest list seen (its serial),
-    whether it is retired, and every adapter withdrawn (lists and single files)."""
+    """What is known of one key's withdrawals: the newest list seen (its serial
+    and what it withdraws), whether the key is retired, and the single
+    withdrawals (.withdrawal.json) seen, which are never undone."""
     serial: int = 0
     retired: bool = False
-    withdraws: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)
+    single: set[str] = field(default_factory=set)
+
+    @property
+    def withdraws(self) -> set[str]:
+        return self.listed | self.single
+
+
+def _hexes(xs) -> set[str]:
+    return {w for w in xs if isinstance(w, str) and len(w) == 64} if isinstance(xs, list) else set()
 
 
 def load_seen(folder: str | Path | None = None) -> dict[str, KeyState]:
@@ -174,36 +184,40 @@ def load_seen(folder: str | Path | None = None) -> dict[str, KeyState]:
     out = {}
     for key, st in (data.get("keys") or {}).items() if isinstance(data.get("keys"), dict) else ():
         if share.canonical_b64(key, 32) and isinstance(st, dict):
-            out[key] = KeyState(int(st.get("serial", 0)) if isinstance(st.get("serial"), int) else 0,
-                                st.get("retired") is True,
-                                {w for w in st.get("withdraws", []) if isinstance(w, str) and len(w) == 64})
+            out[key] = KeyState(st["serial"] if type(st.get("serial")) is int else 0, st.get("retired") is True,
+                                _hexes(st.get("listed")), _hexes(st.get("single")))
     return out
 
 
 def save_seen(seen: dict[str, KeyState], folder: str | Path | None = None) -> None:
     _write_json(_keys_folder(folder) / SEEN_FILE, {"format": "normfit.withdrawals-seen", "version": 1, "keys": {
-        k: {"serial": s.serial, "retired": s.retired, "withdraws": sorted(s.withdraws)} for k, s in seen.items()}})
+        k: {"serial": s.serial, "retired": s.retired, "listed": sorted(s.listed), "single": sorted(s.single)}
+        for k, s in seen.items()}})
 
 
 def merge_list(seen: dict[str, KeyState], wl: dict) -> bool:
     """Fold a verified withdrawal list into ``seen``; True if anything changed.
-    A retirement is final; otherwise only a higher serial counts (a lower or
-    equal one is an old list put back, and changes nothing)."""
+    A newer list (higher serial) replaces the older one; an older or equal one
+    is an old list put back and changes nothing (TUF's rollback rule). A
+    retirement is final, whatever its serial: a retirement made ahead and kept
+    on a stick carries an old serial, and a thief's newer list must not undo it."""
     st = seen.setdefault(wl["public_key"], KeyState())
-    if st.retired or (wl["serial"] <= st.serial and not wl["retired"]):
+    if st.retired:
+        return False
+    if not wl["retired"] and wl["serial"] <= st.serial:
         return False
     st.serial = max(st.serial, wl["serial"])
-    st.retired = st.retired or wl["retired"]
-    st.withdraws |= set(wl["withdraws"])
+    st.retired = wl["retired"]
+    st.listed = set(wl["withdraws"])
     return True
 
 
 def merge_single(seen: dict[str, KeyState], withdrawal: dict) -> bool:
-    """A verified single withdrawal (.withdrawal.json): remembered too."""
+    """A verified single withdrawal (.withdrawal.json): remembered for good."""
     st = seen.setdefault(withdrawal["public_key"], KeyState())
-    if withdrawal["withdraws"] in st.withdraws:
+    if withdrawal["withdraws"] in st.single:
         return False
-    st.withdraws.add(withdrawal["withdraws"])
+    st.single.add(withdrawal["withdraws"])
     return True
 
 
