@@ -181,3 +181,37 @@ def signers_in(folder: str | Path) -> list[str]:
         if e["public_key"] not in out:
             out.append(e["public_key"])
     return out
+
+
+@dataclass(frozen=True)
+class Row:
+    """One file of a shared folder as the window lists it."""
+    path: Path
+    label: str                 # cleaned, may be ""
+    public_key: str | None     # the signer, when the signature verifies
+    status: str                # "used", "untrusted" or "skipped"
+    reason: str = ""           # one sentence, for "untrusted" and "skipped"
+
+    @property
+    def fingerprint(self) -> str:
+        return share.fingerprint(self.public_key) if self.public_key else ""
+
+
+def overview(folder: str | Path, known: dict[str, str], keys_folder: str | Path | None = None) -> list[Row]:
+    """What the window's Shared folder dialog shows: every entry that verifies
+    (used, or signed by a key not trusted yet, so the person can choose to trust
+    it), then every other file with its sentence. Like scan_folder, no file can
+    stop it."""
+    from .names import clean_label
+    mine = policy(keys_folder=keys_folder)
+    wide = Policy(None, mine.seen, keys_folder)
+    scan = scan_folder(folder, known, wide)
+    rows = []
+    for v in scan.usable:
+        label = clean_label(v.entry.get("label")) or ""
+        why = why_not(v.entry, mine)
+        rows.append(Row(v.adapter, label, v.entry["public_key"], "untrusted" if why else "used", why or ""))
+    for a in loose_adapters(folder, scan):
+        scan.skipped.append(Skipped(a, "It has no signed directory entry next to it."))
+    rows += [Row(s.path, "", None, "skipped", s.reason) for s in scan.skipped]
+    return rows
