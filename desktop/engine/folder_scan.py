@@ -213,5 +213,6 @@ def overview(folder: str | Path, known: dict[str, str], keys_folder: str | Path 
         rows.append(Row(v.adapter, label, v.entry["public_key"], "untrusted" if why else "used", why or ""))
     for a in loose_adapters(folder, scan):
         scan.skipped.append(Skipped(a, "It has no signed directory entry next to it."))
+    rows.sort(key=lambda r: r.status != "used")       # used first, each group in file order
     rows += [Row(s.path, "", None, "skipped", s.reason) for s in scan.skipped]
     return rows

@@ -132,7 +132,8 @@ class SharedFolderDialog(QDialog):
             self.folder_label.setText(tr("Choose a shared folder to see what is in it."))
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            name = visible(r.path.stem) + (f" ({visible(r.label)})" if r.label else "")
+            shown = r.path.stem if r.public_key else r.path.name    # a skipped file by its whole name
+            name = visible(shown) + (f" ({visible(r.label)})" if r.label else "")
             for c, text in enumerate((name, r.fingerprint, self._status(r))):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
