@@ -121,9 +121,41 @@ def _twin_note(args, v) -> str | None:
     return None
 
 
+def _verify_list(args) -> int:
+    from ..engine.share import fingerprint
+    from ..engine.withdrawal_list import read_list
+    wl = read_list(args.entry)
+    key = _key_arg(args.key)
+    if key is not None and wl["public_key"] != key:
+        raise UsageError(f"This withdrawal list was signed by key {fingerprint(wl['public_key'])}, not by the key "
+                         f"you expected ({fingerprint(key)}).")
+    if args.json:
+        print(json.dumps({"ok": True, "withdrawal_list": wl, "fingerprint": fingerprint(wl["public_key"])}, indent=2))
+        return 0
+    print(f"ok: withdrawal list {wl['serial']} of key {fingerprint(wl['public_key'])}, signed {wl['signed_utc']}: "
+          + ("the key is retired (everything it signed is withdrawn)" if wl["retired"] else
+             f"{len(wl['withdraws']):,} adapters withdrawn"))
+    return 0
+
+
+def _trust_note(public_key: str) -> str | None:
+    from ..engine import trust
+    try:
+        keys = {k.public_key for k in trust.trusted_keys()}
+    except trust.TrustError:
+        return None
+    if public_key in keys:
+        return None
+    return ("note: you have not chosen to trust this key, so route and the window do not use it "
+            "('normfit trust add' after checking the fingerprint with its owner)")
+
+
 def cmd_verify(args) -> int:
     from ..engine.share import verify
     from ..engine.untrusted import visible
+    from ..engine.withdrawal_list import LIST_SUFFIX
+    if str(args.entry).endswith(LIST_SUFFIX):
+        return _verify_list(args)
     v = verify(args.entry, args.adapter, _key_arg(args.key), _known(args))
     e = v.entry
     withdrawn = _twin_note(args, v)
@@ -140,6 +172,9 @@ def cmd_verify(args) -> int:
               f"{e['base_id']}{label}) is the one this entry vouches for, signed by key {v.fingerprint}")
         if withdrawn:
             print(f"note: its author withdrew it on {withdrawn}")
+        note = _trust_note(e["public_key"])
+        if note:
+            print(note)
     return 0
 
 

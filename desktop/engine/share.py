@@ -379,8 +379,10 @@ def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expec
     apath = Path(adapter_path) if adapter_path is not None else adapter_next_to(entry_path)
     try:
         data = read_limited(apath)
-    except AdapterFileError:
-        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {apath}.") from None
+    except AdapterFileError as e:
+        if os.path.lexists(apath):    # there, but a pipe, a device, a folder, too big: say which
+            raise EntryError("bad_adapter", f"The adapter this entry describes cannot be used: {e}") from None
+        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {visible(apath)}.") from None
     if hashlib.sha256(data).hexdigest() != entry["adapter_sha256"] or len(data) != entry["adapter_bytes"]:
         raise EntryError("tampered_adapter", "The adapter file is not the one this entry vouches for (its "
                                              "checksum differs): it was changed or replaced after signing.")
