@@ -347,3 +347,27 @@ def test_an_unexpected_failure_on_one_file_is_still_one_sentence(lab, tiny_base,
     assert len(r.scores) == 20
     assert [(s.path, s.reason) for s in r.skipped] == [(good[3].entry, "It could not be read (TypeError); it was "
                                                                         "left out.")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_like_an_adapter_is_one_sentence_even_when_unsigned_adapters_are_wanted(lab, tiny_base):
+    folder, good = lab
+    os.mkfifo(folder / "pipe.safetensors")
+    with within(30):
+        r = route_folder(tiny_base, [TEXT], folder, include_unsigned=True)
+    assert "not an ordinary file" in {s.path.name: s.reason for s in r.skipped}["pipe.safetensors"]
+    assert len(r.scores) == 21
+
+
+def test_routing_scores_are_those_of_scoring_each_adapter_on_its_own(lab, tiny_base):
+    """route() swaps norm gains into one model; each score must equal a fresh
+    model's (evaluate_texts), or a swap left something behind."""
+    from desktop.engine.api import evaluate_texts
+    from desktop.engine.routing import find_candidates, route
+    folder, good = lab
+    cands, _ = find_candidates(folder, tiny_base)
+    r = route(tiny_base, [TEXT], cands[:5])
+    by_name = {s.name: s.ppl for s in r.scores}
+    for c in cands[:5]:
+        assert by_name[c.name] == pytest.approx(evaluate_texts(tiny_base, [TEXT], c.adapter).ppl, rel=1e-6)
+    assert by_name["base model"] == pytest.approx(evaluate_texts(tiny_base, [TEXT]).ppl, rel=1e-6)

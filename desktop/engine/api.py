@@ -145,12 +145,20 @@ def export_adapter(path: str | Path, result: TrainResult, base: Base, overwrite:
                         overwrite=overwrite)
 
 
+_shapes_by_base: dict[tuple[str, int], dict[str, dict[str, tuple[int, ...]]]] = {}
+
+
 def expected_shapes(base: Base) -> dict[str, dict[str, tuple[int, ...]]]:
-    m = base.fresh_model()
-    shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
-    adapters.prepare(m, "lora")
-    shapes["lora"] = adapters.expected_shapes(m, "lora")
-    return shapes
+    # Kept per base: building a model to read its shapes costs ~0.1 s, once per
+    # adapter in a shared folder of many.
+    key = (base.sha256, id(base.config))
+    if key not in _shapes_by_base:
+        m = base.fresh_model()
+        shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
+        adapters.prepare(m, "lora")
+        shapes["lora"] = adapters.expected_shapes(m, "lora")
+        _shapes_by_base[key] = shapes
+    return {k: dict(v) for k, v in _shapes_by_base[key].items()}
 
 
 def _limit_for(path: str | Path, base: Base) -> int:
@@ -207,14 +215,15 @@ def open_adapter_with_its_base(path: str | Path, current: Base) -> tuple[Adapter
 
 
 def _declares_non_norm(path: Path) -> bool:
+    from .untrusted import read_head
     try:
-        with path.open("rb") as f:
-            import struct
-            (n,) = struct.unpack("<Q", f.read(8))
-            if n > MAX_LOAD_BYTES:
-                return False
-            meta = json.loads(f.read(n)).get("__metadata__", {})
-            return meta.get("method") in ("lora", "full")
+        import struct
+        head = read_head(path, 8 + MAX_LOAD_BYTES)    # never blocks on a pipe, never reads a device
+        (n,) = struct.unpack("<Q", head[:8])
+        if n > MAX_LOAD_BYTES:
+            return False
+        meta = json.loads(head[8:8 + n]).get("__metadata__", {})
+        return meta.get("method") in ("lora", "full")
     except Exception:
         return False
 

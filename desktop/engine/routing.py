@@ -113,15 +113,36 @@ def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = Fal
 
 def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], device="cpu",
           should_stop: Callable[[], bool] = lambda: False) -> Routed:
-    """Score ``texts`` with the base and each candidate; best (lowest perplexity) first."""
-    from .api import evaluate_texts
+    """Score ``texts`` with the base and each candidate; best (lowest perplexity) first.
 
-    def score(name, adapter, fp=None) -> Score:
-        r: EvalResult = evaluate_texts(base, texts, adapter, device, should_stop)
+    The text is cut into windows once, and norm-only adapters are scored on one
+    model whose gains are swapped in and back (a lab folder holds dozens of
+    them; a fresh model each would cost more than scoring). Other methods get
+    their own model. Every score is the one evaluate_texts would give."""
+    from . import adapters
+    from .api import EVAL_TEXT_CHARS, EVAL_TEXT_WINDOWS, model_with
+    from .data import eval_set_of
+    from .evaluate import evaluate
+
+    es = eval_set_of(base.tokenizer, list(texts), base.config.context_length, seed=0,
+                     max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS)
+    shared = model_with(base, None, device)
+    own_gains = {n: shared.get_submodule(n).weight.detach().clone() for n in shared.norm_names()}
+
+    def score(name, model, fp=None) -> Score:
+        r: EvalResult = evaluate(model, es, device, should_stop=should_stop)
         return Score(name, r.ppl, r.bpb, r.tokens, fp)
 
-    scores = [score(BASE_NAME, None)]
-    scores += [score(c.name, c.adapter, c.fingerprint) for c in candidates]
+    scores = [score(BASE_NAME, shared)]
+    for c in candidates:
+        if c.adapter.method != "norm":
+            scores.append(score(c.name, model_with(base, c.adapter, device), c.fingerprint))
+            continue
+        adapters.apply(shared, "norm", c.adapter.tensors)
+        try:
+            scores.append(score(c.name, shared, c.fingerprint))
+        finally:
+            adapters.apply(shared, "norm", own_gains)
     # Ties keep the base first: an adapter must do better, not as well, to be chosen.
     scores.sort(key=lambda s: s.ppl)
     return Routed(scores)

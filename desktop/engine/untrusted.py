@@ -30,9 +30,16 @@ class UnreadableFile(Exception):
     """str(e) is one sentence for a person, naming the file."""
 
 
-def read_regular(path: str | Path, limit: int, what: str = "file") -> bytes:
+def read_head(path: str | Path, n: int) -> bytes:
+    """The first ``n`` bytes (or fewer) of a regular file of any size, read the
+    same careful way as read_regular; UnreadableFile for anything else."""
+    return read_regular(path, n, head=True)
+
+
+def read_regular(path: str | Path, limit: int, what: str = "file", head: bool = False) -> bytes:
     """At most ``limit`` bytes of a regular file; UnreadableFile (one sentence)
-    for anything else: missing, a folder, a pipe, a device, too big, unreadable."""
+    for anything else: missing, a folder, a pipe, a device, too big, unreadable.
+    With ``head``, a bigger file is not refused: its first ``limit`` bytes are read."""
     p = Path(path)
     name = visible(p.name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -51,10 +58,10 @@ def read_regular(path: str | Path, limit: int, what: str = "file") -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(f"{name} is not an ordinary file (a pipe, device or socket), so it is not a "
                                  f"{what}; it was not read.")
-        if st.st_size > limit:
+        if st.st_size > limit and not head:
             raise UnreadableFile(f"{name} is {st.st_size:,} bytes; a {what} is at most {limit:,} bytes, so it "
                                  "is not one.")
-        chunks, left = [], limit + 1
+        chunks, left = [], limit + (0 if head else 1)
         while left > 0:
             b = os.read(fd, min(left, 1 << 16))
             if not b:
