@@ -157,3 +157,13 @@ def test_a_list_signed_by_another_key_than_it_names_is_refused(lab, tiny_base):
     r = route_folder(tiny_base, [TEXT], folder)
     assert mine[0].fingerprint in used(r)
     assert "does not match its signature" in reasons(r)["x.withdrawals.json"]
+
+
+def test_a_damaged_trusted_keys_file_is_one_sentence(lab, tiny_base_dir, home, capsys):
+    folder, mine, students = lab
+    (home / "keys" / trust.TRUSTED_FILE).write_text("{not json")
+    assert main(["route", TEXT, "--adapters", str(folder), "--base", str(tiny_base_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    # (the first line is the progress note saying the argument is scored as text)
+    assert err[-1].startswith("normfit: Your trusted-keys list") and "damaged" in err[-1]
+    assert not any("Traceback" in line for line in err)

@@ -61,7 +61,8 @@ def cmd_retire_key(args) -> int:
 
 def add_trust_commands(sub, run) -> None:
     t = sub.add_parser("trust", help="the keys whose shared adapters you use: add, list or remove")
-    t.add_argument("action", choices=("add", "list", "remove"))
+    t.add_argument("action", choices=("add", "list", "remove"),
+                   help="add a key to your trusted keys, list them, or remove one")
     t.add_argument("key", nargs="?", default=None,
                    help="a public key, its fingerprint (16 hex digits, as 'normfit share' prints it) or an entry file")
     t.add_argument("--from", dest="source", default=None,

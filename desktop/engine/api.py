@@ -27,7 +27,11 @@ from .notes import outcome_notes
 # Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
 from .hf_export import ExportError, export_hf
 from .routing import Routed, route_folder
-from .share import SHARE_NOTE, EntryError, Shared, Verified, share_adapter, verify, withdraw
+from .share import SHARE_NOTE, EntryError, Shared, Verified, known_bases, share_adapter, verify, withdraw
+# Reading a shared folder and whom to trust (issue 23); the window's File > Shared folder... uses these.
+from .folder_scan import Row as SharedFolderRow, overview as shared_folder_overview
+from .trust import TrustError, TrustedKey, add_trusted, remove_trusted, trusted_keys
+from .untrusted import visible
 
 # The shootout's Pareto rule, so the window's comparison verdict is the same rule.
 from .pareto import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
@@ -42,6 +46,8 @@ __all__ = [
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",
+    "known_bases", "SharedFolderRow", "shared_folder_overview", "TrustError", "TrustedKey", "add_trusted",
+    "remove_trusted", "trusted_keys", "visible",
 ]
 
 

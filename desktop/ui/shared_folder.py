@@ -22,11 +22,10 @@ from .words import num, tr
 COLUMNS = (QT_TR_NOOP("Adapter"), QT_TR_NOOP("Signed by key"), QT_TR_NOOP("Status"))
 
 
-def _engine():
-    # Imported on first use: they pull in PyTorch, which the window loads in the background.
-    from ..engine import folder_scan, share, trust
-    from ..engine.untrusted import visible
-    return folder_scan, share, trust, visible
+def _api():
+    # The engine's facade, imported on first use: it pulls in PyTorch, which the window loads in the background.
+    from .state import engine
+    return engine()
 
 
 class SharedFolderDialog(QDialog):
@@ -120,13 +119,18 @@ class SharedFolderDialog(QDialog):
         return r.reason          # the engine's one sentence (English, like the other refusals it gives)
 
     def refresh(self) -> None:
-        folder_scan, share, trust, visible = _engine()
+        api = _api()
+        visible = api.visible
         if self.folder is not None:
-            known = dict(share.known_bases())
+            known = dict(api.known_bases())
             base = getattr(self.window, "base", None)
             if base is not None:
                 known[base.sha256] = base.base_id
-            self.rows = folder_scan.overview(self.folder, known, self.keys_folder)
+            try:
+                self.rows = api.shared_folder_overview(self.folder, known, self.keys_folder)
+            except api.TrustError as e:      # the person's own trust files are damaged: say so, list nothing
+                self.rows = []
+                self.window.show_error(tr("Shared folder"), str(e))
             self.folder_label.setText(visible(self.folder))
         else:
             self.folder_label.setText(tr("Choose a shared folder to see what is in it."))
@@ -142,8 +146,8 @@ class SharedFolderDialog(QDialog):
             used=num(used), other=num(len(self.rows) - used)) if self.folder is not None else "")
         self.trusted.clear()
         try:
-            keys = trust.trusted_keys(self.keys_folder)
-        except trust.TrustError as e:
+            keys = api.trusted_keys(self.keys_folder)
+        except api.TrustError as e:
             keys = []
             self.summary.setText(str(e))
         for k in keys:
@@ -164,7 +168,7 @@ class SharedFolderDialog(QDialog):
 
     # ------------------------------------------------------------ trusting
     def trust_selected(self) -> None:
-        _, share, trust, visible = _engine()
+        api = _api()
         r = self._selected_row()
         if r is None or r.public_key is None:
             return
@@ -174,19 +178,19 @@ class SharedFolderDialog(QDialog):
         if ok != QMessageBox.StandardButton.Yes:
             return
         try:
-            trust.add_trusted(r.public_key, r.label, self.keys_folder)
-        except (trust.TrustError, OSError) as e:
+            api.add_trusted(r.public_key, r.label, self.keys_folder)
+        except (api.TrustError, OSError) as e:
             self.window.show_error(tr("The key was not trusted"), str(e))
         self.refresh()
 
     def untrust_selected(self) -> None:
-        _, share, trust, visible = _engine()
+        api = _api()
         item = self.trusted.currentItem()
         key = item.data(256) if item is not None else None
         if key is None:
             return
         try:
-            trust.remove_trusted(key, self.keys_folder)
-        except (trust.TrustError, OSError) as e:
+            api.remove_trusted(key, self.keys_folder)
+        except (api.TrustError, OSError) as e:
             self.window.show_error(tr("The key is still trusted"), str(e))
         self.refresh()
