@@ -804,6 +804,10 @@ Lower means the model predicts your writing better.</source>
         <translation>ക്ലാസ്...</translation>
     </message>
     <message>
+        <source>Shared fol&amp;der...</source>
+        <translation>പങ്കിട്ട ഫോൾഡർ...</translation>
+    </message>
+    <message>
         <source>&amp;Whose writing is this?...</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
         <translation>ഇത് ആരുടെ എഴുത്താണ്? (&amp;W)...</translation>
@@ -1408,6 +1412,98 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Something went wrong inside NormFit. The details below can help someone fix it; they are also in the log.</source>
         <translation>NormFit-നുള്ളിൽ എന്തോ പിശക് സംഭവിച്ചു. താഴെയുള്ള വിവരങ്ങൾ ഇത് ശരിയാക്കാൻ സഹായിക്കും; അവ ലോഗിലുമുണ്ട്.</translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation>അഡാപ്റ്റർ</translation>
+    </message>
+    <message>
+        <source>Signed by key</source>
+        <translation>ഒപ്പിട്ട കീ</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>പങ്കിട്ട ഫോൾഡർ</translation>
+    </message>
+    <message>
+        <source>What a shared folder holds, and whom you trust</source>
+        <translation>പങ്കിട്ട ഫോൾഡറിൽ എന്തുണ്ട്, നിങ്ങൾ ആരെ വിശ്വസിക്കുന്നു</translation>
+    </message>
+    <message>
+        <source>Anyone can put files in a shared folder or on a USB stick. NormFit uses an adapter from it only when it is signed by a key you trust: your own, and the keys you add here. Before you trust a key, check its fingerprint with its owner (they see it when they share).</source>
+        <translation>പങ്കിട്ട ഫോൾഡറിലോ USB സ്റ്റിക്കിലോ ആർക്കും ഫയലുകൾ വെക്കാം. നിങ്ങൾ വിശ്വസിക്കുന്ന ഒരു കീ ഒപ്പിട്ടതാണെങ്കിൽ മാത്രമേ NormFit അതിലെ അഡാപ്റ്റർ ഉപയോഗിക്കൂ: നിങ്ങളുടെ സ്വന്തം കീയും ഇവിടെ ചേർക്കുന്ന കീകളും. ഒരു കീ വിശ്വസിക്കുന്നതിനുമുമ്പ്, അതിന്റെ വിരലടയാളം ഉടമയുമായി ഒത്തുനോക്കുക (പങ്കിടുമ്പോൾ അവർക്ക് അത് കാണാം).</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder...</source>
+        <translation>ഫോൾഡർ തിരഞ്ഞെടുക്കുക...</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>പങ്കിട്ട ഫോൾഡർ തിരഞ്ഞെടുക്കുക</translation>
+    </message>
+    <message>
+        <source>Files in the folder</source>
+        <translation>ഫോൾഡറിലെ ഫയലുകൾ</translation>
+    </message>
+    <message>
+        <source>Each adapter, who signed it, and whether it is used</source>
+        <translation>ഓരോ അഡാപ്റ്ററും, അത് ആര് ഒപ്പിട്ടു, അത് ഉപയോഗിക്കുന്നുണ്ടോ എന്നും</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>വിശ്വസിക്കുന്ന കീകൾ</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this signer...</source>
+        <translation>ഒപ്പിട്ടയാളെ വിശ്വസിക്കുക...</translation>
+    </message>
+    <message>
+        <source>Trust the key that signed the selected adapter</source>
+        <translation>തിരഞ്ഞെടുത്ത അഡാപ്റ്റർ ഒപ്പിട്ട കീ വിശ്വസിക്കുക</translation>
+    </message>
+    <message>
+        <source>&amp;Stop trusting</source>
+        <translation>വിശ്വസിക്കുന്നത് നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Stop trusting the selected key</source>
+        <translation>തിരഞ്ഞെടുത്ത കീ വിശ്വസിക്കുന്നത് നിർത്തുക</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>ഉപയോഗിക്കുന്നു</translation>
+    </message>
+    <message>
+        <source>Not used: signed by a key you do not trust yet.</source>
+        <translation>ഉപയോഗിക്കുന്നില്ല: നിങ്ങൾ ഇതുവരെ വിശ്വസിക്കാത്ത ഒരു കീ ഒപ്പിട്ടതാണ്.</translation>
+    </message>
+    <message>
+        <source>Choose a shared folder to see what is in it.</source>
+        <translation>അതിൽ എന്തുണ്ടെന്ന് കാണാൻ ഒരു പങ്കിട്ട ഫോൾഡർ തിരഞ്ഞെടുക്കുക.</translation>
+    </message>
+    <message>
+        <source>{used} adapters are used; {other} files are not.</source>
+        <translation>{used} അഡാപ്റ്ററുകൾ ഉപയോഗിക്കുന്നു; {other} ഫയലുകൾ ഉപയോഗിക്കുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>your own key</source>
+        <translation>നിങ്ങളുടെ സ്വന്തം കീ</translation>
+    </message>
+    <message>
+        <source>Trust this signer?</source>
+        <translation>ഒപ്പിട്ടയാളെ വിശ്വസിക്കണോ?</translation>
+    </message>
+    <message>
+        <source>Trust key {fp}? Its adapters in any shared folder will be used. Check with the owner that their key has this fingerprint.</source>
+        <translation>{fp} എന്ന കീ വിശ്വസിക്കണോ? ഏത് പങ്കിട്ട ഫോൾഡറിലുമുള്ള അതിന്റെ അഡാപ്റ്ററുകൾ ഉപയോഗിക്കും. ഉടമയുടെ കീയ്ക്ക് ഈ വിരലടയാളമാണെന്ന് അവരുമായി ഒത്തുനോക്കുക.</translation>
+    </message>
+    <message>
+        <source>The key was not trusted</source>
+        <translation>കീ വിശ്വസിച്ചില്ല</translation>
+    </message>
+    <message>
+        <source>The key is still trusted</source>
+        <translation>കീ ഇപ്പോഴും വിശ്വസിക്കുന്നു</translation>
     </message>
     <message>
         <source>Your words, lit up</source>

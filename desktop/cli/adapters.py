@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import UsageError, _better, _collect, _load_base, say
+from .common import UsageError, _better, _collect, _load_base, fmt_pct, fmt_ppl, say
 
 
 def _open_adapter(path, base):
@@ -60,12 +60,12 @@ def cmd_eval(args) -> int:
     if args.json:
         print(json.dumps(out, indent=2))
     else:
-        print(f"base model      ppl {rb.ppl:.2f}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
+        print(f"base model      ppl {fmt_ppl(rb.ppl)}  bits/byte {rb.bpb:.4f}  ({rb.tokens:,} tokens)")
         if adapter is not None:
-            print(f"with adapter    ppl {out['adapter_ppl']:.2f}  bits/byte {out['adapter_bpb']:.4f}  "
+            print(f"with adapter    ppl {fmt_ppl(out['adapter_ppl'])}  bits/byte {out['adapter_bpb']:.4f}  "
                   f"({_better(rb.ppl, out['adapter_ppl'])}"
                   + ("" if out["change_margin_pct"] is None else
-                     f"; 95% range +-{out['change_margin_pct']:.1f}% over {out['windows']:,} windows") + ")")
+                     f"; 95% range +-{fmt_pct(out['change_margin_pct'])}% over {out['windows']:,} windows") + ")")
     return 0
 
 

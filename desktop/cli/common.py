@@ -21,6 +21,18 @@ class Parser(argparse.ArgumentParser):
                          if " " in self.prog else f"{message} (see 'normfit --help')")
 
 
+def fmt_ppl(x: float) -> str:
+    """A perplexity for people: 2 decimals, or 3 significant digits when huge
+    (an adapter of 65504s scores about 1e304, not a 300-digit number)."""
+    if not math.isfinite(x):
+        return "inf"
+    return f"{x:.2f}" if x < 1e6 else f"{x:.3g}"
+
+
+def fmt_pct(x: float) -> str:
+    return f"{x:.1f}" if math.isfinite(x) and abs(x) < 1e6 else f"{x:.3g}"
+
+
 def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
@@ -111,7 +123,7 @@ def _better(before: float, after: float) -> str:
     pct = 100.0 * (1 - after / before)
     if abs(pct) < 0.05:
         return "about the same"
-    return f"{abs(pct):.1f}% {'better' if pct > 0 else 'worse'}"
+    return f"{fmt_pct(abs(pct))}% {'better' if pct > 0 else 'worse'}"
 
 
 def _duplicate_reason(col, path: str) -> str:

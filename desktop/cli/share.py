@@ -11,14 +11,15 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import UsageError, _collect, _load_base, say
+from .common import UsageError, _collect, _load_base, fmt_pct, fmt_ppl, say
 
 
 def _engine_errors():
     from ..engine.adapter_file import AdapterFileError
     from ..engine.hf_export import ExportError
     from ..engine.share import EntryError
-    return (AdapterFileError, EntryError, ExportError)
+    from ..engine.trust import TrustError
+    return (AdapterFileError, EntryError, ExportError, TrustError)
 
 
 def _run(fn):
@@ -32,10 +33,13 @@ def _run(fn):
             raise UsageError(f"NormFit may not write to {e.filename or 'that folder'}; choose another folder "
                              "with --out.") from None
         except OSError as e:
+            import errno
             if e.errno is None:
                 raise
-            raise UsageError(f"Could not write the files ({e.strerror or e}); free some space or choose "
-                             "another folder with --out.") from None
+            if e.errno == errno.ENOSPC:
+                raise UsageError(f"Could not write the files ({e.strerror}); free some space or choose "
+                                 "another folder with --out.") from None
+            raise UsageError(f"Could not use {e.filename or 'a file'} ({e.strerror or e}).") from None
     return wrapped
 
 
@@ -48,6 +52,18 @@ def _out_dir(args) -> Path:
     if not out.is_dir():
         raise UsageError(f"The folder {out} does not exist.")
     return out
+
+
+def _key_arg(text: str | None) -> str | None:
+    """--key as given, in any base64 spelling of the key; refused if it is not one."""
+    if text is None:
+        return None
+    from ..engine.untrusted import key_from_user, visible
+    key = key_from_user(text)
+    if key is None:
+        raise UsageError(f"--key '{visible(text, 40)}' is not a public key (32 bytes in base64, as 'normfit share' "
+                         "prints it).")
+    return key
 
 
 def _known(args) -> dict[str, str]:
@@ -77,53 +93,100 @@ def cmd_share(args) -> int:
     return 0
 
 
-def cmd_verify(args) -> int:
-    from ..engine.share import (ENTRY_SUFFIX, WITHDRAWAL_SUFFIX, EntryError, read_entry, verify,
-                               withdrawal_applies)
-    v = verify(args.entry, args.adapter, args.key, _known(args))
-    e = v.entry
+def _twin_note(args, v) -> str | None:
+    """For a withdrawal: refuse one that does not fit the entry beside it. For an
+    entry: the date its author withdrew it, if a valid withdrawal lies beside it."""
+    from ..engine.share import ENTRY_SUFFIX, WITHDRAWAL_SUFFIX, EntryError, read_entry, verify, withdrawal_applies
     p = Path(args.entry)
-    withdrawn = None
+    e = v.entry
     if v.withdrawal:
-        # A withdrawal next to its entry must come from the entry's own key.
         twin = p.with_name(p.name.replace(WITHDRAWAL_SUFFIX, ENTRY_SUFFIX))
         if twin != p and twin.is_file():
             original = read_entry(twin)
-            if not withdrawal_applies(e, original):
+            if original.get("public_key") != e.get("public_key"):
                 raise EntryError("wrong_key", "This withdrawal was signed by a different key than the entry it "
                                               "withdraws, so it does not count.")
-    else:
-        twin = p.with_name(p.name.replace(ENTRY_SUFFIX, WITHDRAWAL_SUFFIX))
-        if twin != p and twin.is_file():
-            try:
-                w = verify(twin).entry
-                withdrawn = w["signed_utc"] if withdrawal_applies(w, e) else None
-            except EntryError:
-                withdrawn = None
+            if not withdrawal_applies(e, original):
+                raise EntryError("other_adapter", "This withdrawal is for a different adapter than the entry next "
+                                                  "to it (it was copied here from elsewhere), so it does not "
+                                                  "withdraw that entry.")
+        return None
+    twin = p.with_name(p.name.replace(ENTRY_SUFFIX, WITHDRAWAL_SUFFIX))
+    if twin != p and twin.is_file():
+        try:
+            w = verify(twin).entry
+            return w["signed_utc"] if withdrawal_applies(w, e) else None
+        except EntryError:
+            return None
+    return None
+
+
+def _verify_list(args) -> int:
+    from ..engine.share import fingerprint
+    from ..engine.withdrawal_list import read_list
+    wl = read_list(args.entry)
+    key = _key_arg(args.key)
+    if key is not None and wl["public_key"] != key:
+        raise UsageError(f"This withdrawal list was signed by key {fingerprint(wl['public_key'])}, not by the key "
+                         f"you expected ({fingerprint(key)}).")
+    if args.json:
+        print(json.dumps({"ok": True, "withdrawal_list": wl, "fingerprint": fingerprint(wl["public_key"])}, indent=2))
+        return 0
+    print(f"ok: withdrawal list {wl['serial']} of key {fingerprint(wl['public_key'])}, signed {wl['signed_utc']}: "
+          + ("the key is retired (everything it signed is withdrawn)" if wl["retired"] else
+             f"{len(wl['withdraws']):,} adapters withdrawn"))
+    return 0
+
+
+def _trust_note(public_key: str) -> str | None:
+    from ..engine import trust
+    try:
+        keys = {k.public_key for k in trust.trusted_keys()}
+    except trust.TrustError:
+        return None
+    if public_key in keys:
+        return None
+    return ("note: you have not chosen to trust this key, so route and the window do not use it "
+            "('normfit trust add' after checking the fingerprint with its owner)")
+
+
+def cmd_verify(args) -> int:
+    from ..engine.share import verify
+    from ..engine.untrusted import visible
+    from ..engine.withdrawal_list import LIST_SUFFIX
+    if str(args.entry).endswith(LIST_SUFFIX):
+        return _verify_list(args)
+    v = verify(args.entry, args.adapter, _key_arg(args.key), _known(args))
+    e = v.entry
+    withdrawn = _twin_note(args, v)
     if args.json:
         print(json.dumps({"ok": True, "withdrawal": v.withdrawal, "withdrawn_utc": withdrawn, "entry": e,
-                          "fingerprint": v.fingerprint}, indent=2, ensure_ascii=False))
+                          "fingerprint": v.fingerprint}, indent=2, ensure_ascii=True))
         return 0
-    label = f", label '{e['label']}'" if e.get("label") else ""
+    label = f", label '{visible(e['label'])}'" if e.get("label") else ""
     if v.withdrawal:
         print(f"ok: a withdrawal of adapter {e['withdraws'][:16]}... signed {e['signed_utc']} by key "
               f"{v.fingerprint}")
     else:
-        print(f"ok: adapter {v.adapter.name} ({e['adapter_bytes']:,} bytes, {e['method']}, for "
+        print(f"ok: adapter {visible(v.adapter.name)} ({e['adapter_bytes']:,} bytes, {e['method']}, for "
               f"{e['base_id']}{label}) is the one this entry vouches for, signed by key {v.fingerprint}")
         if withdrawn:
             print(f"note: its author withdrew it on {withdrawn}")
+        note = _trust_note(e["public_key"])
+        if note:
+            print(note)
     return 0
 
 
 def cmd_withdraw(args) -> int:
-    from ..engine.share import withdraw
+    from ..engine.withdrawal_list import withdraw_everywhere
     out = _out_dir(args)
-    path = withdraw(args.entry, out)
+    single, wl = withdraw_everywhere(args.entry, out)
     if args.json:
-        print(json.dumps({"withdrawal": str(path)}, indent=2))
+        print(json.dumps({"withdrawal": str(single), "withdrawal_list": str(wl)}, indent=2))
     else:
-        print(f"withdrawal   {path}\n(put it where the entry was shared, e.g. with --out on that folder)")
+        print(f"withdrawal   {single}\nlist         {wl}\n(put both where the entry was shared, e.g. with --out "
+              "on that folder; the list counts wherever it has been seen once)")
     return 0
 
 
@@ -150,14 +213,19 @@ def _texts(inputs: list[str]) -> list[str]:
 
 def cmd_route(args) -> int:
     from ..engine.routing import BASE_NAME, route_folder
+    from ..engine.untrusted import visible
     folder = Path(args.adapters)
     if not folder.is_dir():
-        raise UsageError(f"The folder {folder} does not exist.")
+        raise UsageError(f"The folder {visible(folder)} does not exist.")
+    key = _key_arg(args.key)
     base = _load_base(args)
     texts = _texts(args.inputs)
-    routed = route_folder(base, texts, folder, args.include_unsigned, args.key)
+    if args.any_signer and key is None:
+        say("--any-signer: using entries signed by ANY key, including keys you have not chosen to trust; "
+            "anyone who can write to that folder can put an adapter in front of you")
+    routed = route_folder(base, texts, folder, args.include_unsigned, key, any_signer=args.any_signer)
     for s in routed.skipped:
-        say(f"skipped {s.path.name}: {s.reason}")
+        say(f"skipped {visible(s.path.name, 80)}: {s.reason}")
     best, runner, margin = routed.best, routed.runner_up, routed.margin()
     base_s = routed.base_score()
     if args.json:
@@ -167,15 +235,16 @@ def cmd_route(args) -> int:
             "tokens": best.tokens,
             "scores": [{"name": s.name, "ppl": s.ppl, "bpb": s.bpb, "signer": s.fingerprint}
                        for s in routed.scores],
-            "skipped": [{"file": s.path.name, "reason": s.reason} for s in routed.skipped]}, indent=2))
+            "skipped": [{"file": visible(s.path.name), "reason": s.reason} for s in routed.skipped]},
+            indent=2, ensure_ascii=True))
         return 0
     for s in routed.scores:
-        print(f"{s.ppl:10.2f} ppl  {s.bpb:.4f} bits/byte  {s.name}")
+        print(f"{fmt_ppl(s.ppl):>10} ppl  {s.bpb:.4f} bits/byte  {s.name}")
     if len(routed.scores) == 1:
         print("No adapter in that folder could be used; only the base model was scored.")
     elif best.name == BASE_NAME:
         print(f"Best fit: the base model itself; no adapter fits this text better "
-              f"(the closest, {runner.name}, is {100 * (runner.ppl / best.ppl - 1):.1f}% worse).")
+              f"(the closest, {runner.name}, is {fmt_pct(100 * (runner.ppl / best.ppl - 1))}% worse).")
     elif runner.name == BASE_NAME:
         print(f"Best fit: {best.name}, {100 * margin:.1f}% lower perplexity than the base model, the next best "
               f"({best.tokens:,} tokens scored).")
@@ -236,13 +305,18 @@ def add_commands(sub) -> None:
     w.add_argument("--json", action="store_true", help="print one JSON object")
     w.set_defaults(func=_run(cmd_withdraw))
 
+    from .trust import add_trust_commands
+    add_trust_commands(sub, _run)
+
     r = sub.add_parser("route", help="which adapter in a folder fits a text best, and by how much")
     r.add_argument("inputs", nargs="+", metavar="TEXT_OR_FILES",
                    help="files or folders to read; any other argument is scored as text itself")
     r.add_argument("--adapters", required=True, help="folder of shared adapters and their entries")
     r.add_argument("--include-unsigned", action="store_true",
                    help="also score adapters with no signed entry (e.g. a lab's own folder)")
-    r.add_argument("--key", default=None, help=key_help + "; entries from other keys are skipped")
+    r.add_argument("--key", default=None, help=key_help + "; only entries signed by it are used")
+    r.add_argument("--any-signer", action="store_true",
+                   help="use entries signed by any key, not only keys you trust (see 'normfit trust')")
     r.add_argument("--base", default=None, help=argparse.SUPPRESS)
     r.add_argument("--json", action="store_true", help="print one JSON object")
     r.set_defaults(func=_run(cmd_route))

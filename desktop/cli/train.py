@@ -95,6 +95,10 @@ def _prepare(args, base, cfg, methods, on_event, started_at):
 
 
 def _check_out(args):
+    from ..engine.names import label_too_long
+    too_long = label_too_long(getattr(args, "label", None))
+    if too_long:             # before any training: the budget is not spent on a file that cannot be saved
+        raise UsageError(too_long)
     out = Path(args.out) if args.out else None
     if out is not None:
         if out.exists() and not args.force:
@@ -122,7 +126,7 @@ def cmd_train(args) -> int:
     summary = result.summary()
     # A run that kept the base learned nothing: say so instead of saving the base's gains as a "result".
     if result.learned and (result.method == "norm" or out is not None):
-        path, nbytes = _save(result, base, out, args.force, glabel, args.label)
+        path, nbytes = _save(result, base, out, args.force, glabel, session.label)
         summary.update(adapter_path=str(path), adapter_bytes=nbytes)
     else:
         summary.update(adapter_path=None, adapter_bytes=None)

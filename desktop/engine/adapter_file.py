@@ -267,6 +267,11 @@ def parse(data: bytes, expected: dict[str, tuple[int, ...]] | None = None) -> Ad
     for (a0, a1), (b0, _) in zip(spans, spans[1:]):
         if b0 < a1:
             raise AdapterFileError("This adapter is damaged (its tensors overlap).")
+    # Every byte after the header belongs to exactly one tensor, as safetensors
+    # writes it: hidden bytes in a gap or at the end would travel unseen.
+    ends = [0] + [e for _, e in spans]
+    if any(s0 != prev for (s0, _), prev in zip(spans, ends)) or ends[-1] != len(body):
+        raise AdapterFileError("This adapter is damaged (it holds bytes that belong to no tensor).")
     af = AdapterFile(method=method, tensors=tensors, metadata=dict(meta))
     if expected is not None:
         check_shapes(af, expected)
@@ -291,31 +296,13 @@ def check_shapes(af: AdapterFile, expected: dict[str, tuple[int, ...]]) -> None:
 
 def read_limited(path: str | Path, limit: int = MAX_LOAD_BYTES) -> bytes:
     """The file's bytes, refusing (without reading) anything over `limit` and
-    anything that is not an ordinary file (a pipe or device would never end)."""
-    import stat as _stat
-    p = Path(path)
+    anything that is not an ordinary file (a pipe or device would never end),
+    checked on the opened file itself (untrusted.read_regular)."""
+    from .untrusted import UnreadableFile, read_regular
     try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise AdapterFileError(f"There is no file at {p}.") from None
-    except OSError as e:
-        raise AdapterFileError(f"The file cannot be opened ({e.strerror or e}).") from None
-    if _stat.S_ISDIR(st.st_mode):
-        raise AdapterFileError(f"{p} is a folder, not an adapter file.")
-    if not _stat.S_ISREG(st.st_mode):
-        raise AdapterFileError(f"{p} is not an ordinary file, so it is not an adapter file.")
-    if st.st_size > limit:
-        raise AdapterFileError(f"This file is {st.st_size:,} bytes; a NormFit adapter is at most {limit:,} bytes, "
-                               "so it is not one.")
-    try:
-        with p.open("rb") as f:
-            data = f.read(limit + 1)
-    except OSError as e:
-        raise AdapterFileError(f"The file cannot be read ({e.strerror or e}).") from None
-    if len(data) > limit:    # it grew after we looked
-        raise AdapterFileError(f"This file is over {limit:,} bytes; a NormFit adapter is at most {limit:,} "
-                               "bytes, so it is not one.")
-    return data
+        return read_regular(path, limit, "NormFit adapter")
+    except UnreadableFile as e:
+        raise AdapterFileError(str(e)) from None
 
 
 def load_adapter(path: str | Path, base_sha256: str | None = None,

@@ -27,7 +27,11 @@ from .notes import outcome_notes
 # Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
 from .hf_export import ExportError, export_hf
 from .routing import Routed, route_folder
-from .share import SHARE_NOTE, EntryError, Shared, Verified, share_adapter, verify, withdraw
+from .share import SHARE_NOTE, EntryError, Shared, Verified, known_bases, share_adapter, verify, withdraw
+# Reading a shared folder and whom to trust (issue 23); the window's File > Shared folder... uses these.
+from .folder_scan import Row as SharedFolderRow, overview as shared_folder_overview
+from .trust import TrustError, TrustedKey, add_trusted, remove_trusted, trusted_keys
+from .untrusted import visible
 
 # The shootout's Pareto rule, so the window's comparison verdict is the same rule.
 from .pareto import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
@@ -42,6 +46,8 @@ __all__ = [
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",
+    "known_bases", "SharedFolderRow", "shared_folder_overview", "TrustError", "TrustedKey", "add_trusted",
+    "remove_trusted", "trusted_keys", "visible",
 ]
 
 
@@ -123,6 +129,8 @@ def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
         meta["anchor_lambda"] = round(result.anchor_lambda, 6)
     if result.general_drift is not None:
         meta["general_drift"] = round(result.general_drift, 6)
+    from .names import clean_label
+    label = clean_label(label)     # the one rule, whoever calls: the file is meant to be shared
     if label:
         meta["label"] = label
     if general_label:
@@ -143,12 +151,20 @@ def export_adapter(path: str | Path, result: TrainResult, base: Base, overwrite:
                         overwrite=overwrite)
 
 
+_shapes_by_base: dict[tuple[str, int], dict[str, dict[str, tuple[int, ...]]]] = {}
+
+
 def expected_shapes(base: Base) -> dict[str, dict[str, tuple[int, ...]]]:
-    m = base.fresh_model()
-    shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
-    adapters.prepare(m, "lora")
-    shapes["lora"] = adapters.expected_shapes(m, "lora")
-    return shapes
+    # Kept per base: building a model to read its shapes costs ~0.1 s, once per
+    # adapter in a shared folder of many.
+    key = (base.sha256, id(base.config))
+    if key not in _shapes_by_base:
+        m = base.fresh_model()
+        shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
+        adapters.prepare(m, "lora")
+        shapes["lora"] = adapters.expected_shapes(m, "lora")
+        _shapes_by_base[key] = shapes
+    return {k: dict(v) for k, v in _shapes_by_base[key].items()}
 
 
 def _limit_for(path: str | Path, base: Base) -> int:
@@ -205,14 +221,15 @@ def open_adapter_with_its_base(path: str | Path, current: Base) -> tuple[Adapter
 
 
 def _declares_non_norm(path: Path) -> bool:
+    from .untrusted import read_head
     try:
-        with path.open("rb") as f:
-            import struct
-            (n,) = struct.unpack("<Q", f.read(8))
-            if n > MAX_LOAD_BYTES:
-                return False
-            meta = json.loads(f.read(n)).get("__metadata__", {})
-            return meta.get("method") in ("lora", "full")
+        import struct
+        head = read_head(path, 8 + MAX_LOAD_BYTES)    # never blocks on a pipe, never reads a device
+        (n,) = struct.unpack("<Q", head[:8])
+        if n > MAX_LOAD_BYTES:
+            return False
+        meta = json.loads(head[8:8 + n]).get("__metadata__", {})
+        return meta.get("method") in ("lora", "full")
     except Exception:
         return False
 

@@ -187,4 +187,6 @@ def change_margin(before: EvalResult, after: EvalResult) -> float | None:
     var = math.fsum((x - mean) ** 2 for x in d) / (n - 1)
     # The change in mean loss is sum(d) / tokens; its standard error sqrt(n * var) / tokens.
     se = math.sqrt(n * var) / max(1, before.tokens)
-    return 100.0 * (math.exp(_t975(n - 1) * se) - 1.0)
+    # Capped like EvalResult.ppl: an absurd adapter (gains of 65504) gives an
+    # absurd but finite range, never an OverflowError.
+    return 100.0 * (math.exp(min(_t975(n - 1) * se, 700.0)) - 1.0)

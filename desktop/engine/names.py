@@ -46,6 +46,19 @@ def clean_label(name: str | None) -> str | None:
     return text or None
 
 
+def label_too_long(name: str | None) -> str | None:
+    """One sentence if ``name`` is longer than a label may be (after the
+    cleaning above), else None. Typed labels are refused rather than cut, so a
+    person sees the name others will see; the window's field cannot hold more."""
+    if not name:
+        return None
+    n = len(" ".join(_visible(name).split()))
+    if n <= LABEL_LIMIT:
+        return None
+    return (f"The label is {n:,} characters long; a label is at most {LABEL_LIMIT} characters "
+            "(a name or nickname).")
+
+
 def _boundary(text: str, i: int) -> bool:
     """Whether a cut before text[i] keeps every letter whole: not before a vowel
     sign or joiner, not after a virama (which joins the next consonant) or joiner."""

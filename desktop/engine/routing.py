@@ -15,6 +15,9 @@ from typing import Callable, Sequence
 
 from . import share
 from .adapter_file import AdapterFile, AdapterFileError
+from .folder_scan import Policy, Skipped, loose_adapters, policy, scan_folder
+from .names import clean_label
+from .untrusted import visible
 from .base import Base
 from .evaluate import EvalResult
 
@@ -27,12 +30,6 @@ class Candidate:
     adapter: AdapterFile
     path: Path
     fingerprint: str | None    # the signer's key; None for unsigned adapters (--include-unsigned)
-
-
-@dataclass
-class Skipped:
-    path: Path
-    reason: str                # one sentence
 
 
 @dataclass
@@ -84,72 +81,85 @@ def certainty(routed: "Routed", words: int) -> str:
 
 
 def _display_name(path: Path, entry: dict | None) -> str:
-    label = (entry or {}).get("label") or ""
-    return f"{path.stem} ({label})" if label else path.stem
+    # A label is data, never layout: cleaned by the one rule, then anything
+    # left that a terminal could act on is shown as an escape.
+    label = clean_label((entry or {}).get("label") or "") or ""
+    return visible(f"{path.stem} ({label})" if label else path.stem)
 
 
 def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = False,
-                    expected_key: str | None = None) -> tuple[list[Candidate], list[Skipped]]:
-    """Every adapter in ``folder`` that may be routed to, and every one that may not, with why."""
+                    expected_key: str | None = None, any_signer: bool = False,
+                    pol: Policy | None = None) -> tuple[list[Candidate], list[Skipped]]:
+    """Every adapter in ``folder`` that may be routed to (signed by a key the
+    person trusts, not withdrawn, for this base), and every other file, with why.
+    No file in the folder can stop this or make it raise."""
     from .api import open_adapter
 
     folder = Path(folder)
     known = {**share.known_bases(), base.sha256: base.base_id}
-    withdrawals = []
-    for w in sorted(folder.glob(f"*{share.WITHDRAWAL_SUFFIX}")):
-        try:
-            withdrawals.append(share.verify(w).entry)
-        except share.EntryError:
-            continue    # an unverifiable withdrawal withdraws nothing
+    pol = pol or policy(any_signer, expected_key)
+    scan = scan_folder(folder, known, pol)
     cands: list[Candidate] = []
-    skipped: list[Skipped] = []
-    vouched: set[Path] = set()
-    for e in sorted(folder.glob(f"*{share.ENTRY_SUFFIX}")):
-        vouched.add(share.adapter_next_to(e).resolve())
+    skipped = list(scan.skipped)
+
+    def use(path: Path, entry: dict | None, fp: str | None) -> None:
         try:
-            v = share.verify(e, expected_key=expected_key, known=known)
-        except share.EntryError as err:
-            skipped.append(Skipped(e, str(err)))
-            continue
-        if any(share.withdrawal_applies(w, v.entry) for w in withdrawals):
-            skipped.append(Skipped(e, "Its author withdrew this adapter."))
-            continue
-        if v.entry["base_sha256"] != base.sha256:
-            skipped.append(Skipped(e, f"It was made for another base model ({v.entry['base_id']}), not the one "
-                                      f"loaded ({base.base_id})."))
-            continue
-        try:
-            af = open_adapter(v.adapter, base)
+            af = open_adapter(path, base)
         except AdapterFileError as err:
-            skipped.append(Skipped(e, str(err)))
+            skipped.append(Skipped(path, str(err)))
+            return
+        except Exception as err:     # noqa: BLE001 - one bad file never stops the folder
+            skipped.append(Skipped(path, f"It could not be read ({type(err).__name__}); it was left out."))
+            return
+        cands.append(Candidate(_display_name(path, entry or af.metadata), af, path, fp))
+
+    for v in scan.usable:
+        if v.entry["base_sha256"] != base.sha256:
+            skipped.append(Skipped(v.adapter, f"It was made for another base model "
+                                              f"({visible(v.entry['base_id'], 40)}), not the one loaded "
+                                              f"({base.base_id})."))
             continue
-        cands.append(Candidate(_display_name(v.adapter, v.entry), af, v.adapter, v.fingerprint))
-    for a in sorted(folder.glob("*.safetensors")):
-        if a.resolve() in vouched:
-            continue
+        use(v.adapter, v.entry, v.fingerprint)
+    for a in loose_adapters(folder, scan):
         if not include_unsigned:
             skipped.append(Skipped(a, "It has no signed directory entry next to it."))
             continue
-        try:
-            af = open_adapter(a, base)
-        except AdapterFileError as err:
-            skipped.append(Skipped(a, str(err)))
-            continue
-        cands.append(Candidate(_display_name(a, af.metadata), af, a, None))
+        use(a, None, None)
     return cands, skipped
 
 
 def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], device="cpu",
           should_stop: Callable[[], bool] = lambda: False) -> Routed:
-    """Score ``texts`` with the base and each candidate; best (lowest perplexity) first."""
-    from .api import evaluate_texts
+    """Score ``texts`` with the base and each candidate; best (lowest perplexity) first.
 
-    def score(name, adapter, fp=None) -> Score:
-        r: EvalResult = evaluate_texts(base, texts, adapter, device, should_stop)
+    The text is cut into windows once, and norm-only adapters are scored on one
+    model whose gains are swapped in and back (a lab folder holds dozens of
+    them; a fresh model each would cost more than scoring). Other methods get
+    their own model. Every score is the one evaluate_texts would give."""
+    from . import adapters
+    from .api import EVAL_TEXT_CHARS, EVAL_TEXT_WINDOWS, model_with
+    from .data import eval_set_of
+    from .evaluate import evaluate
+
+    es = eval_set_of(base.tokenizer, list(texts), base.config.context_length, seed=0,
+                     max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS)
+    shared = model_with(base, None, device)
+    own_gains = {n: shared.get_submodule(n).weight.detach().clone() for n in shared.norm_names()}
+
+    def score(name, model, fp=None) -> Score:
+        r: EvalResult = evaluate(model, es, device, should_stop=should_stop)
         return Score(name, r.ppl, r.bpb, r.tokens, fp)
 
-    scores = [score(BASE_NAME, None)]
-    scores += [score(c.name, c.adapter, c.fingerprint) for c in candidates]
+    scores = [score(BASE_NAME, shared)]
+    for c in candidates:
+        if c.adapter.method != "norm":
+            scores.append(score(c.name, model_with(base, c.adapter, device), c.fingerprint))
+            continue
+        adapters.apply(shared, "norm", c.adapter.tensors)
+        try:
+            scores.append(score(c.name, shared, c.fingerprint))
+        finally:
+            adapters.apply(shared, "norm", own_gains)
     # Ties keep the base first: an adapter must do better, not as well, to be chosen.
     scores.sort(key=lambda s: s.ppl)
     return Routed(scores)
@@ -157,8 +167,8 @@ def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], dev
 
 def route_folder(base: Base, texts: Sequence[str], folder: str | Path, include_unsigned: bool = False,
                  expected_key: str | None = None, device="cpu",
-                 should_stop: Callable[[], bool] = lambda: False) -> Routed:
-    cands, skipped = find_candidates(folder, base, include_unsigned, expected_key)
+                 should_stop: Callable[[], bool] = lambda: False, any_signer: bool = False) -> Routed:
+    cands, skipped = find_candidates(folder, base, include_unsigned, expected_key, any_signer)
     routed = route(base, texts, cands, device, should_stop)
     routed.skipped = skipped
     return routed

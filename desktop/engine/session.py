@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from .events import Phase
 from .methods import SHAREABLE
+from .names import clean_label
 
 log = logging.getLogger("normfit.engine")
 
@@ -60,7 +61,8 @@ class Session:
         from . import api
         self.api, self.base, self.cfg = api, base, cfg.with_protocol()
         self.methods = tuple(methods)
-        self.general_path, self.label = general_path, label
+        # Every path (window, CLI, class) stores a label cleaned by the one rule.
+        self.general_path, self.label = general_path, clean_label(label)
         self.emit = on_event or (lambda m, e: None)
         self.should_stop = should_stop
         self.t0 = time.monotonic() if started_at is None else started_at

@@ -27,25 +27,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .errors import UserError
 from .. import __version__
-from .adapter_file import AdapterFileError, _show, atomic_write, parse, read_limited, utc_now
+from .adapter_file import ALLOWED_META, AdapterFileError, _show, atomic_write, parse, read_limited, to_bytes, utc_now
+from .entry_schema import ENTRY_FORMAT, ENTRY_VERSION, FIGURES, REQUIRED, SchemaError, check_entry
+from .names import clean_label, label_too_long
+from .untrusted import UnreadableFile, canonical_b64, read_regular, visible
 from .base import releases
 from .notes import QT_TRANSLATE_NOOP
 
-ENTRY_FORMAT = "normfit.entry"
-ENTRY_VERSION = 1
 KEY_FILE = "federation-ed25519.pem"
 ENTRY_SUFFIX = ".entry.json"
 WITHDRAWAL_SUFFIX = ".withdrawal.json"
 MAX_ENTRY_BYTES = 64 * 1024
-# The adapter's own figures copied into the entry, as the strings the adapter
-# file holds (no floats in the entry, so its canonical bytes are the same in
-# every language).
-FIGURES = ("train_tokens", "steps", "seconds", "lr", "heldout_ppl_before", "heldout_ppl_after",
-           "general_ppl_before", "general_ppl_after", "heldout_bpb_before", "heldout_bpb_after",
-           "general_bpb_before", "general_bpb_after", "general_set", "max_drift", "anchor_lambda",
-           "general_drift")
-REQUIRED = ("format", "version", "adapter_sha256", "adapter_bytes", "base_id", "base_sha256", "method",
-            "created_utc", "signed_utc", "app_version", "figures", "public_key", "signature")
+MAX_KEY_BYTES = 16 * 1024
+# FIGURES are the adapter's own figures copied into the entry, as the strings
+# the adapter file holds (no floats in the entry, so its canonical bytes are the
+# same in every language); the schema itself lives in entry_schema.
 
 # What a person is told before sharing (the window's Share... dialog uses it).
 SHARE_NOTE = QT_TRANSLATE_NOOP(
@@ -77,11 +73,18 @@ def _write_private(path: Path, data: bytes) -> None:
     atomic_write(path, data, overwrite=False, mode=0o600)
 
 
+def _key_error(path: Path, why: str) -> EntryError:
+    return EntryError("bad_key", f"Your signing key {visible(path)} {why}. Move it away (NormFit then makes a "
+                                 "new key, which others must learn to trust again) or put back your copy of it.")
+
+
 def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
     """This person's signing key, made on first use (PKCS#8 PEM, unencrypted:
-    the protection is the owner-only file in the user's own folder)."""
+    the protection is the owner-only file in the user's own folder). A key file
+    that is damaged, of another kind, or not a file at all is one sentence
+    (EntryError "bad_key"), and is never changed: it may be the only copy."""
     path = key_path(folder)
-    if not path.exists():
+    if not os.path.lexists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             os.chmod(path.parent, 0o700)
@@ -91,11 +94,20 @@ def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
             _write_private(path, pem)
         except FileExistsError:
             pass                      # someone else's fresh key won the race: use theirs
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o600)         # someone loosened it: a signing key is the owner's alone
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    try:
+        data = read_regular(path, MAX_KEY_BYTES, "signing key file")
+    except UnreadableFile as e:
+        raise _key_error(path, f"cannot be used: {e}".rstrip(".")) from None
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as e:   # garbage, empty, cut short, or protected by a password
+        raise _key_error(path, "is damaged or is not a key NormFit made") from e
+    except Exception as e:                 # the library refuses some key kinds with its own errors
+        raise _key_error(path, "is not a key NormFit can read") from e
     if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError(f"{path} does not hold an Ed25519 key.")
+        raise _key_error(path, "is a key of another kind (NormFit signs with Ed25519)")
+    if os.name == "posix" and stat.S_ISREG(path.stat().st_mode) and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o600)         # someone loosened it: a signing key is the owner's alone
     return key
 
 
@@ -144,6 +156,17 @@ def _sign(entry: dict, key: Ed25519PrivateKey) -> dict:
     return entry
 
 
+def shareable_label(label: str | None) -> str | None:
+    """The one label rule (names.clean_label), refusing rather than cutting a
+    label that is too long: a person should see the name others will see."""
+    if label is None:
+        return None
+    too_long = label_too_long(label)
+    if too_long:
+        raise EntryError("long_label", too_long)
+    return clean_label(label) or ""
+
+
 def make_entry(adapter_bytes: bytes, key: Ed25519PrivateKey, label: str | None = None) -> dict:
     """A signed entry for these adapter bytes (validated as format 1 here).
     ``label`` replaces the adapter's own label; "" drops it."""
@@ -156,10 +179,36 @@ def make_entry(adapter_bytes: bytes, key: Ed25519PrivateKey, label: str | None =
         "created_utc": meta["created_utc"], "signed_utc": utc_now(), "app_version": __version__,
         "figures": {k: meta[k] for k in FIGURES if k in meta},
     }
-    label = meta.get("label") if label is None else label
+    label = clean_label(meta.get("label")) if label is None else shareable_label(label)
     if label:
         entry["label"] = label
-    return _sign(entry, key)
+    entry = _sign(entry, key)
+    try:
+        check_entry(entry)     # never sign what a reader would refuse
+    except SchemaError as e:
+        raise EntryError("bad_adapter", f"This adapter cannot be shared: {e}") from None
+    return entry
+
+
+def shareable_bytes(data: bytes) -> bytes:
+    """The adapter as it is shared: only format-1 metadata keys (an unknown key
+    could carry anything, a home-folder path say, and a reader refuses it), and
+    its label cleaned by the one rule. The same bytes when nothing needs it."""
+    af = parse(data)
+    meta = {k: v for k, v in af.metadata.items() if k in ALLOWED_META}
+    label = clean_label(meta.pop("label", None))
+    if label:
+        meta["label"] = label
+    if meta == af.metadata:
+        return data
+    return to_bytes(af.tensors, meta)
+
+
+def _same_file_there(path: Path, sha256: str) -> bool:
+    try:
+        return hashlib.sha256(read_regular(path, MAX_ENTRY_BYTES)).hexdigest() == sha256
+    except UnreadableFile:
+        return False
 
 
 def make_withdrawal(entry: dict, key: Ed25519PrivateKey) -> dict:
@@ -206,10 +255,11 @@ def share_adapter(adapter_path: str | Path, out_dir: str | Path, label: str | No
     out = Path(out_dir)
     if not out.is_dir():
         raise EntryError("no_folder", f"The folder {out} does not exist.")
+    data = shareable_bytes(data)
     entry = make_entry(data, load_or_create_key(key_folder), label)
     name = shared_name(entry["adapter_sha256"])
     apath, epath = out / f"{name}.safetensors", out / f"{name}{ENTRY_SUFFIX}"
-    if not (apath.is_file() and hashlib.sha256(apath.read_bytes()).hexdigest() == entry["adapter_sha256"]):
+    if not _same_file_there(apath, entry["adapter_sha256"]):
         write_public(apath, data)
     write_public(epath, entry_text(entry).encode("utf-8"))
     return Shared(apath, epath, entry)
@@ -246,56 +296,45 @@ def _no_floats(text):
 
 
 def read_entry(path: str | Path) -> dict:
-    """Parse an entry or withdrawal file and check its shape (not its signature)."""
+    """Parse an entry or withdrawal file and check it against the schema
+    (entry_schema), not its signature. Only a regular file is read, and at most
+    MAX_ENTRY_BYTES of it."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_ENTRY_BYTES:
-            raise EntryError("damaged_entry", f"{p.name} is too big to be a NormFit directory entry.")
-        text = p.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise EntryError("missing_entry", f"There is no entry file at {p}.") from None
-    except (OSError, UnicodeDecodeError):
-        raise EntryError("damaged_entry", f"{p.name} cannot be read as a NormFit directory entry.") from None
+        text = read_regular(p, MAX_ENTRY_BYTES, "NormFit directory entry").decode("utf-8")
+    except UnreadableFile as e:
+        reason = "missing_entry" if not os.path.lexists(p) else "damaged_entry"
+        raise EntryError(reason, str(e)) from None
+    except UnicodeDecodeError:
+        raise EntryError("damaged_entry", f"{visible(p.name)} cannot be read as a NormFit directory entry (it is "
+                                          "not UTF-8 text).") from None
     try:
         entry = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_floats,
                            parse_constant=_no_floats)
     except (ValueError, RecursionError):
         raise EntryError("damaged_entry", "This entry is damaged: it is not valid JSON, so it was changed or "
                                           "cut short.") from None
-    if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:
-        raise EntryError("damaged_entry", "This is not a NormFit directory entry (wrong 'format').")
-    if entry.get("version") != ENTRY_VERSION:
-        raise EntryError("damaged_entry", f"This entry uses version '{_show(entry.get('version'))}', which this "
-                                          "NormFit does not know; update NormFit.")
-    missing = [k for k in REQUIRED if k not in entry]
-    if missing:
-        raise EntryError("damaged_entry", f"This entry is incomplete: it lacks {', '.join(missing)}.")
-    if not isinstance(entry["adapter_bytes"], int) or not isinstance(entry["figures"], dict) \
-            or not all(isinstance(entry[k], str) for k in REQUIRED if k not in ("version", "adapter_bytes",
-                                                                                   "figures")):
-        raise EntryError("damaged_entry", "This entry is damaged: a field has the wrong type.")
-    return entry
+    try:
+        return check_entry(entry)
+    except SchemaError as e:
+        raise EntryError(e.reason, str(e)) from None
 
 
 def check_signature(entry: dict, expected_key: str | None = None) -> None:
-    try:
-        pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"], validate=True))
-    except (binascii.Error, ValueError):
+    raw_key = canonical_b64(entry.get("public_key"), 32)
+    sig = canonical_b64(entry.get("signature"), 64)
+    if raw_key is None:
         raise EntryError("damaged_entry", "This entry's public key is damaged (it is not a 32-byte Ed25519 "
-                                          "key).") from None
+                                          "key).")
     if expected_key is not None and entry["public_key"] != expected_key:
         raise EntryError("wrong_key", f"This entry was signed by key {fingerprint(entry['public_key'])}, not by "
                                       f"the key you expected ({fingerprint(expected_key)}).")
-    try:
-        sig = base64.b64decode(entry["signature"], validate=True)
-    except (binascii.Error, ValueError):
-        sig = b""
-    if len(sig) != 64:
+    if sig is None:
         raise EntryError("bad_signature", "This entry's signature is damaged (it is not a 64-byte Ed25519 "
                                           "signature).")
     try:
-        pub.verify(sig, canonical_bytes(entry))
-    except InvalidSignature:
+        Ed25519PublicKey.from_public_bytes(raw_key).verify(sig, canonical_bytes(entry))
+    except (InvalidSignature, ValueError):
         raise EntryError("bad_signature", "This entry does not match its signature: the entry was changed after "
                                           "it was signed, or the signature was damaged or made with another "
                                           "key.") from None
@@ -340,8 +379,10 @@ def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expec
     apath = Path(adapter_path) if adapter_path is not None else adapter_next_to(entry_path)
     try:
         data = read_limited(apath)
-    except AdapterFileError:
-        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {apath}.") from None
+    except AdapterFileError as e:
+        if os.path.lexists(apath):    # there, but a pipe, a device, a folder, too big: say which
+            raise EntryError("bad_adapter", f"The adapter this entry describes cannot be used: {e}") from None
+        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {visible(apath)}.") from None
     if hashlib.sha256(data).hexdigest() != entry["adapter_sha256"] or len(data) != entry["adapter_bytes"]:
         raise EntryError("tampered_adapter", "The adapter file is not the one this entry vouches for (its "
                                              "checksum differs): it was changed or replaced after signing.")
@@ -349,6 +390,10 @@ def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expec
         af = parse(data)
     except AdapterFileError as e:     # signed, but not a format-1 file: say what is wrong with it
         raise EntryError("bad_adapter", str(e)) from None
+    unknown = sorted(set(af.metadata) - ALLOWED_META)
+    if unknown:    # a signer's NormFit drops these before signing; one that did not is not trusted with them
+        raise EntryError("bad_adapter", f"The adapter carries a description field NormFit does not know "
+                                        f"('{visible(unknown[0], 24)}'), which could hold anything; it is not used.")
     if af.base_sha256 != entry["base_sha256"] or af.method != entry["method"]:
         raise EntryError("tampered_entry", "The entry and its adapter disagree about the base model or the "
                                            "method, so the entry does not describe this adapter.")

@@ -186,6 +186,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         action(fm, QT_TR_NOOP("&Save adapter..."), self.save_adapter, QKeySequence.StandardKey.Save)
         fm.addSeparator()
         self.class_action = action(fm, QT_TR_NOOP("&Class..."), self.open_class, "Ctrl+Shift+K")
+        self.shared_action = action(fm, QT_TR_NOOP("Shared fol&der..."), self.open_shared_folder)
         from . import whose
         action(fm, QT_TR_NOOP("&Whose writing is this?..."), lambda: whose.open_dialog(self), "Ctrl+Shift+W")
         fm.addSeparator()
@@ -407,6 +408,14 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
             self.class_dialog = ClassDialog(self)
         self.class_dialog.show()
         self.class_dialog.raise_()
+
+    def open_shared_folder(self) -> None:
+        """File > Shared folder...: what a shared folder holds, and whose keys to trust (shared_folder.py)."""
+        from .shared_folder import SharedFolderDialog
+        if getattr(self, "shared_dialog", None) is None:
+            self.shared_dialog = SharedFolderDialog(self)
+        self.shared_dialog.show()
+        self.shared_dialog.raise_()
 
     def _about(self) -> None:
         from .. import __version__
