@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QPushButton, QVBoxLayout, QWidget)
 
 from .state import engine
-from .words import dec, tr
+from .words import dec, num, pct, tr
 
 log = logging.getLogger("normfit.ui")
 SUGGEST_DELAY_MS = 250        # typing pauses this long before the models are asked
@@ -124,12 +124,12 @@ def savings_sentence(s) -> str:
         return ""
     if s.clearly_better:
         return tr("On {n} words of your writing that NormFit kept aside, your model's three suggestions would "
-                  "have saved {a}% of the letters typed, the base model's {b}% (a gain of {d} points, "
-                  "give or take {m}).").format(n=s.words, a=dec(s.adapted_pct, 1), b=dec(s.base_pct, 1),
+                  "have saved {a} of the letters typed, the base model's {b} (a gain of {d} points, "
+                  "give or take {m}).").format(n=num(s.words), a=pct(s.adapted_pct, 1), b=pct(s.base_pct, 1),
                                                d=dec(s.change_pts, 1), m=dec(s.margin_pts, 1))
     return tr("On {n} words of your writing that NormFit kept aside, your model's suggestions do not yet save "
               "clearly more typing than the base model's: the difference is within what chance could give."
-              ).format(n=s.words)
+              ).format(n=num(s.words))
 
 
 class TryIt(QObject):
