@@ -83,13 +83,14 @@ def main() -> int:
     ap.add_argument("--base", default=sorted(glob.glob(str(ROOT / "assets" / "base" / "*")))[-1])
     ap.add_argument("--temperatures", default="0.7,1.0")
     ap.add_argument("--tokens", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     base = api.load_base(args.base)
     print(f"machine: {cpu_name()}, {args.threads} thread(s); python {platform.python_version()}, "
           f"torch {torch.__version__}; base {base.base_id} ({base.sha256[:12]})")
-    print(f"settings: {args.tokens} tokens per continuation, seed 0, temperatures {args.temperatures}; "
+    print(f"settings: {args.tokens} tokens per continuation, seed {args.seed}, temperatures {args.temperatures}; "
           f"Try it's current default: {textgen.DEFAULT_SAMPLING.label()}")
     prompts = prompts_of(Path(args.users))
     for u, ps in prompts.items():
@@ -106,7 +107,7 @@ def main() -> int:
                 texts, reps, loss, toks, wraps = [], [], 0.0, 0, 0
                 for u, ps in prompts.items():
                     for p in ps:
-                        raw = textgen.sample(models[u][side], base.tokenizer, p, s, 0, args.tokens)
+                        raw = textgen.sample(models[u][side], base.tokenizer, p, s, args.seed, args.tokens)
                         wraps += raw.count("\n")
                         flat = " ".join(raw.split())
                         texts.append(flat)
@@ -120,7 +121,7 @@ def main() -> int:
     # What Try it now shows for the first prompt of each fixture, with the default settings.
     for u, ps in prompts.items():
         for side in (0, 1):
-            c = textgen.continue_text(models[u][side], base.tokenizer, ps[0])
+            c = textgen.continue_text(models[u][side], base.tokenizer, ps[0], seed=args.seed)
             print(f"example {u} {('base', 'adapted')[side]}: {ps[0]}{c}")
     return 0
 

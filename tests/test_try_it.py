@@ -142,3 +142,18 @@ def test_the_same_model_on_both_sides_saves_the_same(real_base):
                                   max_words=20)
     assert s.words == 20 and s.saved_base == s.saved_adapted and not s.clearly_better
     assert 0 < s.base_pct < 100
+
+
+def test_a_list_begun_mid_way_ends_the_continuation():
+    raw = " in Bestances\n-   Antonio Sêt (b. 1866)\n-   Sancho"
+    assert textgen.tidy_continuation("My father used", raw) == " in Bestances…"
+
+
+def test_no_paragraph_break_before_the_first_sentence_ends(real_base):
+    tok = real_base.tokenizer
+    para, newline = textgen._break_tokens(tok)
+    logits = torch.zeros(tok.vocab_size)
+    held = textgen._hold_paragraph(logits, tok, " it was")
+    assert torch.isinf(held[para]).all() and not torch.isinf(held[~para]).any()
+    assert torch.isinf(textgen._hold_paragraph(logits, tok, " it was\n")[newline]).all()
+    assert not torch.isinf(textgen._hold_paragraph(logits, tok, " it was. Then")).any()

@@ -45,6 +45,7 @@ MAX_NEW_TOKENS = 80
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "etc", "e.g", "i.e", "no", "fig", "cf"}
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _CODE_CHARS = set("{}()[]=<>;")
+_LIST = re.compile(r"\s*([-*•]|\d+[.)])\s")
 
 
 def looks_like_code(text: str) -> bool:
@@ -63,7 +64,7 @@ def join_wrapped(text: str) -> str:
     out = []
     for para in text.split("\n\n"):
         lines = para.split("\n")
-        listy = any(re.match(r"\s*([-*•]|\d+[.)])\s", ln) for ln in lines[1:])
+        listy = any(_LIST.match(ln) for ln in lines[1:])
         if len(lines) > 1 and not looks_like_code(para) and not listy:
             para = re.sub(r"[ \t]+", " ", " ".join(ln.strip() for ln in lines if ln.strip()))
         out.append(para)
@@ -95,7 +96,10 @@ def tidy_continuation(prompt: str, raw: str) -> str:
         return lead + (body[:cut] if cut > 0 else body).rstrip()
     # A line break right after the prompt is a wrap too: it reads as a space.
     sep = " " if lead else ""
-    body = join_wrapped(body)
+    # A list or an indented block begun mid-way is a new block, not this sentence's text.
+    lines = body.split("\n")
+    block = next((i for i, ln in enumerate(lines) if i and (_LIST.match(ln) or ln[:1].isspace())), len(lines))
+    body = join_wrapped("\n".join(lines[:block]))
     ends = sentence_ends(body)
     if ends:
         return sep + body[:ends[-1]]
@@ -134,11 +138,39 @@ def _done(prompt: str, text: str) -> bool:
     return any(e < len(body) and len(body[:e].split()) >= MIN_WORDS for e in sentence_ends(body))
 
 
+_breaks: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
+
+
+def _break_tokens(tokenizer) -> tuple[torch.Tensor, torch.Tensor]:
+    """(tokens holding a blank line or the end of text, tokens starting with a line break), once per tokenizer."""
+    key = id(tokenizer)
+    if key not in _breaks:
+        size = tokenizer.vocab_size
+        text = [tokenizer.decode([i]) for i in range(size)]
+        para = torch.tensor(["\n\n" in t for t in text])
+        para[tokenizer.eot_id] = True
+        _breaks[key] = (para, torch.tensor([t.startswith("\n") for t in text]))
+    return _breaks[key]
+
+
+def _hold_paragraph(logits: torch.Tensor, tokenizer, text: str) -> torch.Tensor:
+    """Until the first sentence has ended, no blank line and no end of text:
+    the small model often breaks off after a few words (a heading, a wrapped
+    line read as a paragraph), which left "He did not have been an estate…"."""
+    body = text.lstrip()
+    if any(e < len(body) for e in sentence_ends(body)):
+        return logits
+    para, newline = _break_tokens(tokenizer)
+    ban = para | newline if text.endswith("\n") else para
+    return logits.masked_fill(ban[:logits.numel()], -float("inf"))
+
+
 @torch.no_grad()
 def sample(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING, seed: int = 0,
-           max_new_tokens: int = MAX_NEW_TOKENS, stop=None) -> str:
+           max_new_tokens: int = MAX_NEW_TOKENS, stop=None, hold_paragraph: bool = False) -> str:
     """The raw sampled text after `prompt` (token by token, with the model's
-    key/value cache), until `stop(text)` says so or max_new_tokens."""
+    key/value cache), until `stop(text)` says so or max_new_tokens;
+    `hold_paragraph`: no paragraph break before the first sentence end."""
     ids = [tokenizer.eot_id] + tokenizer.encode(prompt)
     room = model.cfg.context_length - max_new_tokens - 1
     ids = ids[:1] + ids[-room + 1:] if len(ids) > room else ids
@@ -146,23 +178,29 @@ def sample(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING,
     caches = [{} for _ in model.blocks]
     x = torch.tensor([ids])
     new: list[int] = []
+    text = ""
     for _ in range(max_new_tokens):
         logits = model.logits(model.hidden(x, caches))[0, -1]
+        if hold_paragraph:
+            logits = _hold_paragraph(logits, tokenizer, text)
         nxt = _pick(logits, torch.tensor((ids + new)[-sampling.penalty_window:]), sampling, g)
         if nxt == tokenizer.eot_id:
             break
         new.append(nxt)
         x = torch.tensor([[nxt]])
-        if stop is not None and stop(tokenizer.decode(new)):
+        text = tokenizer.decode(new)
+        if stop is not None and stop(text):
             break
-    return tokenizer.decode(new)
+    return text
 
 
 def continue_text(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING, seed: int = 0,
                   max_new_tokens: int = MAX_NEW_TOKENS) -> str:
     """A tidy continuation of `prompt` (tidy_continuation), stopping early at a sentence end."""
     prompt = prompt.rstrip()
-    raw = sample(model, tokenizer, prompt, sampling, seed, max_new_tokens, lambda t: _done(prompt, t))
+    code = looks_like_code(prompt)
+    raw = sample(model, tokenizer, prompt, sampling, seed, max_new_tokens, lambda t: _done(prompt, t),
+                 hold_paragraph=not code)
     return tidy_continuation(prompt, raw)
 
 
