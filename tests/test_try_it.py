@@ -40,7 +40,8 @@ def test_a_tidy_continuation_has_no_break_mid_sentence_and_ends_at_a_sentence_en
 
 def test_the_base_writes_one_clean_paragraph(real_base):
     model = real_base.fresh_model().eval()
-    for prompt in ("The ferry still smelled of", "She opened the letter and", "In the morning we"):
+    for prompt in ("The ferry still smelled of", "She opened the letter and", "In the morning we",
+                   "The old ferryman", "My father used"):
         for seed in range(3):
             out = textgen.continue_text(model, real_base.tokenizer, prompt, seed=seed)
             assert "\n" not in out, (prompt, seed, out)
@@ -142,6 +143,10 @@ def test_the_same_model_on_both_sides_saves_the_same(real_base):
                                   max_words=20)
     assert s.words == 20 and s.saved_base == s.saved_adapted and not s.clearly_better
     assert 0 < s.base_pct < 100
+    # The window's bound: it stops after the word that passes the time given (here at once).
+    quick = suggest.keystroke_savings(model, model, tok, table, ["It was a cold morning and the sea was grey. " * 8],
+                                      max_words=20, seconds=0)
+    assert quick.words == 1
 
 
 def test_a_list_begun_mid_way_ends_the_continuation():
@@ -157,3 +162,10 @@ def test_no_paragraph_break_before_the_first_sentence_ends(real_base):
     assert torch.isinf(held[para]).all() and not torch.isinf(held[~para]).any()
     assert torch.isinf(textgen._hold_paragraph(logits, tok, " it was\n")[newline]).all()
     assert not torch.isinf(textgen._hold_paragraph(logits, tok, " it was. Then")).any()
+
+
+def test_prose_asked_for_is_prose_and_code_asked_for_keeps_its_lines():
+    raw = "'s Best Acts (born 1944)\n_Blacka_ (1977) and (1980)"
+    assert textgen.tidy_continuation("The old ferryman", raw) == "'s Best Acts (born 1944) _Blacka_ (1977) and (1980)…"
+    assert textgen.tidy_continuation("def area(r):", "\n    pi = 3.14\n    return pi * r\n    x") == \
+        "\n    pi = 3.14\n    return pi * r"

@@ -53,6 +53,14 @@ def test_try_it_offers_openings_suggests_words_and_writes_clean_text(qtbot, base
     s = w.try_ctl.last_savings
     assert box.savings.isVisible()
     assert ("%" in box.savings.text()) == s.clearly_better
+    english = box.savings.text()
+    w.set_language("ml")          # the sentence is worded again in the new language
+    try:
+        qtbot.waitUntil(lambda: "നിർദ്ദേശങ്ങൾ" in box.savings.text(), timeout=5000)
+        assert "വാക്കുകൾ" in box.mine_next_label.text()
+    finally:
+        w.set_language("en")
+    qtbot.waitUntil(lambda: box.savings.text() == english, timeout=5000)
 
 
 def test_the_savings_sentence_shows_a_number_only_when_clearly_better():

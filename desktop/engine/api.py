@@ -294,10 +294,12 @@ def next_words(base: Base, text: str, adapter: AdapterFile | TrainResult | None 
 
 
 def keystroke_savings(base: Base, texts: Sequence[str], adapter: AdapterFile | TrainResult, max_words: int = 400,
-                      seed: int = 0, should_stop: Callable[[], bool] = lambda: False) -> suggest.Savings | None:
-    """Typing saved by three suggestions, base vs adapted, on the same seed-chosen words of `texts`."""
+                      seed: int = 0, should_stop: Callable[[], bool] = lambda: False,
+                      seconds: float | None = None) -> suggest.Savings | None:
+    """Typing saved by three suggestions, base vs adapted, on the same seed-chosen words of `texts`
+    (at most `seconds` of measuring, if given)."""
     return suggest.keystroke_savings(model_with(base, None), model_with(base, adapter), base.tokenizer,
-                                     _table(base), texts, max_words, seed, should_stop)
+                                     _table(base), texts, max_words, seed, should_stop, seconds)
 
 
 def heldout_texts(docs: Sequence[Document], seed: int = 0, heldout: Sequence[Document] | None = None) -> list[str]:

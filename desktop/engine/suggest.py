@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import random
+import time
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -319,16 +320,19 @@ def word_cost(model, table: TokenTable, caches: list[dict], logp: torch.Tensor, 
     return len(word)
 
 
-@torch.no_grad()
-def window_costs(model, table: TokenTable, w: _Window) -> list[int]:
-    caches, _ = [{} for _ in model.blocks], None
-    h = model.hidden(torch.tensor([w.ids]), caches)
-    logits = model.logits(h)[0].float()
-    out = []
+def iter_costs(model, table: TokenTable, w: _Window):
+    """word_cost of each of the window's words, in order (one forward pass for the window)."""
+    with torch.no_grad():
+        caches = [{} for _ in model.blocks]
+        logits = model.logits(model.hidden(torch.tensor([w.ids]), caches))[0].float()
     for j, sep, word in w.words:
         cut = [{"k": c["k"][:, :, :j], "v": c["v"][:, :, :j], "pos": j} for c in caches]
-        out.append(word_cost(model, table, cut, torch.log_softmax(logits[j - 1], -1), sep, word))
-    return out
+        with torch.no_grad():
+            yield word_cost(model, table, cut, torch.log_softmax(logits[j - 1], -1), sep, word)
+
+
+def window_costs(model, table: TokenTable, w: _Window) -> list[int]:
+    return list(iter_costs(model, table, w))
 
 
 @dataclass(frozen=True)
@@ -371,21 +375,26 @@ def margin_pts(diffs: Sequence[float], chars: Sequence[int]) -> float | None:
 
 
 def keystroke_savings(base_model, adapted_model, tokenizer, table: TokenTable, texts: Sequence[str],
-                      max_words: int = 400, seed: int = 0,
-                      should_stop: Callable[[], bool] = lambda: False) -> Savings | None:
-    """Both models on the same seed-chosen words of `texts`; None when stopped or no words."""
+                      max_words: int = 400, seed: int = 0, should_stop: Callable[[], bool] = lambda: False,
+                      seconds: float | None = None) -> Savings | None:
+    """Both models on the same seed-chosen words of `texts`, word by word;
+    with `seconds`, it ends after the word that passes that time (the window's
+    bound: Savings.words says how many were measured). None when stopped or no words."""
+    t0 = time.monotonic()
     diffs, chars, sb, sa, nw = [], [], 0, 0, 0
     for w in plan_windows(tokenizer, table, texts, max_words, seed):
-        if should_stop():
-            return None
-        lens = [len(word) for _, _, word in w.words]
-        cb = window_costs(base_model, table, w)
-        ca = window_costs(adapted_model, table, w)
-        gain_b = sum(n - c for n, c in zip(lens, cb))
-        gain_a = sum(n - c for n, c in zip(lens, ca))
-        sb, sa, nw = sb + gain_b, sa + gain_a, nw + len(lens)
-        diffs.append(gain_a - gain_b)
-        chars.append(sum(lens))
+        d = c = 0
+        for (_, _, word), cb, ca in zip(w.words, iter_costs(base_model, table, w), iter_costs(adapted_model, table, w)):
+            if should_stop():
+                return None
+            sb, sa, nw = sb + len(word) - cb, sa + len(word) - ca, nw + 1
+            d, c = d + cb - ca, c + len(word)
+            if seconds is not None and time.monotonic() - t0 > seconds:
+                break
+        diffs.append(d)
+        chars.append(c)
+        if seconds is not None and time.monotonic() - t0 > seconds:
+            break
     if not nw:
         return None
     return Savings(nw, sum(chars), sb, sa, margin_pts(diffs, chars))

@@ -58,6 +58,16 @@ def looks_like_code(text: str) -> bool:
     return n >= 4 and n > 0.06 * len(text)
 
 
+_CODE_START = re.compile(r"\s*(def|class|import|from|for|while|if|elif|return|#include|function|var|let|const)\b")
+
+
+def prompt_is_code(prompt: str) -> bool:
+    """What the person typed decides whether the continuation is code (lines
+    kept) or prose (lines joined): a generated index or list is not code."""
+    last = prompt.rstrip().split("\n")[-1]
+    return looks_like_code(prompt) or bool(_CODE_START.match(last)) or prompt.rstrip().endswith(("{", ";"))
+
+
 def join_wrapped(text: str) -> str:
     """Join hard-wrapped lines inside each paragraph with a space; blank lines,
     and anything that looks like code or a list, stay as they are."""
@@ -91,7 +101,7 @@ def tidy_continuation(prompt: str, raw: str) -> str:
     body = raw.lstrip()
     lead = raw[:len(raw) - len(body)]
     body = body.split("\n\n")[0]
-    if looks_like_code(prompt + raw[:len(lead) + len(body)]):
+    if prompt_is_code(prompt):
         cut = body.rfind("\n")
         return lead + (body[:cut] if cut > 0 else body).rstrip()
     # A line break right after the prompt is a wrap too: it reads as a space.
@@ -99,7 +109,9 @@ def tidy_continuation(prompt: str, raw: str) -> str:
     # A list or an indented block begun mid-way is a new block, not this sentence's text.
     lines = body.split("\n")
     block = next((i for i, ln in enumerate(lines) if i and (_LIST.match(ln) or ln[:1].isspace())), len(lines))
-    body = join_wrapped("\n".join(lines[:block]))
+    # Prose was asked for: every remaining line break is a wrap (the base's
+    # short lines of a list or an index read as code to looks_like_code).
+    body = re.sub(r"\s+", " ", " ".join(ln.strip() for ln in lines[:block])).strip()
     ends = sentence_ends(body)
     if ends:
         return sep + body[:ends[-1]]
@@ -133,7 +145,7 @@ def _done(prompt: str, text: str) -> bool:
     body = text.lstrip()
     if "\n\n" in body:
         return True
-    if looks_like_code(prompt + text):
+    if prompt_is_code(prompt):
         return False
     return any(e < len(body) and len(body[:e].split()) >= MIN_WORDS for e in sentence_ends(body))
 
@@ -162,7 +174,8 @@ def _hold_paragraph(logits: torch.Tensor, tokenizer, text: str) -> torch.Tensor:
         return logits
     para, newline = _break_tokens(tokenizer)
     ban = para | newline if text.endswith("\n") else para
-    return logits.masked_fill(ban[:logits.numel()], -float("inf"))
+    ban = torch.cat([ban, torch.zeros(max(0, logits.numel() - ban.numel()), dtype=torch.bool)])[:logits.numel()]
+    return logits.masked_fill(ban, -float("inf"))
 
 
 @torch.no_grad()
@@ -198,7 +211,7 @@ def continue_text(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SA
                   max_new_tokens: int = MAX_NEW_TOKENS) -> str:
     """A tidy continuation of `prompt` (tidy_continuation), stopping early at a sentence end."""
     prompt = prompt.rstrip()
-    code = looks_like_code(prompt)
+    code = prompt_is_code(prompt)
     raw = sample(model, tokenizer, prompt, sampling, seed, max_new_tokens, lambda t: _done(prompt, t),
                  hold_paragraph=not code)
     return tidy_continuation(prompt, raw)
