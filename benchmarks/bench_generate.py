@@ -7,6 +7,7 @@ temperatures. Each continuation is a fixed 60 tokens (no early stop), so
 repetition has room to show. Per arm:
 
   rep-3       share of a continuation's word 3-grams that repeat an earlier one in it (lower is better)
+  tok-rep-4   the same for token 4-grams (catches loops inside one "word", e.g. "c.c.c.c.c.c")
   distinct-1/2  unique word 1-/2-grams over all of the arm's continuations (higher: less samey)
   nll         mean per-token loss of the continuation under the base model (lower: more plausible text;
               a guard against "diverse" meaning "gibberish")
@@ -48,6 +49,11 @@ def words(text: str) -> list[str]:
 def rep3(text: str) -> float:
     w = words(text)
     grams = [tuple(w[i:i + 3]) for i in range(len(w) - 2)]
+    return 0.0 if not grams else 1.0 - len(set(grams)) / len(grams)
+
+
+def tok_rep4(ids: list[int]) -> float:
+    grams = [tuple(ids[i:i + 4]) for i in range(len(ids) - 3)]
     return 0.0 if not grams else 1.0 - len(set(grams)) / len(grams)
 
 
@@ -98,13 +104,14 @@ def main() -> int:
     scorer = api.model_with(base, None)
     models = {u: (api.model_with(base, None), api.model_with(base, api.open_adapter(Path(args.adapters) / f"{u}.safetensors", base)))
               for u in prompts}
-    print(f"{'arm':24} {'T':>4} {'side':7} {'rep-3':>6} {'dist-1':>6} {'dist-2':>6} {'nll':>6} {'wraps':>6}")
+    print(f"{'arm':24} {'T':>4} {'side':7} {'rep-3':>6} {'tok-4':>6} {'dist-1':>6} {'dist-2':>6} {'nll':>6} "
+          f"{'wraps':>6}")
     t0 = time.monotonic()
     for temp in (float(t) for t in args.temperatures.split(",")):
         for arm, make in ARMS.items():
             s = make(temp)
             for side in (0, 1):
-                texts, reps, loss, toks, wraps = [], [], 0.0, 0, 0
+                texts, reps, treps, loss, toks, wraps = [], [], [], 0.0, 0, 0
                 for u, ps in prompts.items():
                     for p in ps:
                         raw = textgen.sample(models[u][side], base.tokenizer, p, s, args.seed, args.tokens)
@@ -112,9 +119,11 @@ def main() -> int:
                         flat = " ".join(raw.split())
                         texts.append(flat)
                         reps.append(rep3(flat))
+                        treps.append(tok_rep4(base.tokenizer.encode(raw)))
                         lo, n = nll(scorer, base.tokenizer, p, raw)
                         loss, toks = loss + lo, toks + n
                 print(f"{arm:24} {temp:4.1f} {('base', 'adapted')[side]:7} {sum(reps) / len(reps):6.3f} "
+                      f"{sum(treps) / len(treps):6.3f} "
                       f"{distinct(texts, 1):6.3f} {distinct(texts, 2):6.3f} {loss / max(1, toks):6.3f} "
                       f"{wraps / len(texts):6.2f}", flush=True)
     print(f"({time.monotonic() - t0:.0f} s)")

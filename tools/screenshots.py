@@ -51,6 +51,11 @@ def main() -> int:
     if not language.apply(args.lang):
         raise SystemExit(f"no translation for {args.lang}")
     prefix = "" if args.lang == "en" else f"{args.lang}-"
+    # Draw some Malayalam once before the engine loads in its thread: a run whose
+    # first Malayalam text came later drew empty boxes ("OpenType support missing").
+    from PySide6.QtWidgets import QLabel
+    warm = QLabel(language.LANGUAGES.get("ml", "") + " " + args.who)
+    warm.grab()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     w_px, h_px = (int(v) for v in args.size.split("x"))
