@@ -26,7 +26,7 @@ class Sampling:
     temperature: float = 0.7
     top_k: int = 0                   # 0: no top-k cut
     top_p: float = 0.9               # nucleus: the smallest set of tokens holding this much probability
-    repetition_penalty: float = 1.0  # CTRL-style: divides the logit of a token already in the window
+    repetition_penalty: float = 1.15  # CTRL-style: divides the logit of a token already in the window
     penalty_window: int = 64         # ...of this many recent tokens (prompt included)
 
     def label(self) -> str:
