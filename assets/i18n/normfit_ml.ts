@@ -708,6 +708,16 @@ Lower means the model predicts your writing better.</source>
         <translation>ഈ വാക്ക് തുടക്കത്തോട് ചേർക്കുക</translation>
     </message>
     <message>
+        <source>Suggested word</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിർദ്ദേശിച്ച വാക്ക്</translation>
+    </message>
+    <message>
+        <source>One of your own sentence openings</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിങ്ങളുടെ സ്വന്തം വാക്യത്തുടക്കങ്ങളിൽ ഒന്ന്</translation>
+    </message>
+    <message>
         <source>Base model continuation</source>
         <translation>അടിസ്ഥാന മോഡലിന്റെ തുടർച്ച</translation>
     </message>

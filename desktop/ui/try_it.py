@@ -113,6 +113,12 @@ class TryItBox(QGroupBox):
         self.mine_next_label.setText(tr("Next words, personalised:"))
         for b in self.base_next + self.mine_next:
             b.setToolTip(tr("Add this word to the prompt"))
+            # Named before they are first filled (hidden buttons are still controls).
+            b.setAccessibleName(tr("Suggested word: {word}").format(word=b.text()) if b.text()
+                                else tr("Suggested word"))
+        for b in self.openings:
+            b.setAccessibleName(tr("Start with: {words}").format(words=b.text()) if b.text()
+                                else tr("One of your own sentence openings"))
         self.base_out.setAccessibleName(tr("Base model continuation"))
         self.mine_out.setAccessibleName(tr("Personalised model continuation"))
         self.savings.setAccessibleName(tr("Typing saved by suggestions"))
