@@ -32,6 +32,8 @@ def main() -> int:
     ap.add_argument("--dark", action="store_true", help="also one shot with a dark palette")
     ap.add_argument("--lang", default="en", help="window language (en, ml); files are prefixed with it")
     ap.add_argument("--who", default="അനു", help="the name typed into 'Who is this for?' (non-English runs)")
+    ap.add_argument("--only", default="",
+                    help="save only these shots (comma-separated, e.g. 04-try-it.png); stops after the last one")
     args = ap.parse_args()
     os.environ["NORMFIT_HOME"] = tempfile.mkdtemp(prefix="normfit-shots-")
 
@@ -49,6 +51,11 @@ def main() -> int:
     if not language.apply(args.lang):
         raise SystemExit(f"no translation for {args.lang}")
     prefix = "" if args.lang == "en" else f"{args.lang}-"
+    # Draw some Malayalam once before the engine loads in its thread: a run whose
+    # first Malayalam text came later drew empty boxes ("OpenType support missing").
+    from PySide6.QtWidgets import QLabel
+    warm = QLabel(language.LANGUAGES.get("ml", "") + " " + args.who)
+    warm.grab()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     w_px, h_px = (int(v) for v in args.size.split("x"))
@@ -65,7 +72,11 @@ def main() -> int:
                 raise TimeoutError("gave up waiting")
             pump(0.05)
 
+    only = [n for n in args.only.split(",") if n]
+
     def shot(widget, name: str) -> None:
+        if only and name not in only:
+            return
         pump(0.3)
         path = out / (prefix + name)
         widget.grab().save(str(path))
@@ -102,12 +113,19 @@ def main() -> int:
     win.results_page.verticalScrollBar().setValue(0)
     shot(win, "03-results-compare.png")
 
-    # 4. Try it.
+    # 4. Try it: one of the person's own openings written by both models, the
+    # next words each expects after it, and the typing saved (once measured).
     page = win.results_page
-    page.prompt.setText("The ferry still smelled of")
-    page.write.click()
-    wait(lambda: page.write.isEnabled() and page.base_out.toPlainText().startswith(page.prompt.text())
+    box, ctl = page.try_box, win.try_ctl
+    wait(lambda: box.openings_row.isVisible(), timeout=600)
+    first = next(b for b in box.openings if b.isVisible())
+    first.click()
+    wait(lambda: page.write.isEnabled() and page.base_out.toPlainText().startswith(first.text())
          and not page.mine_out.toPlainText().endswith("..."))
+    page.prompt.setText(first.text() + " ")
+    ctl.suggest()
+    wait(lambda: ctl.suggest_job is None and any(b.isVisible() for b in box.mine_next))
+    wait(lambda: ctl.savings_job is None, timeout=600)
     if prefix:     # and the saved adapters, by name: save this one as the name typed in
         from desktop.engine.api import export_adapter
         from desktop.paths import adapters_dir, ensure
@@ -116,10 +134,13 @@ def main() -> int:
         for label in (win.outcome.label, "Rahul", None):
             export_adapter(folder / win.default_adapter_name(folder, "norm", label), r, win.base, label=label)
         win.refresh_saved()
-        page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
-    else:
-        page.ensureWidgetVisible(page.try_box)
+    page.ensureWidgetVisible(page.try_box)
+    page.verticalScrollBar().setValue(page.try_box.y())
     shot(win, "04-try-it.png")
+    if only and only[-1] == "04-try-it.png":
+        win.close()
+        sys.stdout.flush()
+        os._exit(0)
 
     # 5. Open adapter: save the result, then open it again.
     saved = Path(os.environ["NORMFIT_HOME"]) / "my-writing.safetensors"

@@ -664,8 +664,24 @@ Lower means the model predicts your writing better.</source>
         <translation>പരീക്ഷിച്ചുനോക്കൂ</translation>
     </message>
     <message>
-        <source>Type the beginning of a sentence; both models continue it.</source>
-        <translation>ഒരു വാക്യത്തിന്റെ തുടക്കം എഴുതൂ; രണ്ടു മോഡലുകളും അത് തുടർന്നെഴുതും.</translation>
+        <source>Type the beginning of a sentence; both models continue it, and show the next words they expect as you type.</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>ഒരു വാക്യത്തിന്റെ തുടക്കം ടൈപ്പ് ചെയ്യൂ; രണ്ട് മോഡലുകളും അത് തുടരും, ടൈപ്പ് ചെയ്യുമ്പോൾ അടുത്തതായി അവ പ്രതീക്ഷിക്കുന്ന വാക്കുകളും കാണിക്കും.</translation>
+    </message>
+    <message>
+        <source>A model this small writes loosely: look for your kind of words, not for sense.</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>ഇത്ര ചെറിയ മോഡൽ അയഞ്ഞ മട്ടിലേ എഴുതൂ: അർത്ഥമല്ല, നിങ്ങളുടെ തരം വാക്കുകളാണ് നോക്കേണ്ടത്.</translation>
+    </message>
+    <message>
+        <source>About the model&apos;s writing</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>മോഡലിന്റെ എഴുത്തിനെക്കുറിച്ച്</translation>
+    </message>
+    <message>
+        <source>Start like you do:</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിങ്ങൾ തുടങ്ങുന്നതുപോലെ തുടങ്ങാം:</translation>
     </message>
     <message>
         <source>Prompt</source>
@@ -692,12 +708,67 @@ Lower means the model predicts your writing better.</source>
         <translation>അടിസ്ഥാന മോഡൽ</translation>
     </message>
     <message>
+        <source>Next words, base model:</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>അടുത്ത വാക്കുകൾ, അടിസ്ഥാന മോഡൽ:</translation>
+    </message>
+    <message>
+        <source>Next words, personalised:</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>അടുത്ത വാക്കുകൾ, വ്യക്തിഗത മോഡൽ:</translation>
+    </message>
+    <message>
+        <source>Add this word to the prompt</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>ഈ വാക്ക് തുടക്കത്തോട് ചേർക്കുക</translation>
+    </message>
+    <message>
+        <source>Suggested word</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിർദ്ദേശിച്ച വാക്ക്</translation>
+    </message>
+    <message>
+        <source>One of your own sentence openings</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിങ്ങളുടെ സ്വന്തം വാക്യത്തുടക്കങ്ങളിൽ ഒന്ന്</translation>
+    </message>
+    <message>
         <source>Base model continuation</source>
         <translation>അടിസ്ഥാന മോഡലിന്റെ തുടർച്ച</translation>
     </message>
     <message>
         <source>Personalised model continuation</source>
         <translation>വ്യക്തിഗത മോഡലിന്റെ തുടർച്ച</translation>
+    </message>
+    <message>
+        <source>Typing saved by suggestions</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിർദ്ദേശങ്ങൾ കൊണ്ട് ലാഭിക്കുന്ന ടൈപ്പിംഗ്</translation>
+    </message>
+    <message>
+        <source>On {n} words of your writing that NormFit kept aside, your model&apos;s three suggestions would have saved {a} of the letters typed, the base model&apos;s {b} (a gain of {d} points, give or take {m}).</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>NormFit മാറ്റിവെച്ച ഭാഗത്തിലെ നിങ്ങളുടെ {n} വാക്കുകളിൽ, നിങ്ങളുടെ മോഡലിന്റെ മൂന്ന് നിർദ്ദേശങ്ങൾ ടൈപ്പ് ചെയ്യേണ്ട അക്ഷരങ്ങളുടെ {a} ലാഭിക്കുമായിരുന്നു, അടിസ്ഥാന മോഡലിന്റേത് {b} ({d} പോയിന്റ് നേട്ടം, {m} വരെ കൂടുകയോ കുറയുകയോ ചെയ്യാം).</translation>
+    </message>
+    <message>
+        <source>On {n} words of your writing that NormFit kept aside, your model&apos;s suggestions do not yet save clearly more typing than the base model&apos;s: the difference is within what chance could give.</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>NormFit മാറ്റിവെച്ച ഭാഗത്തിലെ നിങ്ങളുടെ {n} വാക്കുകളിൽ, നിങ്ങളുടെ മോഡലിന്റെ നിർദ്ദേശങ്ങൾ അടിസ്ഥാന മോഡലിന്റേതിനേക്കാൾ വ്യക്തമായി കൂടുതൽ ടൈപ്പിംഗ് ഇതുവരെ ലാഭിക്കുന്നില്ല: വ്യത്യാസം യാദൃച്ഛികമായും വരാവുന്നത്ര മാത്രമാണ്.</translation>
+    </message>
+    <message>
+        <source>Measuring how much typing its next-word suggestions would save...</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>അടുത്ത വാക്ക് നിർദ്ദേശങ്ങൾ എത്ര ടൈപ്പിംഗ് ലാഭിക്കുമെന്ന് അളക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>Start with: {words}</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>ഇങ്ങനെ തുടങ്ങുക: {words}</translation>
+    </message>
+    <message>
+        <source>Suggested word: {word}</source>
+        <translatorcomment>unreviewed: drafted in the issue 20 session; a Malayalam speaker has not read it yet</translatorcomment>
+        <translation>നിർദ്ദേശിച്ച വാക്ക്: {word}</translation>
     </message>
     <message>
         <source>Your saved adapters</source>

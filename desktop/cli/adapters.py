@@ -101,16 +101,17 @@ def cmd_generate(args) -> int:
     adapter, base = _open_adapter(args.adapter, _load_base(args))
     if not args.prompt.strip():
         raise UsageError("The prompt is empty.")
-    outs = {"prompt": args.prompt,
+    # The same settings as the window's Try it (engine/textgen.py, measured in benchmarks/RESULTS.md).
+    outs = {"prompt": args.prompt.rstrip(),
             "base": generate(base, args.prompt, None, args.tokens, args.seed, args.temperature)}
     if adapter is not None:
         outs["adapter"] = generate(base, args.prompt, adapter, args.tokens, args.seed, args.temperature)
     if args.json:
         print(json.dumps(outs, indent=2, ensure_ascii=False))
     else:
-        print(f"--- base model ---\n{args.prompt}{outs['base']}")
+        print(f"--- base model ---\n{outs['prompt']}{outs['base']}")
         if adapter is not None:
-            print(f"--- with adapter ---\n{args.prompt}{outs['adapter']}")
+            print(f"--- with adapter ---\n{outs['prompt']}{outs['adapter']}")
     return 0
 
 
@@ -131,9 +132,11 @@ def add_commands(sub) -> None:
     g = sub.add_parser("generate", help="complete a prompt with the base model and with an adapter")
     g.add_argument("prompt", help="the start of the text to continue")
     g.add_argument("--adapter", default=None, help="also continue it with this adapter (opened with its own base)")
-    g.add_argument("--tokens", type=int, default=60, help="how many tokens to write (default 60)")
+    g.add_argument("--tokens", type=int, default=80,
+                   help="write at most this many tokens (default 80; it stops earlier at a sentence end)")
     g.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
-    g.add_argument("--temperature", type=float, default=0.8, help="sampling temperature (default 0.8)")
+    g.add_argument("--temperature", type=float, default=None,
+                   help="sampling temperature (default: the window's, 0.7 with top-p 0.9)")
     g.add_argument("--base", default=None, help=argparse.SUPPRESS)
     g.add_argument("--json", action="store_true", help="print one JSON object")
     g.set_defaults(func=cmd_generate)

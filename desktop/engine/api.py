@@ -24,6 +24,7 @@ from .evaluate import EvalResult, EvalSet, evaluate
 from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
+from . import suggest, textgen
 # Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
 from .hf_export import ExportError, export_hf
 from .routing import Routed, route_folder
@@ -42,7 +43,7 @@ __all__ = [
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
-    "generate", "explain",
+    "generate", "explain", "next_words", "keystroke_savings", "opening_prompts", "heldout_texts", "Savings",
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",
@@ -251,12 +252,13 @@ def evaluate_texts(base: Base, texts: Sequence[str], adapter: AdapterFile | Trai
 
 
 def generate(base: Base, prompt: str, adapter: AdapterFile | TrainResult | None = None,
-             max_new_tokens: int = 60, seed: int = 0, temperature: float = 0.8) -> str:
-    model = model_with(base, adapter)
-    ids = [base.tokenizer.eot_id] + base.tokenizer.encode(prompt)
-    g = torch.Generator().manual_seed(seed)
-    out = model.generate(torch.tensor([ids]), max_new_tokens, temperature=temperature, generator=g)
-    return base.tokenizer.decode(out[0, len(ids):].tolist())
+             max_new_tokens: int = textgen.MAX_NEW_TOKENS, seed: int = 0, temperature: float | None = None) -> str:
+    """A continuation of `prompt` that reads like text (textgen.py): one
+    paragraph, wrapped lines joined, ending at a sentence end; sampled with the
+    measured settings (textgen.DEFAULT_SAMPLING), at `temperature` if given."""
+    sampling = textgen.DEFAULT_SAMPLING if temperature is None else replace(textgen.DEFAULT_SAMPLING,
+                                                                            temperature=temperature)
+    return textgen.continue_text(model_with(base, adapter), base.tokenizer, prompt, sampling, seed, max_new_tokens)
 
 
 def explain(base: Base, adapter: AdapterFile | TrainResult, text: str, device="cpu",
@@ -297,3 +299,40 @@ def warm_up() -> None:
     start-up so the import does not freeze it mid-run."""
     p = torch.nn.Parameter(torch.zeros(1))
     torch.optim.AdamW([p], lr=1e-3)
+
+
+# ------------------------------------------------------------ Try it: suggestions (suggest.py)
+Savings = suggest.Savings
+_tables: dict[str, suggest.TokenTable] = {}
+
+
+def _table(base: Base) -> suggest.TokenTable:
+    if base.sha256 not in _tables:
+        _tables[base.sha256] = suggest.TokenTable(base.tokenizer)
+    return _tables[base.sha256]
+
+
+def next_words(base: Base, text: str, adapter: AdapterFile | TrainResult | None = None,
+               n: int = suggest.SUGGESTIONS) -> list[str]:
+    """The n words the model (with `adapter`, if any) expects next after
+    `text`, or to finish the word `text` ends in."""
+    return suggest.next_words(model_with(base, adapter), base.tokenizer, _table(base), text, n)
+
+
+def keystroke_savings(base: Base, texts: Sequence[str], adapter: AdapterFile | TrainResult, max_words: int = 400,
+                      seed: int = 0, should_stop: Callable[[], bool] = lambda: False,
+                      seconds: float | None = None) -> suggest.Savings | None:
+    """Typing saved by three suggestions, base vs adapted, on the same seed-chosen words of `texts`
+    (at most `seconds` of measuring, if given)."""
+    return suggest.keystroke_savings(model_with(base, None), model_with(base, adapter), base.tokenizer,
+                                     _table(base), texts, max_words, seed, should_stop, seconds)
+
+
+def heldout_texts(docs: Sequence[Document], seed: int = 0, heldout: Sequence[Document] | None = None) -> list[str]:
+    """The text a run with this seed keeps aside (the same split as personalise's)."""
+    return split_documents(docs, seed=seed, heldout=heldout).heldout
+
+
+def opening_prompts(texts: Sequence[str], n: int = 4) -> list[str]:
+    """The person's own habitual sentence openings (textgen.opening_words)."""
+    return textgen.opening_words(texts, n)

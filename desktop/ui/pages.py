@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFrame, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFrame,
                                QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QRadioButton, QScrollArea,
                                QTableWidget, QTreeWidget, QVBoxLayout, QWidget)
 
@@ -385,30 +385,11 @@ class ResultsPage(QScrollArea):
         lay.addWidget(self.saved_note)
 
     def _build_try(self, lay: QVBoxLayout) -> None:
-        """Write a continuation with the base and with the personalised model, side by side."""
-        self.try_box = QGroupBox()
-        tl = QVBoxLayout(self.try_box)
-        self.try_intro = muted(note())
-        tl.addWidget(self.try_intro)
-        prow = QHBoxLayout()
-        self.prompt = QLineEdit()
-        self.write = QPushButton()
-        prow.addWidget(self.prompt, 1)
-        prow.addWidget(self.write)
-        tl.addLayout(prow)
-        grid = QGridLayout()
-        self.base_label = QLabel()
-        self.mine_label = QLabel(tr("Personalised model"))
-        self.base_out = QPlainTextEdit()
-        self.mine_out = QPlainTextEdit()
-        for w in (self.base_out, self.mine_out):
-            w.setReadOnly(True)
-            w.setMinimumHeight(110)
-        grid.addWidget(self.base_label, 0, 0)
-        grid.addWidget(self.mine_label, 0, 1)
-        grid.addWidget(self.base_out, 1, 0)
-        grid.addWidget(self.mine_out, 1, 1)
-        tl.addLayout(grid)
+        """Try it lives in try_it.py; its widgets stay reachable from the page by their old names."""
+        from .try_it import TryItBox
+        self.try_box = TryItBox()
+        for name in ("try_intro", "prompt", "write", "base_label", "mine_label", "base_out", "mine_out"):
+            setattr(self, name, getattr(self.try_box, name))
         lay.addWidget(self.try_box)
 
     def _build_saved(self, lay: QVBoxLayout) -> None:
@@ -459,15 +440,6 @@ class ResultsPage(QScrollArea):
         texts(self.open, tr("&Open adapter..."), tr("Open adapter"),
               tr("Look inside an adapter file and check it on your documents"))
         named(self.saved_note, tr("Save status"))
-        self.try_box.setTitle(tr("Try it"))
-        self.try_box.setAccessibleName(tr("Try it"))
-        self.try_intro.setText(tr("Type the beginning of a sentence; both models continue it."))
-        named(self.prompt, tr("Prompt"), tr("The beginning of a sentence for the models to continue"))
-        self.prompt.setPlaceholderText(tr("For example: The morning after the storm"))
-        texts(self.write, tr("&Write"), tr("Write continuations"))
-        self.base_label.setText(tr("Base model"))
-        named(self.base_out, tr("Base model continuation"))
-        named(self.mine_out, tr("Personalised model continuation"))
         self.saved_box.setTitle(tr("Your saved adapters"))
         self.saved_box.setAccessibleName(tr("Your saved adapters"))
         named(self.saved_list, tr("Saved adapters"),

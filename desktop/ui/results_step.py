@@ -39,6 +39,7 @@ class ResultsStep:
         page.share.setEnabled(page.save.isEnabled())
         self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
         self.try_adapter = self.try_base = None
+        self.try_ctl.reset()
         self._update_nav()
         from .explain_view import explain_outcome
         explain_outcome(self, outcome)
@@ -266,6 +267,7 @@ class ResultsStep:
         self._live_text("mine_label", lambda: self.results_page.mine_label.setText(
             tr("With {name}").format(name=name)))
         dlg.accept()
+        self.try_ctl.reset()
         self.go(RESULTS)
         self.results_page.prompt.setFocus()
 
@@ -296,40 +298,7 @@ class ResultsStep:
         self._start_job("evaluate-adapter", work, done, on_failed=failed)
 
     def try_it(self) -> None:
-        prompt = self.results_page.prompt.text().strip()
-        adapter = self.try_adapter
-        if adapter is None:
-            r = self._chosen_result()
-            adapter = r
-        if not prompt or self.base is None:
-            self.results_page.prompt.setFocus()
-            return
-        if adapter is None:
-            self.statusBar().showMessage(tr("Personalise first, or open an adapter, to compare."), 5000)
-        base = self.try_base if self.try_adapter is not None else self.base
-        page = self.results_page
-        page.write.setEnabled(False)
-        page.base_out.setPlainText(tr("Writing..."))
-        page.mine_out.setPlainText(tr("Writing...") if adapter is not None else "")
-
-        def work(emit, stop):
-            api = engine()
-            a = api.generate(base, prompt, None, max_new_tokens=60, seed=0)
-            b = api.generate(base, prompt, adapter, max_new_tokens=60, seed=0) if adapter is not None else ""
-            return a, b
-
-        def done(res):
-            page.base_out.setPlainText(prompt + res[0])
-            page.mine_out.setPlainText(prompt + res[1] if adapter is not None else "")
-            page.write.setEnabled(True)
-
-        def failed(f):
-            page.write.setEnabled(True)
-            page.base_out.setPlainText("")
-            page.mine_out.setPlainText("")
-            self.show_error(tr("Could not write a continuation"), f)
-
-        self._start_job("generate", work, done, on_failed=failed)
+        self.try_ctl.write()     # try_it.py
 
     # ------------------------------------------------------------ sharing
     def share_result(self) -> None:

@@ -148,8 +148,8 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         r.save.clicked.connect(self.save_adapter)
         r.share.clicked.connect(self.share_result)
         r.open.clicked.connect(self.choose_adapter)
-        r.write.clicked.connect(self.try_it)
-        r.prompt.returnPressed.connect(self.try_it)
+        from .try_it import TryIt
+        self.try_ctl = TryIt(self, r.try_box)     # Try it wires its own controls
         r.open_saved.clicked.connect(self._open_selected_saved)
         r.share_saved.clicked.connect(self.share_selected_saved)
         r.saved_list.itemActivated.connect(self._saved_activated)
