@@ -14,7 +14,8 @@ DESKTOP = ROOT / "desktop"
 # job, classroom for a class; they load torch, so the window imports them in the
 # background) and small torch-free modules of values (events, errors, method
 # names, the Pareto rule, file names, the class report's words).
-UI_MAY_USE = {"api", "session", "classroom", "events", "errors", "methods", "pareto", "names", "class_report"}
+UI_MAY_USE = {"api", "session", "classroom", "events", "errors", "methods", "pareto", "names", "class_report",
+              "explain_page"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -11,10 +11,12 @@ Words are English templates marked for Qt's translation tools (context
 from __future__ import annotations
 
 import html
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .explain import Explanation, Piece
 from .notes import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:      # torch-free at run time, so the window may use it as it uses class_report
+    from .explain import Explanation, Piece
 
 # Below this many bits a word is left plain: smaller changes are noise to the eye.
 SHOWN_BITS = 0.1

@@ -163,8 +163,8 @@ class WhoseDialog(QDialog):
         self.caution.setText("")
 
         def work(emit, stop):
-            from ..engine import routing
-            return routing.route_folder(base, [text], folder, include_unsigned=own, should_stop=stop)
+            from ..engine import api
+            return api.route_folder(base, [text], folder, include_unsigned=own, should_stop=stop)
 
         def failed(f):
             self.guess.setEnabled(True)
@@ -174,8 +174,7 @@ class WhoseDialog(QDialog):
         self.window._start_job("guess", work, lambda r: self._show(r, text), on_failed=failed)
 
     def _show(self, routed, text: str) -> None:
-        from ..engine.documents import count_words
-        from ..engine.routing import BASE_NAME, MIN_WORDS_TO_TELL, certainty
+        from ..engine.api import MIN_WORDS_TO_TELL, ROUTED_BASE as BASE_NAME, certainty, count_words
         self.guess.setEnabled(True)
         base_ppl = routed.base_score().ppl
         self.bars.set_rows([(s.name, 100 * (1 - s.ppl / base_ppl), s.name == BASE_NAME) for s in routed.scores])
