@@ -43,6 +43,11 @@ def _save(result, base, out: Path | None, force: bool, general_label: str, label
         return fallback, n
 
 
+def _cache_dir() -> str:
+    from ..paths import scores_cache_dir
+    return str(scores_cache_dir())
+
+
 def _train_config(args, method):
     from ..engine.api import PROTOCOLS, TrainConfig
     if args.protocol and args.protocol not in PROTOCOLS:
@@ -55,7 +60,7 @@ def _train_config(args, method):
         raise UsageError("--steps must be at least 1.")
     cfg = TrainConfig(method=method, minutes=args.minutes if args.minutes is not None else 5.0,
                       max_steps=args.steps, lr=args.lr, seed=args.seed, device=args.device,
-                      threads=args.threads, protocol=args.protocol)
+                      threads=args.threads, protocol=args.protocol, cache_dir=_cache_dir())
     cfg = cfg.with_protocol()
     # Explicit flags win over the protocol's values.
     from dataclasses import replace

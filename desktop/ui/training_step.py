@@ -55,7 +55,9 @@ class TrainingStep:
                                                     "wait until it has finished or stop it."))
             return
         pct = self.settings.max_drift_pct
-        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None)
+        from ..paths import scores_cache_dir
+        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None,
+                       cache_dir=str(scores_cache_dir()))
         api_cfg.update(self.train_overrides)
         compare = self.train_page.compare.isChecked()
         methods = METHODS if compare else (SHAREABLE,)
