@@ -350,6 +350,9 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
     rate = Rate()
     busy = BusyWatch(emit, info)
 
+    # The optimiser's first use imports torch._dynamo (1-5 s on a busy core): paid
+    # here, before the measurements are planned, not unseen between them.
+    torch.optim.AdamW([torch.nn.Parameter(torch.zeros(1))])
     marks = {"start": time.monotonic()}
     if before is None:
         emit(Phase("evaluating-before", "Measuring the base model on your held-out text"))
