@@ -144,3 +144,39 @@ def test_the_kept_state_over_the_limit_on_the_whole_set_falls_back():
     run = _FakeRun(full={20: 0.05, 10: 0.04}, sample={10: 0.02, 20: 0.028})
     _verify_kept(run, time.monotonic() + 60)
     assert run.best.step == 0 and run.best.drift == 0.0      # nothing within: the base
+
+
+def test_a_machine_that_turns_busy_at_the_end_compares_like_with_like(tiny_base, docs_dir, monkeypatch):
+    """Scoring turns slow (0.1 s a window) just as the after-measurement starts:
+    it stops at the deadline on fewer windows, and the 'before' it is compared
+    with is the base's score of exactly those windows."""
+    from desktop.engine.events import Phase
+    from desktop.engine.model import Transformer
+    data = prepare_documents(tiny_base, collect([docs_dir]).documents)
+    real_loss = Transformer.loss
+    slow = [False]
+
+    def loss(self, x, y, reduction="mean"):
+        if slow[0] and not torch.is_grad_enabled():
+            time.sleep(0.1 * x.shape[0])
+        return real_loss(self, x, y, reduction=reduction)
+    monkeypatch.setattr(Transformer, "loss", loss)
+
+    def on_event(e):
+        if isinstance(e, Phase) and e.name == "evaluating-after":
+            slow[0] = True
+    from desktop.engine import measure
+    from desktop.engine.api import warm_up
+    warm_up()               # a one-off import (seconds on a busy core) is not what this measures
+    monkeypatch.setattr(measure, "heldout_windows", lambda budget_s, cap: cap)   # every window planned
+    budget_s = 6.0
+    t0 = time.monotonic()
+    r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05,
+                                            max_drift=None), on_event=on_event, started_at=t0)
+    assert time.monotonic() - t0 <= budget_s + 1.0
+    n_before = len(r.heldout_before.rows)
+    assert budget.MIN_WINDOWS <= n_before < data.heldout.inputs.shape[0]
+    assert r.heldout_after.rows == r.heldout_before.rows and r.heldout_after.tokens == r.heldout_before.tokens
+    full = evaluate(tiny_base.model, data.heldout, order=r.heldout_before.rows)
+    assert r.heldout_before.nll_nats == pytest.approx(full.nll_nats, rel=1e-5)
+    assert r.busy
