@@ -270,8 +270,12 @@ class _Run:
                 ref, d = self.base_ref, 0.0
             else:
                 ref, d, margin = self.ref_drift(self.check_rows)
-                if improves and self.guard.limit is not None and abs(d - self.guard.limit) <= margin:
-                    ref, d, _ = self.ref_drift(self.verify_rows, known=ref)
+                n = len(self.check_rows)
+                # Too close to the limit to tell on this sample: twice the windows, until it can tell.
+                while (improves and self.guard.limit is not None and abs(d - self.guard.limit) <= margin
+                       and n < len(self.verify_rows)):
+                    n = min(2 * n, len(self.verify_rows))
+                    ref, d, margin = self.ref_drift(self.verify_rows[:n], known=ref)
             self.drifts.append((self.step, d))
         within = d is None or self.guard.allows(d)
         lam_used = self.guard.lam
