@@ -82,6 +82,10 @@ echo "== selftest as the student, no network"
 AS=student inroot normfit --selftest --no-network
 
 echo "== window under xvfb"
+# The X server and the screenshot run on this machine (xvfb-run, the venv's Qt); the app inside the root.
+if ! command -v xvfb-run >/dev/null || ! command -v xwininfo >/dev/null; then
+    apt-get install -y -q xvfb x11-utils >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q xvfb x11-utils >/dev/null; }
+fi
 wrapper="$WORK/normfit-in-root"
 cat > "$wrapper" <<EOF
 #!/bin/sh
