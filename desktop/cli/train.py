@@ -111,7 +111,8 @@ def _check_out(args):
 
 # ------------------------------------------------------------------ commands
 def cmd_train(args) -> int:
-    started = time.monotonic()                 # the budget counts reading and getting the text ready
+    # The budget counts starting up (typed at a prompt: from the process's start), reading and getting the text ready.
+    started = getattr(args, "started_at", None) or time.monotonic()
     out = _check_out(args)
     cfg = _train_config(args, args.method)     # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
@@ -168,7 +169,7 @@ def _result_text(s: dict) -> str:
 
 def cmd_compare(args) -> int:
     from ..engine.methods import METHODS
-    started = time.monotonic()
+    started = getattr(args, "started_at", None) or time.monotonic()
     cfg = _train_config(args, "norm")          # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)
