@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench dist selftest-dist translations clean
+.PHONY: run test bench dist selftest-dist deb check-deb translations clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,18 @@ dist: $(DIST_STAMP)
 # Build it, then self-test it offline and read-only and open its window (.ci/run)
 selftest-dist: dist
 	tools/check_dist.sh
+
+# A .deb for labs (installs under /opt/normfit, menu entry, `normfit` on the PATH;
+# tools/make_deb.sh), from the one-folder build (made first if missing), and its
+# check in a clean Debian root with no network (tools/check_deb.sh; root only).
+dist/NormFit/NormFit:
+	$(MAKE) dist
+
+deb: dist/NormFit/NormFit
+	tools/make_deb.sh
+
+check-deb: deb
+	tools/check_deb.sh
 
 # After changing the window's words: collect them, translate assets/i18n/*.ts
 # (e.g. with .venv/bin/pyside6-linguist), compile. The .qm is committed, so

@@ -64,6 +64,12 @@ def shared_dir() -> Path:
     return _dir("shared", lambda: os.path.join(_platform_dir("data"), "shared"))
 
 
+def scores_cache_dir() -> Path:
+    """The base model's scores of texts already measured (numbers only, one per
+    window of text; safe to delete: they are measured again)."""
+    return _dir("cache", lambda: _platform_dir("cache")) / "scores"
+
+
 def ensure(p: Path) -> Path:
     p.mkdir(parents=True, exist_ok=True)
     return p

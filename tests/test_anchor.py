@@ -120,7 +120,11 @@ def test_the_general_set_never_reaches_a_decision(tiny_base, docs_dir, monkeypat
     general = eval_set_from_texts([synthetic_text(600, seed=99)], tiny_base.tokenizer, 64)
     scored = []
     real = train_mod.evaluate
-    monkeypatch.setattr(train_mod, "evaluate", lambda m, es, *a, **k: (scored.append(es), real(m, es, *a, **k))[1])
+    spy = lambda m, es, *a, **k: (scored.append(es), real(m, es, *a, **k))[1]
+    from desktop.engine import measure as measure_mod
+    measure_mod._CACHES.clear()        # the base's scores are remembered per process: measure them here
+    monkeypatch.setattr(train_mod, "evaluate", spy)
+    monkeypatch.setattr(measure_mod, "evaluate", spy)
     cfg = TrainConfig(method="norm", lr=0.05, max_steps=20, minutes=1, validate_every_steps=4)
     with_g = train(tiny_base, data, cfg, general)
     assert sum(es is general for es in scored) == 2       # once before, once after

@@ -99,12 +99,14 @@ def test_training_is_deterministic_for_a_seed(tiny_base, docs_dir):
 
 def test_budget_is_respected_including_evaluation(real_base):
     """The real base, so measuring before and after takes real time the budget
-    must hold; no early finish, so the run should use (nearly) all of it."""
+    must hold; no early finish, so the run should use (nearly) all of it. 20 s:
+    with every core busy a step takes seconds, and measuring (sized by the
+    budget) must still leave time to train; the default thread count applies."""
     from desktop.engine.train import Phase
     docs = [Document(f"/d/{i}.txt", "Text", synthetic_text(2500, 60 + i)) for i in range(6)]
     data = prepare_documents(real_base, docs)
     general, _ = general_set(real_base)
-    budget_s = 10.0
+    budget_s = 20.0
     marks = {}
 
     def on_event(e):
@@ -117,7 +119,7 @@ def test_budget_is_respected_including_evaluation(real_base):
     wall, after_s = end - t0, end - marks["evaluating-after"]
     assert r.steps >= 2 and r.heldout_after is not None and r.general_after is not None
     assert after_s > 0.2                      # the evaluation it had to fit in is not negligible
-    assert budget_s - 3.5 <= wall <= budget_s + 1.5
+    assert budget_s - 4.0 <= wall <= budget_s + 1.5
 
 
 def test_cancel_stops_within_one_step(tiny_base, docs_dir):
@@ -135,6 +137,7 @@ def test_cancel_stops_within_one_step(tiny_base, docs_dir):
 
 
 def test_selection_uses_validation_never_heldout(tiny_base, docs_dir, monkeypatch):
+    from desktop.engine import measure as measure_mod
     from desktop.engine import train as train_mod
     data = _data(tiny_base, docs_dir)
     scored = []
@@ -143,7 +146,9 @@ def test_selection_uses_validation_never_heldout(tiny_base, docs_dir, monkeypatc
     def spy(model, es, *a, **k):
         scored.append("heldout" if es is data.heldout else "validation" if es is data.validation else "other")
         return real(model, es, *a, **k)
+    measure_mod._CACHES.clear()        # the base's scores are remembered per process: measure them here
     monkeypatch.setattr(train_mod, "evaluate", spy)
+    monkeypatch.setattr(measure_mod, "evaluate", spy)
     r1 = train(tiny_base, data, TrainConfig(method="norm", max_steps=10, minutes=1, lr=0.05))
     assert r1.best_step > 0                       # a step beyond the base was chosen...
     val = [i for i, w in enumerate(scored) if w == "validation"]
@@ -335,21 +340,38 @@ def test_bits_per_byte_matches_its_definition(tiny_base):
     assert r.bpb == pytest.approx(nats / math.log(2) / n_bytes, rel=1e-4)
 
 
-def test_the_bases_reference_score_is_measured_once_per_device(tiny_base, docs_dir, monkeypatch):
-    """A window's second run or a class's next student reuses it; a stopped
-    (partial) measurement is never remembered."""
-    from desktop.engine import train as train_mod
+def test_the_bases_scores_are_measured_once_and_kept_across_runs(tiny_base, docs_dir, monkeypatch, tmp_path):
+    """A window's second run, a class's next student or the same person training
+    again the next day reuses the base's scores of the same text (kept in the
+    cache folder, keyed by content); a stopped (partial) measurement is never
+    remembered; other text is scored afresh; remembered scores equal fresh ones."""
+    from desktop.engine import measure as measure_mod
     data = _data(tiny_base, docs_dir)
     ref = tiny_base.reference_set()
-    assert ref is not None
-    tiny_base.reference_scores.clear()
     scored = []
-    real = train_mod.evaluate
-    monkeypatch.setattr(train_mod, "evaluate",
-                        lambda m, es, *a, **k: (scored.append(es is ref), real(m, es, *a, **k))[1])
-    train_mod.measure_before(tiny_base, data, None, torch.device("cpu"), should_stop=lambda: True)
-    assert not tiny_base.reference_scores
-    a = train_mod.measure_before(tiny_base, data, None, torch.device("cpu"))
-    b = train_mod.measure_before(tiny_base, data, None, torch.device("cpu"))
-    assert sum(scored) == 2 and a.reference is b.reference
-    assert a.reference.loss == real(tiny_base.model, ref).loss
+    real = measure_mod.evaluate
+    monkeypatch.setattr(measure_mod, "evaluate",
+                        lambda m, es, *a, **k: (scored.append(es), real(m, es, *a, **k))[1])
+    cpu = torch.device("cpu")
+    cache = lambda: measure_mod.ScoreCache(tmp_path / "scores")     # a fresh process: nothing in memory
+    measure_mod.measure_before(tiny_base, data, None, cpu, should_stop=lambda: True, cache=cache())
+    assert not list((tmp_path / "scores").glob("*.json"))
+    a = measure_mod.measure_before(tiny_base, data, None, cpu, cache=cache())
+    n = len(scored)
+    b = measure_mod.measure_before(tiny_base, data, None, cpu, cache=cache())
+    assert len(scored) == n                        # nothing scored again
+    assert b.heldout.nll_nats == a.heldout.nll_nats and b.reference.rows == a.reference.rows
+    fresh = real(tiny_base.model, ref)
+    assert sum(b.reference.row_nll) == pytest.approx(fresh.nll_nats, rel=1e-6)
+    from dataclasses import replace
+    changed = data.heldout.inputs.clone()
+    changed[0, 5] = (changed[0, 5] + 1) % tiny_base.config.vocab_size       # one token of other text
+    other = replace(data, heldout=replace(data.heldout, inputs=changed))
+    measure_mod.measure_before(tiny_base, other, None, cpu, cache=cache())
+    assert any(es is other.heldout for es in scored[n:])
+    n = len(scored)
+    (tmp_path / "scores" / "junk.json").write_text("not json")
+    for f in (tmp_path / "scores").glob("*.json"):
+        f.write_text('{"rows": [0, 1], "nll": [1.0]}')       # damaged: scored again, no error
+    measure_mod.measure_before(tiny_base, data, None, cpu, cache=cache())
+    assert len(scored) > n

@@ -464,3 +464,23 @@ def test_many_qt_calls_do_not_use_up_none(qapp):
     for _ in range(200_000):
         label.setText("x")
     assert sys.getrefcount(None) > 100_000
+
+
+@needs_base
+def test_a_busy_computer_is_said_in_one_plain_line_in_either_language(qtbot, window):
+    """The engine's Busy event shows one line on the Personalise page (not a
+    silent loss of steps); it follows the language and is cleared by a new run."""
+    from desktop.engine.events import Busy
+    from desktop.ui.state import RunState
+    w = window
+    t = w.train_page
+    assert t.busy.isHidden() and t.busy.text() == ""
+    w.run = RunState(("norm",), 60.0, None)
+    w._engine_event(("norm", Busy("busy")))
+    assert not t.busy.isHidden()
+    assert t.busy.text() == "This computer is busy; NormFit is using the time it has."
+    w.set_language("ml")
+    qtbot.waitUntil(lambda: t.busy.text().startswith("ഈ കമ്പ്യൂട്ടർ തിരക്കിലാണ്"), timeout=5000)
+    w.set_language("en")
+    qtbot.waitUntil(lambda: t.busy.text().startswith("This computer"), timeout=5000)
+    w.run = None

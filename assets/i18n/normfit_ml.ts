@@ -521,6 +521,11 @@ Lower means the model predicts your writing better.</source>
         <translation>ഒന്നുരണ്ടു സെക്കൻഡിനുള്ളിൽ പരിശീലനം നിർത്തും; അതുവരെയുള്ള മികച്ച ഫലം സൂക്ഷിക്കാം</translation>
     </message>
     <message>
+        <source>Computer speed</source>
+        <translatorcomment>unreviewed: written by a developer (issue 22), not yet checked by a Malayalam speaker</translatorcomment>
+        <translation>കമ്പ്യൂട്ടറിന്റെ വേഗം</translation>
+    </message>
+    <message>
         <source>Share...</source>
         <translation>പങ്കിടുക...</translation>
     </message>
@@ -1099,6 +1104,11 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>Getting your text ready...</source>
         <translation>നിങ്ങളുടെ എഴുത്ത് ഒരുക്കുന്നു...</translation>
+    </message>
+    <message>
+        <source>This computer is busy; NormFit is using the time it has.</source>
+        <translatorcomment>unreviewed: written by a developer (issue 22), not yet checked by a Malayalam speaker</translatorcomment>
+        <translation>ഈ കമ്പ്യൂട്ടർ തിരക്കിലാണ്; കിട്ടുന്ന സമയം NormFit ഉപയോഗിക്കുന്നു.</translation>
     </message>
     <message>
         <source>Stopping...</source>

@@ -47,7 +47,9 @@ def _config(args):
         raise UsageError("--minutes must be a positive number.")
     if args.steps is not None and args.steps < 1:
         raise UsageError("--steps must be at least 1.")
-    cfg = TrainConfig(method=args.method, minutes=args.minutes, max_steps=args.steps, threads=args.threads)
+    from ..paths import scores_cache_dir
+    cfg = TrainConfig(method=args.method, minutes=args.minutes, max_steps=args.steps, threads=args.threads,
+                      cache_dir=str(scores_cache_dir()))
     if args.max_drift is not None:
         from dataclasses import replace
         cfg = replace(cfg, max_drift=_max_drift(args.max_drift))

@@ -85,6 +85,7 @@ def _reading_printer():
 
 def _progress_printer(prefix: str = ""):
     from ..engine.api import Measured, Phase, RateCut, StepDone
+    from ..engine.events import Busy
     state = {"last": 0.0}
 
     def on_event(e):
@@ -101,6 +102,8 @@ def _progress_printer(prefix: str = ""):
             say(f"{prefix}{e.message}...")
         elif isinstance(e, RateCut):
             say(f"{prefix}step {e.step}: no longer improving; back to step {e.back_to_step} at lr {e.lr:.2g}")
+        elif isinstance(e, Busy):
+            say(f"{prefix}{e.message}")
     return on_event
 
 

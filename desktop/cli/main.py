@@ -125,6 +125,7 @@ def _log_internal_error() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    typed = argv is None          # a command run from a prompt (not called in-process)
     argv = sys.argv[1:] if argv is None else argv
     from ..sysinfo import tune_allocator
     tune_allocator()
@@ -135,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
             from ..selftest import main as selftest_main
             return selftest_main(argv[1:])
         args = build_parser().parse_args(argv)
+        if typed:
+            from ..sysinfo import process_started_at
+            args.started_at = process_started_at()    # budgets count Python and PyTorch starting
         if args.command is None:
             raise UsageError("Choose a command, e.g. 'normfit train my-documents/' (see 'normfit --help').")
         return args.func(args)

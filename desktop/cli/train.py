@@ -43,6 +43,11 @@ def _save(result, base, out: Path | None, force: bool, general_label: str, label
         return fallback, n
 
 
+def _cache_dir() -> str:
+    from ..paths import scores_cache_dir
+    return str(scores_cache_dir())
+
+
 def _train_config(args, method):
     from ..engine.api import PROTOCOLS, TrainConfig
     if args.protocol and args.protocol not in PROTOCOLS:
@@ -55,7 +60,7 @@ def _train_config(args, method):
         raise UsageError("--steps must be at least 1.")
     cfg = TrainConfig(method=method, minutes=args.minutes if args.minutes is not None else 5.0,
                       max_steps=args.steps, lr=args.lr, seed=args.seed, device=args.device,
-                      threads=args.threads, protocol=args.protocol)
+                      threads=args.threads, protocol=args.protocol, cache_dir=_cache_dir())
     cfg = cfg.with_protocol()
     # Explicit flags win over the protocol's values.
     from dataclasses import replace
@@ -110,7 +115,8 @@ def _check_out(args):
 
 # ------------------------------------------------------------------ commands
 def cmd_train(args) -> int:
-    started = time.monotonic()                 # the budget counts reading and getting the text ready
+    # The budget counts starting up (typed at a prompt: from the process's start), reading and getting the text ready.
+    started = getattr(args, "started_at", None) or time.monotonic()
     out = _check_out(args)
     cfg = _train_config(args, args.method)     # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
@@ -167,7 +173,7 @@ def _result_text(s: dict) -> str:
 
 def cmd_compare(args) -> int:
     from ..engine.methods import METHODS
-    started = time.monotonic()
+    started = getattr(args, "started_at", None) or time.monotonic()
     cfg = _train_config(args, "norm")          # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
     base = _load_base(args)

@@ -7,6 +7,7 @@ the figure to compare across models.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -23,6 +24,10 @@ class EvalResult:
     # Each scored window's negative log-likelihood, in order: what change_margin()
     # needs to say how sure a before/after difference on the same windows is.
     row_nll: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
+    # Which windows of the set those are (their indices, in scoring order), so a
+    # later measurement cut short by the clock compares like with like (restrict()).
+    rows: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+    set_rows: int = field(default=0, compare=False)    # windows the set holds (0: not recorded)
 
     @property
     def loss(self) -> float:
@@ -136,31 +141,63 @@ def eval_set_from_texts(texts: Sequence[str], tok: Tokenizer, context_length: in
 EVAL_BATCH = 2
 
 
+def spaced_rows(n_rows: int, max_rows: int | None) -> list[int]:
+    """All windows, or `max_rows` evenly spaced ones (validation at checks)."""
+    if max_rows is None or n_rows <= max_rows:
+        return list(range(n_rows))
+    return torch.linspace(0, n_rows - 1, max_rows).round().long().unique().tolist()
+
+
 @torch.no_grad()
 def evaluate(model, es: EvalSet, device: torch.device | str = "cpu", batch_size: int = EVAL_BATCH,
-             should_stop: Callable[[], bool] | None = None, max_rows: int | None = None) -> EvalResult:
+             should_stop: Callable[[], bool] | None = None, max_rows: int | None = None,
+             order: Sequence[int] | None = None, deadline: float | None = None,
+             min_rows: int = 0) -> EvalResult:
     """Score an EvalSet. ``max_rows`` scores an evenly spaced subset (for quick
-    validation checks during training); the byte count is scaled to match."""
+    validation checks during training); the byte count is scaled to match.
+    ``order`` scores those windows in that order (a seeded shuffle: any prefix
+    is a fair sample); with ``deadline`` (time.monotonic()) scoring stops there,
+    once ``min_rows`` windows are scored: on a slow or busy machine a smaller
+    sample, rather than running over the budget."""
     was_training = model.training
     model.eval()
-    rows = es.inputs.shape[0]
-    idx = torch.arange(rows)
-    if max_rows is not None and rows > max_rows:
-        idx = torch.linspace(0, rows - 1, max_rows).round().long().unique()
-    rows: list[float] = []
+    n_rows = es.inputs.shape[0]
+    if order is not None:
+        idx = torch.as_tensor(list(order), dtype=torch.long)
+    else:
+        idx = torch.as_tensor(spaced_rows(n_rows, max_rows), dtype=torch.long)
+    nll: list[float] = []
     for s in range(0, len(idx), batch_size):
         if should_stop is not None and should_stop():
+            break
+        if deadline is not None and len(nll) >= min_rows and time.monotonic() >= deadline:
             break
         sel = idx[s:s + batch_size]
         x = es.inputs[sel].to(device)
         y = es.targets[sel].to(device)
-        rows += model.loss(x, y, reduction="none").view(len(sel), -1).sum(1).tolist()
-    total = math.fsum(rows)
+        nll += model.loss(x, y, reduction="none").view(len(sel), -1).sum(1).tolist()
     if was_training:
         model.train()
+    return result_of(es, idx[:len(nll)].tolist(), nll)
+
+
+def result_of(es: EvalSet, rows: Sequence[int], nll: Sequence[float]) -> EvalResult:
+    """An EvalResult of `es` from its windows `rows` and their losses `nll`."""
+    idx = torch.as_tensor(list(rows), dtype=torch.long)
     scored = int((es.targets[idx] != -100).sum())
-    n_bytes = es.n_bytes if len(idx) == rows else round(es.n_bytes * scored / max(1, es.n_tokens))
-    return EvalResult(nll_nats=total, tokens=scored, bytes=n_bytes, row_nll=tuple(rows))
+    n_bytes = round(es.n_bytes * scored / max(1, es.n_tokens))
+    return EvalResult(nll_nats=math.fsum(nll), tokens=scored, bytes=n_bytes, row_nll=tuple(nll),
+                      rows=tuple(idx.tolist()), set_rows=int(es.inputs.shape[0]))
+
+
+def restrict(r: EvalResult, es: EvalSet, rows: Sequence[int]) -> EvalResult:
+    """`r` (scored on `es`) on just the windows `rows`: the before-measurement
+    on the windows an after-measurement cut short by the clock managed."""
+    if r.rows is None or r.row_nll is None:
+        raise ValueError("this result does not record its windows")
+    by_row = dict(zip(r.rows, r.row_nll))
+    keep = [i for i in rows if i in by_row]
+    return result_of(es, keep, [by_row[i] for i in keep])
 
 
 # Student's t, 97.5% point, by degrees of freedom: few windows (a short held-out

@@ -75,6 +75,16 @@ class FinishedEarly:
 
 
 @dataclass(frozen=True)
+class Busy:
+    """The machine is slow or busy: other programs keep its cores ("busy": one
+    thread, so as not to fight them) or measuring had to use a smaller sample
+    to keep the budget ("slow"). Said once per job; the window shows one line."""
+    why: str
+
+    message = "This computer is busy; NormFit is using the time it has."
+
+
+@dataclass(frozen=True)
 class Measured:
     when: str            # "before" or "after"
     heldout: EvalResult

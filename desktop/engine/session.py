@@ -12,6 +12,7 @@ before the engine loads): the engine is imported when a job runs.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
@@ -68,6 +69,10 @@ class Session:
         self.t0 = time.monotonic() if started_at is None else started_at
         self.general = None
         self.general_label = "none"
+        # The optimiser's first use imports torch._dynamo: 1-3 s of one core that
+        # the budget would pay mid-job. Done beside reading and measuring instead
+        # (on a second core in parallel; on one, no worse than before).
+        threading.Thread(target=api.warm_up, name="normfit-warm-up", daemon=True).start()
 
     def prepare(self, docs, heldout=None):
         """Split and tokenise (raising NotEnoughText with the amount missing),

@@ -264,6 +264,10 @@ class PersonalisePage(Page):
         trow.addWidget(self.times, 1)
         trow.addWidget(self.stats, 1)
         lay.addLayout(trow)
+        # One plain line when the machine is slow or busy, rather than silently learning less.
+        self.busy = note("")
+        self.busy.setVisible(False)
+        lay.addWidget(self.busy)
         self.chart = LossChart()
         lay.addWidget(self.chart, 1)
 
@@ -308,6 +312,7 @@ class PersonalisePage(Page):
         named(self.progress, tr("Progress"))
         named(self.times, tr("Elapsed and remaining time"))
         named(self.stats, tr("Training details"))
+        named(self.busy, tr("Computer speed"))
 
 
 class ResultsPage(QScrollArea):

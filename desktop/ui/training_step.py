@@ -55,7 +55,9 @@ class TrainingStep:
                                                     "wait until it has finished or stop it."))
             return
         pct = self.settings.max_drift_pct
-        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None)
+        from ..paths import scores_cache_dir
+        api_cfg = dict(minutes=float(self.settings.budget_minutes), max_drift=pct / 100.0 if pct else None,
+                       cache_dir=str(scores_cache_dir()))
         api_cfg.update(self.train_overrides)
         compare = self.train_page.compare.isChecked()
         methods = METHODS if compare else (SHAREABLE,)
@@ -77,6 +79,9 @@ class TrainingStep:
         self._live.pop("phase", None)      # the ticker words the phase while it runs
         t.phase.setText(tr("Getting your text ready..."))
         t.stats.setText("")
+        self._live.pop("train-busy", None)
+        t.busy.setText("")
+        t.busy.setVisible(False)
         self.run = RunState(methods, api_cfg["minutes"] * 60.0, api_cfg.get("max_steps"))
         self.run_job = self._start_job("train", work, self._trained, on_event=self._engine_event,
                                        on_failed=self._train_failed)
@@ -109,6 +114,13 @@ class TrainingStep:
                 run.step, run.elapsed_in_method = 0, 0.0
         elif isinstance(e, ev.Started):
             run.method = method
+        elif isinstance(e, ev.Busy):
+            self._live_text("train-busy", self._show_busy)
+
+    def _show_busy(self) -> None:
+        b = self.train_page.busy
+        b.setText(tr("This computer is busy; NormFit is using the time it has."))
+        b.setVisible(True)
 
     def _phase_text(self) -> str:
         run = self.run

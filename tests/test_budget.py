@@ -1,0 +1,193 @@
+"""A busy or slow lab PC (issue 22): the budget's shares, measuring on a
+smaller sample rather than running over, one thread when the cores are taken,
+and the kept state checked on the whole reference set."""
+from __future__ import annotations
+
+import time
+
+import pytest
+import torch
+
+from desktop.engine import budget, device
+from desktop.engine.anchor import DriftGuard
+from desktop.engine.api import TrainConfig, collect, prepare_documents
+from desktop.engine.evaluate import change_margin, evaluate, restrict
+from desktop.engine.events import Busy
+from desktop.engine.train import _Kept, _verify_kept, train
+
+
+def test_measuring_is_sized_by_the_budget():
+    assert budget.heldout_windows(60, 128) == 64          # a 1-minute job: half the windows
+    assert budget.heldout_windows(120, 128) == 128        # from 2 minutes: all 128
+    assert budget.heldout_windows(300, 72) == 72          # never more than the text has
+    assert budget.heldout_windows(5, 128) == budget.MIN_WINDOWS
+    assert budget.check_rows(60) == (16, 8) and budget.check_rows(300) == (32, 16)
+
+
+def test_a_seeded_order_is_the_same_every_time_and_covers_every_window():
+    a, b = budget.seeded_order(50, 3), budget.seeded_order(50, 3)
+    assert a == b and sorted(a) == list(range(50)) and a != list(range(50))
+    assert budget.seeded_order(50, 3, take=10) == a[:10]
+
+
+def test_the_planned_end_follows_a_slowdown_at_once_and_a_speed_up_gradually():
+    r = budget.Rate()
+    r.add(10, 0.5)
+    assert r.per_window == pytest.approx(0.05)
+    r.add(10, 2.0)                       # the machine got busy: 0.2 s a window
+    assert r.per_window >= 0.12
+    slow = budget.end_reserve(r, 100, 1.0)
+    r.add(10, 0.5)
+    assert r.per_window > 0.05           # one fast check does not undo it
+    assert budget.end_reserve(r, 100, 1.0) < slow
+
+
+def test_early_checks_only_while_checks_stay_a_small_share_of_training():
+    assert not budget.check_due(True, False, check_s=0.0, expected_s=2.0, train_s=5.0)
+    assert budget.check_due(True, False, check_s=0.0, expected_s=0.5, train_s=5.0)
+    assert budget.check_due(False, True, check_s=9.0, expected_s=2.0, train_s=5.0)   # the interval's own
+    assert budget.check_every_s(2.0, 15.0) == pytest.approx(2.0 / budget.CHECK_SHARE)
+
+
+def test_a_deadline_scores_a_smaller_sample_of_the_same_windows(tiny_base, docs_dir):
+    data = prepare_documents(tiny_base, collect([docs_dir]).documents)
+    es = data.validation
+    n = es.inputs.shape[0]
+    assert n >= 6
+    order = budget.seeded_order(n, 1)
+    full = evaluate(tiny_base.model, es, order=order)
+    late = evaluate(tiny_base.model, es, order=order, deadline=time.monotonic() - 1, min_rows=3)
+    assert len(late.rows) in (3, 4) and list(late.rows) == order[:len(late.rows)]   # batches of 2
+    same = restrict(full, es, late.rows)
+    assert same.rows == late.rows and same.tokens == late.tokens
+    assert same.nll_nats == pytest.approx(late.nll_nats, rel=1e-6)
+    assert change_margin(same, late) is not None     # paired on the same windows
+
+
+def test_one_thread_when_other_programs_hold_the_cores(monkeypatch):
+    times = {}
+    monkeypatch.setattr(device, "_probe_seconds", lambda n, give_up: times[n])
+    times.update({1: 0.03, 4: 0.6})            # four threads fighting for busy cores: 20x slower
+    assert device.choose_threads(4) == 1
+    times.update({1: 0.03, 4: 0.01})           # a quiet machine
+    assert device.choose_threads(4) == 4
+    times.update({1: 0.03, 4: 0.027})          # barely faster: not worth the risk
+    assert device.choose_threads(4) == 1
+    assert device.choose_threads(1) == 1
+    monkeypatch.setattr(device, "usable_cpus", lambda: 4)
+    times.update({1: 0.03, 4: 0.6})
+    info = device.detect("cpu")
+    assert info.threads == 1 and info.contended
+    asked = device.detect("cpu", threads=1)
+    assert asked.threads == 1 and not asked.contended   # chosen by the person, not a busy machine
+
+
+def test_a_slow_machine_measures_fewer_windows_and_keeps_the_budget(tiny_base, docs_dir, monkeypatch):
+    """Every window takes 0.1 s: the held-out text cannot all be scored in its
+    share, so it is scored on fewer windows (before and after the same ones),
+    the job says the machine is busy, and it still ends within its budget."""
+    from desktop.engine.model import Transformer
+    data = prepare_documents(tiny_base, collect([docs_dir]).documents)
+    real_loss = Transformer.loss
+
+    def slow_loss(self, x, y, reduction="mean"):
+        if not torch.is_grad_enabled():
+            time.sleep(0.1 * x.shape[0])           # scoring only; training steps stay fast
+        return real_loss(self, x, y, reduction=reduction)
+    monkeypatch.setattr(Transformer, "loss", slow_loss)
+    from desktop.engine import measure
+    from desktop.engine.api import warm_up
+    warm_up()               # a one-off import (seconds on a busy core) is not what this measures
+    measure._CACHES.clear()
+    events = []
+    budget_s = 10.0
+    t0 = time.monotonic()
+    r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05),
+              on_event=events.append, started_at=t0)
+    wall = time.monotonic() - t0
+    assert wall <= budget_s + 1.0, (wall, r.timing)
+    assert r.steps > 0 and r.heldout_after is not None
+    assert r.heldout_after.rows == r.heldout_before.rows
+    assert len(r.heldout_after.rows) < data.heldout.inputs.shape[0]
+    assert r.busy and any(isinstance(e, Busy) for e in events)
+
+
+class _FakeRun:
+    """What _verify_kept needs of a run: kept states whose drift on the whole
+    reference set is given by `full`."""
+
+    def __init__(self, full: dict[int, float], sample: dict[int, float]):
+        self.cfg = TrainConfig()
+        self.guard = DriftGuard(0.03)
+        self.base_ref = object()
+        self.verify_rows = list(range(8))
+        self.full = full
+        self.kept = [_Kept(0, None, 9.0, 0.0, 4.0, None)] + [
+            _Kept(s, {"w": torch.zeros(1)}, 9.0 - s, d, 4.0, None) for s, d in sample.items()]
+        self.restored = []
+
+    @property
+    def best(self):
+        return self.kept[-1]
+
+    def restore(self, k):
+        self.restored.append(k.step)
+
+    def ref_drift(self, rows, deadline=None, known=None):
+        return None, self.full[self.restored[-1]], 0.0
+
+
+def test_the_kept_state_over_the_limit_on_the_whole_set_falls_back():
+    run = _FakeRun(full={20: 0.034, 10: 0.021}, sample={10: 0.02, 20: 0.028})
+    _verify_kept(run, time.monotonic() + 60)
+    assert run.best.step == 10 and run.best.drift == pytest.approx(0.021)
+    run = _FakeRun(full={20: 0.05, 10: 0.04}, sample={10: 0.02, 20: 0.028})
+    _verify_kept(run, time.monotonic() + 60)
+    assert run.best.step == 0 and run.best.drift == 0.0      # nothing within: the base
+
+
+def test_a_machine_that_turns_busy_at_the_end_compares_like_with_like(tiny_base, docs_dir, monkeypatch):
+    """Scoring turns slow (0.1 s a window) just as the after-measurement starts:
+    it stops at the deadline on fewer windows, and the 'before' it is compared
+    with is the base's score of exactly those windows."""
+    from desktop.engine.events import Phase
+    from desktop.engine.model import Transformer
+    data = prepare_documents(tiny_base, collect([docs_dir]).documents)
+    real_loss = Transformer.loss
+    slow = [False]
+
+    def loss(self, x, y, reduction="mean"):
+        if slow[0] and not torch.is_grad_enabled():
+            time.sleep(0.1 * x.shape[0])
+        return real_loss(self, x, y, reduction=reduction)
+    monkeypatch.setattr(Transformer, "loss", loss)
+
+    def on_event(e):
+        if isinstance(e, Phase) and e.name == "evaluating-after":
+            slow[0] = True
+    from desktop.engine import measure
+    from desktop.engine.api import warm_up
+    warm_up()               # a one-off import (seconds on a busy core) is not what this measures
+    monkeypatch.setattr(measure, "heldout_windows", lambda budget_s, cap: cap)   # every window planned
+    budget_s = 6.0
+    t0 = time.monotonic()
+    r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05,
+                                            max_drift=None), on_event=on_event, started_at=t0)
+    assert time.monotonic() - t0 <= budget_s + 1.0
+    n_before = len(r.heldout_before.rows)
+    assert budget.MIN_WINDOWS <= n_before < data.heldout.inputs.shape[0]
+    assert r.heldout_after.rows == r.heldout_before.rows and r.heldout_after.tokens == r.heldout_before.tokens
+    full = evaluate(tiny_base.model, data.heldout, order=r.heldout_before.rows)
+    assert r.heldout_before.nll_nats == pytest.approx(full.nll_nats, rel=1e-5)
+    assert r.busy
+
+
+def test_the_command_lines_budget_counts_from_when_the_process_started():
+    """Python and PyTorch starting (seconds on a busy PC) is inside the budget a
+    person asked for: the clock's start is the process's, not the command's."""
+    psutil = pytest.importorskip("psutil")
+    from desktop.sysinfo import process_started_at
+    age = time.monotonic() - process_started_at()
+    expected = time.time() - psutil.Process().create_time()
+    assert age == pytest.approx(expected, abs=0.2)
+    assert age > 0.5          # this test process imported torch and pytest first
