@@ -189,5 +189,6 @@ def test_the_command_lines_budget_counts_from_when_the_process_started():
     from desktop.sysinfo import process_started_at
     age = time.monotonic() - process_started_at()
     expected = time.time() - psutil.Process().create_time()
-    assert age == pytest.approx(expected, abs=0.2)
+    # psutil adds the start to the boot time, which Linux gives in whole seconds.
+    assert age == pytest.approx(expected, abs=1.1)
     assert age > 0.5          # this test process imported torch and pytest first
