@@ -77,7 +77,7 @@ def svg(rows: list[dict], bases: list[str]) -> str:
                      + " ".join(f"{x(i):.1f},{y(s):.1f}" for i, s in pts) + '"/>')
         for i, s in pts:
             o.append(f'<circle cx="{x(i):.1f}" cy="{y(s):.1f}" r="4" fill="{COLOURS[u]}"/>')
-        o.append(f'<text x="{W - pad + 4}" y="{top + 16 * k + 10}" fill="{COLOURS[u]}">{u}</text>')
+        o.append(f'<text x="{W - 6}" y="{top + 16 * k + 10}" text-anchor="end" fill="{COLOURS[u]}">{u}</text>')
     o.append("</svg>")
     return "\n".join(o)
 
