@@ -104,3 +104,16 @@ def test_help_opens_the_guide_for_teachers_in_the_window_language(qtbot, window)
         assert "അധ്യാപകർക്കുള്ള" in ml and "one-page guide" not in ml
     finally:
         window.set_language("en")
+
+
+@needs_base
+def test_whose_writing_rewords_itself_when_the_language_changes(qtbot, window):  # noqa: F811
+    from desktop.ui import whose
+    dlg = whose.open_dialog(window)
+    assert dlg.windowTitle() == "Whose writing is this?"
+    window.set_language("ml")
+    try:
+        qtbot.waitUntil(lambda: dlg.windowTitle() != "Whose writing is this?", timeout=5000)
+        assert "ആരുടെ" in dlg.windowTitle() and "ആരുടെ" in dlg.title.text()
+    finally:
+        window.set_language("en")

@@ -10,10 +10,11 @@ explain` writes and the window agree; their words are translated in the
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QListWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from .retranslating import Retranslating
 from .pages import muted, named, note
 from .words import tr
 
@@ -22,7 +23,7 @@ def tx(text: str) -> str:
     return QCoreApplication.translate("explain", text)
 
 
-class WordsBox(QGroupBox):
+class WordsBox(Retranslating, QGroupBox):
     """The tinted text beside the two word lists."""
 
     def __init__(self, parent=None):
@@ -70,11 +71,6 @@ class WordsBox(QGroupBox):
             widget.addItems(rows or [tx(NONE)])
         self.summary.setText(summary(self.ex, tx) + " " + tx(NEVER_TRAINED))
 
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
-
     def retranslate(self) -> None:
         from ..engine.explain_page import GAINED, LEGEND, LOST
         self.setTitle(tr("Your words, lit up"))
@@ -88,7 +84,7 @@ class WordsBox(QGroupBox):
         self._fill()
 
 
-class ExplainDialog(QDialog):
+class ExplainDialog(Retranslating, QDialog):
     """An opened adapter explained on a text the person picked."""
 
     def __init__(self, name: str, parent=None):
@@ -104,11 +100,6 @@ class ExplainDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(900, 600)
         self.retranslate()
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("What {name} learned").format(name=self.name))

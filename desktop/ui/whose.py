@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ..paths import adapters_dir, ensure
+from .retranslating import Retranslating
 from .pages import heading, muted, named, note, texts
 from .words import num, pct, tr
 
@@ -61,7 +62,7 @@ class RankedBars(QWidget):
             self.grid.addWidget(_plain(words), i, 2)
 
 
-class WhoseDialog(QDialog):
+class WhoseDialog(Retranslating, QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -106,11 +107,6 @@ class WhoseDialog(QDialog):
         self.guess.clicked.connect(self.run_guess)
         self.resize(820, 620)
         self.retranslate()
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Whose writing is this?"))
