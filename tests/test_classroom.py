@@ -129,14 +129,20 @@ def test_bad_class_folders_get_one_sentence(tmp_path, capsys):
     assert main(["class", str(tmp_path / "empty"), "--minutes", "-1"]) == 2
 
 
-@pytest.mark.parametrize("translate", [None, lambda s: "«" + s + "»"])
-def test_the_report_can_be_worded_in_the_window_language(tmp_path, tiny_base, translate):
+def test_the_report_keeps_its_codes_in_english_and_is_worded_in_another_language(tmp_path, tiny_base):
+    from desktop.engine.messages import Wording
     folder = make_class(tmp_path, {"Anu": 200})
-    run = classroom.run_class(tiny_base, folder, cfg=FAST, translate=translate, lang="ml")
+    run = classroom.run_class(tiny_base, folder, cfg=FAST)
+    assert '<html lang="en">' in run.html.read_text(encoding="utf-8")
+    assert read_csv(run.csv)[0]["status"] == "skipped"     # the spreadsheet keeps its codes in English
+    marked = Wording(translate=lambda c, s: "«" + s + "»", number=lambda v: f"#{v:g}#", lang="ml")
+    run = classroom.run_class(tiny_base, folder, cfg=FAST, wording=marked)
     page = run.html.read_text(encoding="utf-8")
-    assert '<html lang="ml">' in page
-    assert ("«Skipped»" in page) == (translate is not None)
-    assert read_csv(run.csv)[0]["status"] == "skipped"     # the spreadsheet keeps its codes
+    assert '<html lang="ml">' in page and "«Skipped»" in page
+    words = run.records[0].words
+    assert f"«Too little text: #{words}# words; at least #1500# are needed.»" in page   # numbers by the language
+    row = read_csv(run.csv)[0]
+    assert row["«Status»"] == "«Skipped»" and "«Name»" in row      # headers and statuses worded too
 
 
 def test_the_window_runs_a_class_with_a_progress_list_and_opens_the_report(qtbot, tiny_base, tmp_path,

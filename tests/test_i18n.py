@@ -26,15 +26,18 @@ from desktop.engine.base import releases  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "i18n" / "normfit_ml.ts"
-SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + [ROOT / "desktop" / "engine" / "notes.py",
-                                                             ROOT / "desktop" / "engine" / "class_report.py"]
+# The window and every engine module (the engine marks its sentences with QT_TRANSLATE_NOOP: engine/messages.py)
+SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + sorted((ROOT / "desktop" / "engine").rglob("*.py"))
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d")
 GLOB = re.compile(r"\*\.?\w*")         # file patterns such as *.safetensors
 MALAYALAM = re.compile(r"[\u0D00-\u0D7F]")
 # Names that stay as they are in Malayalam text (products, formats, units).
 KEEP = {"NormFit", "LoRA", "PDF", "Word", "OpenDocument", "EPUB", "Markdown", "NVIDIA", "Mac", "KB", "MB",
         "UTC", "Ctrl", "RTF", "Rich", "Text", "The", "morning", "after", "the", "storm", "Language", "English",
-        "USB"}
+        "USB", "Kindle", "LibreOffice", "WordPerfect", "Pages", "DRM", "JSON", "UTF"}
+# Code and file names inside a sentence stay as typed: 'field' names, --options, .suffixes and
+# file names (config.json), tokens with digits (Ed25519, base64) and normfit commands.
+CODE = re.compile(r"'[^'\s]*'|--[a-z-]+|\w*\.[a-z]+\b|\w*\d\w*|normfit [a-z]+(?: [a-z]+)?")
 BASE_DIR = Path(os.environ.get("NORMFIT_BASE") or ROOT / "assets" / "base")
 needs_base = pytest.mark.skipif(not releases(BASE_DIR), reason=f"no base model in {BASE_DIR}")
 
@@ -72,7 +75,7 @@ def ts_messages(path: Path = TS) -> dict[tuple[str, str], tuple[str, str | None]
 
 def needs_words(source: str) -> bool:
     """Whether a source has English words to translate (not just placeholders, names or punctuation)."""
-    words = re.findall(r"[A-Za-z]{2,}", GLOB.sub("", PLACEHOLDER.sub("", source)))
+    words = re.findall(r"[A-Za-z]{2,}", CODE.sub("", GLOB.sub("", PLACEHOLDER.sub("", source))))
     return any(w not in KEEP for w in words)
 
 

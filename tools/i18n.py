@@ -21,12 +21,7 @@ I18N = ROOT / "assets" / "i18n"
 LANGUAGES = {"ml": "ml_IN"}
 # Every file with translatable words: the window, and the engine's sentences the
 # window shows (marked with QT_TRANSLATE_NOOP, so the engine imports no Qt).
-SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + [
-    ROOT / "desktop" / "engine" / "notes.py",
-    ROOT / "desktop" / "engine" / "class_report.py",
-    ROOT / "desktop" / "engine" / "explain_page.py",
-    ROOT / "desktop" / "engine" / "share.py",
-]
+SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + sorted((ROOT / "desktop" / "engine").rglob("*.py"))
 
 
 def tool(name: str) -> str:

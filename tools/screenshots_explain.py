@@ -43,7 +43,6 @@ def main() -> int:
     from desktop.engine import api, class_report, classroom
     from desktop.engine.class_recognition import recognise
     from desktop.ui import language
-    from desktop.ui.class_dialog import translate_report
     from desktop.ui.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -113,7 +112,7 @@ def main() -> int:
                              {"minutes": 2, "max_drift": 0.03, "base_id": base.base_id, "class": "fixtures"},
                              True, recognition=rec)
     report = QTextBrowser()
-    report.setHtml(class_report.html_text(run, translate_report, args.lang))
+    report.setHtml(class_report.html_text(run, language.wording()))
     report.resize(w_px, h_px)
     report.show()
     report.verticalScrollBar().setValue(report.verticalScrollBar().maximum())

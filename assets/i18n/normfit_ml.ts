@@ -1819,8 +1819,28 @@ Personalises a small language model to your writing by training only its normali
         <translation>ഫയൽ</translation>
     </message>
     <message>
+        <source>Personal gain (%)</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>വ്യക്തിഗത നേട്ടം (%)</translation>
+    </message>
+    <message>
+        <source>General drift (%)</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>സാധാരണ എഴുത്തിലെ മാറ്റം (%)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>സമയം (സെക്കൻഡ്)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>നില</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>കുറിപ്പ്</translation>
     </message>
     <message>
         <source>Class report: {name}</source>
@@ -1887,6 +1907,649 @@ Personalises a small language model to your writing by training only its normali
         <source>Words their model learned</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
         <translation>അവരുടെ മോഡൽ പഠിച്ച വാക്കുകൾ</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>NormFit adapter</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit അഡാപ്റ്റർ</translation>
+    </message>
+    <message>
+        <source>This adapter was made for the base model {name}, which this copy of NormFit does not include; open it with a NormFit version that ships that base.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ {name} എന്ന അടിസ്ഥാന മോഡലിനായി ഉണ്ടാക്കിയതാണ്; NormFit-ന്റെ ഈ പതിപ്പിൽ ആ മോഡൽ ഇല്ല. ആ അടിസ്ഥാന മോഡൽ ഉള്ള NormFit പതിപ്പിൽ ഇത് തുറക്കുക.</translation>
+    </message>
+    <message>
+        <source>No base model release in {folder}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{folder} എന്ന ഫോൾഡറിൽ അടിസ്ഥാന മോഡൽ ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>The base model is incomplete: {name} is missing from {folder}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അടിസ്ഥാന മോഡൽ അപൂർണ്ണമാണ്: {folder} എന്ന ഫോൾഡറിൽ {name} ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>The base model file is damaged (its checksum does not match config.json).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അടിസ്ഥാന മോഡലിന്റെ ഫയൽ കേടായതാണ് (അതിന്റെ ചെക്ക്സം config.json-ലേതുമായി ചേരുന്നില്ല).</translation>
+    </message>
+    <message>
+        <source>There are only {n} words of text; NormFit needs at least {minimum}. Add about {more} more words (a few more pages) of your writing.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>എഴുത്തിൽ {n} വാക്കുകളേ ഉള്ളൂ; NormFit-ന് കുറഞ്ഞത് {minimum} വാക്കുകൾ വേണം. നിങ്ങളുടെ എഴുത്തിൽ നിന്ന് ഏകദേശം {more} വാക്കുകൾ കൂടി (കുറച്ച് പേജുകൾ കൂടി) ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file is empty, so there is nothing to learn from.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ ശൂന്യമാണ്, അതിനാൽ പഠിക്കാൻ ഒന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>This document has no text in it, so there is nothing to learn from.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ രേഖയിൽ എഴുത്തൊന്നുമില്ല, അതിനാൽ പഠിക്കാൻ ഒന്നുമില്ല.</translation>
+    </message>
+    <message>
+        <source>This file is protected by a password, so NormFit cannot open it; save a copy without the password and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ പാസ്‌വേഡ് കൊണ്ട് പൂട്ടിയതാണ്, അതിനാൽ NormFit-ന് ഇത് തുറക്കാനാവില്ല; പാസ്‌വേഡ് ഇല്ലാത്ത ഒരു പകർപ്പ് സൂക്ഷിച്ച് അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file is not text (it holds binary data, such as a picture or a program) even though its name ends in {suffix}, so NormFit cannot read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പേര് {suffix} എന്ന് അവസാനിക്കുന്നുണ്ടെങ്കിലും ഈ ഫയൽ എഴുത്തല്ല (ഒരു ചിത്രമോ പ്രോഗ്രാമോ പോലുള്ള ബൈനറി ഡാറ്റയാണ് ഇതിൽ), അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>a text ending</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഒരു എഴുത്ത് ഫയലിന്റെ അവസാനഭാഗം</translation>
+    </message>
+    <message>
+        <source>This {noun} is damaged or incomplete, so NormFit cannot read it; open it in the program that made it and save it again.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ {noun} കേടായതോ അപൂർണ്ണമോ ആണ്, അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല; ഇത് ഉണ്ടാക്കിയ പ്രോഗ്രാമിൽ തുറന്ന് വീണ്ടും സൂക്ഷിക്കുക.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot read Kindle e-books ({suffix}); convert it to EPUB and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് Kindle ഇ-ബുക്കുകൾ ({suffix}) വായിക്കാനാവില്ല; ഇത് EPUB ആക്കി മാറ്റി അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, save it as .docx and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് പഴയ Word ഫയലുകൾ (.doc) വായിക്കാനാവില്ല; Word-ലോ LibreOffice-ലോ തുറന്ന് .docx ആയി സൂക്ഷിച്ച് അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot read WordPerfect files; save it as .docx or .odt and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് WordPerfect ഫയലുകൾ വായിക്കാനാവില്ല; ഇത് .docx അല്ലെങ്കിൽ .odt ആയി സൂക്ഷിച്ച് അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot read Pages files; export it as a Word document or PDF and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് Pages ഫയലുകൾ വായിക്കാനാവില്ല; ഇത് Word രേഖയോ PDF-ഓ ആക്കി മാറ്റി അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot read {suffix} files; save it as a PDF, Word, OpenDocument or plain text file and add that instead.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് {suffix} ഫയലുകൾ വായിക്കാനാവില്ല; ഇത് PDF, Word, OpenDocument അല്ലെങ്കിൽ സാധാരണ എഴുത്ത് ഫയലായി സൂക്ഷിച്ച് അത് ചേർക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file is {size} MB and NormFit reads files of at most {limit} MB; split it into smaller files.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ {size} MB ആണ്; NormFit പരമാവധി {limit} MB വരെയുള്ള ഫയലുകളേ വായിക്കൂ. ഇതിനെ ചെറിയ ഫയലുകളായി വിഭജിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file says it is {encoding} text but parts of it are not, so it is probably damaged.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ {encoding} എഴുത്താണെന്ന് പറയുന്നു, പക്ഷേ അതിന്റെ ചില ഭാഗങ്ങൾ അങ്ങനെയല്ല; ഇത് മിക്കവാറും കേടായതാണ്.</translation>
+    </message>
+    <message>
+        <source>text file</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>എഴുത്ത് ഫയൽ</translation>
+    </message>
+    <message>
+        <source>source file</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>സോഴ്സ് കോഡ് ഫയൽ</translation>
+    </message>
+    <message>
+        <source>NormFit is not allowed to open this file; check that you may read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ തുറക്കാൻ NormFit-ന് അനുവാദമില്ല; നിങ്ങൾക്ക് ഇത് വായിക്കാൻ അനുവാദമുണ്ടോ എന്ന് നോക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened ({why}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ തുറക്കാനാവില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>This file cannot be read ({why}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ വായിക്കാനാവില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>This file does not exist (it may have been moved or deleted).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയൽ നിലവിലില്ല (ഇത് മാറ്റുകയോ മായ്ക്കുകയോ ചെയ്തിരിക്കാം).</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് ഒരു ഫോൾഡറാണ്, ഫയലല്ല.</translation>
+    </message>
+    <message>
+        <source>This is not an ordinary file (it is a device or a pipe), so NormFit does not read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് സാധാരണ ഫയലല്ല (ഒരു ഉപകരണമോ പൈപ്പോ ആണ്), അതിനാൽ NormFit ഇത് വായിക്കുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>NormFit cannot tell what kind of file this is because its name has no ending such as .txt or .docx, and it is not plain text.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇതിന്റെ പേരിന് .txt, .docx പോലുള്ള അവസാനഭാഗമില്ല, ഇത് സാധാരണ എഴുത്തുമല്ല; അതിനാൽ ഇത് ഏതുതരം ഫയലാണെന്ന് NormFit-ന് പറയാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>This copy of NormFit was installed without support for this kind of file ({noun}); reinstall NormFit to read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന്റെ ഈ പകർപ്പ് ഇത്തരം ഫയൽ ({noun}) വായിക്കാനുള്ള കഴിവില്ലാതെയാണ് സ്ഥാപിച്ചത്; ഇത് വായിക്കാൻ NormFit വീണ്ടും സ്ഥാപിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file is too big for this computer&apos;s memory; split it into smaller files.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കമ്പ്യൂട്ടറിന്റെ മെമ്മറിക്ക് ഈ ഫയൽ വളരെ വലുതാണ്; ഇതിനെ ചെറിയ ഫയലുകളായി വിഭജിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file holds more than {n} million characters, more than NormFit learns from at once; split it into smaller files.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഫയലിൽ {n} ദശലക്ഷത്തിലധികം അക്ഷരങ്ങളുണ്ട്; NormFit ഒരുമിച്ച് പഠിക്കുന്നതിലും കൂടുതലാണിത്. ഇതിനെ ചെറിയ ഫയലുകളായി വിഭജിക്കുക.</translation>
+    </message>
+    <message>
+        <source>The files chosen already hold {n} MB of text, the most NormFit learns from at once, so this file was left out.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>തിരഞ്ഞെടുത്ത ഫയലുകളിൽ ഇതിനകം {n} MB എഴുത്തുണ്ട്, NormFit ഒരുമിച്ച് പഠിക്കുന്ന പരമാവധി അളവ്; അതിനാൽ ഈ ഫയൽ ഒഴിവാക്കി.</translation>
+    </message>
+    <message>
+        <source>This entry is damaged: its &apos;{field}&apos; {what}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് കേടായതാണ്: അതിലെ &apos;{field}&apos; {what}.</translation>
+    </message>
+    <message>
+        <source>This entry is damaged: it holds text that is not valid Unicode (a lone surrogate escape).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് കേടായതാണ്: ശരിയായ യൂണികോഡ് അല്ലാത്ത എഴുത്ത് അതിലുണ്ട് (ജോഡിയില്ലാത്ത ഒരു പ്രത്യേക അക്ഷരസൂചന).</translation>
+    </message>
+    <message>
+        <source>is not 64 lowercase hex digits</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>64 ചെറിയക്ഷര ഹെക്സ് അക്കങ്ങളല്ല</translation>
+    </message>
+    <message>
+        <source>is not a time like 2026-01-31T12:00:00Z</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>2026-01-31T12:00:00Z പോലുള്ള ഒരു സമയമല്ല</translation>
+    </message>
+    <message>
+        <source>is not a base model&apos;s name</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഒരു അടിസ്ഥാന മോഡലിന്റെ പേരല്ല</translation>
+    </message>
+    <message>
+        <source>is not a version number</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഒരു പതിപ്പ് നമ്പറല്ല</translation>
+    </message>
+    <message>
+        <source>is not one NormFit knows</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് അറിയാവുന്ന ഒന്നല്ല</translation>
+    </message>
+    <message>
+        <source>This entry&apos;s public key is damaged (it is not a 32-byte Ed25519 key in standard base64, spelled the one way base64 spells it).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പിലെ പൊതു കീ കേടായതാണ് (base64 എഴുതുന്ന ഒരേയൊരു രീതിയിൽ എഴുതിയ, 32 ബൈറ്റുള്ള Ed25519 കീ അല്ല).</translation>
+    </message>
+    <message>
+        <source>This entry&apos;s signature is damaged (it is not a 64-byte Ed25519 signature in standard base64, spelled the one way base64 spells it).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പിലെ ഒപ്പ് കേടായതാണ് (base64 എഴുതുന്ന ഒരേയൊരു രീതിയിൽ എഴുതിയ, 64 ബൈറ്റുള്ള Ed25519 ഒപ്പ് അല്ല).</translation>
+    </message>
+    <message>
+        <source>is not an object of strings</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>എഴുത്തുകളുടെ ഒരു ഒബ്ജക്റ്റ് അല്ല</translation>
+    </message>
+    <message>
+        <source>holds a figure NormFit does not know (&apos;{figure}&apos;)</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് അറിയാത്ത ഒരു കണക്ക് ഉൾക്കൊള്ളുന്നു (&apos;{figure}&apos;)</translation>
+    </message>
+    <message>
+        <source>value &apos;{figure}&apos; is not a short string of printable characters</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>&apos;{figure}&apos; എന്നതിന്റെ വില അച്ചടിക്കാവുന്ന അക്ഷരങ്ങളുടെ ചെറിയ നിരയല്ല</translation>
+    </message>
+    <message>
+        <source>is not text</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>എഴുത്തല്ല</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; a label is at most {limit}</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{length} അക്ഷരം നീളമുള്ളതാണ്; ഒരു പേരിന് പരമാവധി {limit}</translation>
+    </message>
+    <message>
+        <source>holds control characters, line breaks or invisible characters</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>നിയന്ത്രണ അക്ഷരങ്ങളോ വരിമാറ്റങ്ങളോ കാണാത്ത അക്ഷരങ്ങളോ ഉൾക്കൊള്ളുന്നു</translation>
+    </message>
+    <message>
+        <source>This is not a NormFit directory entry (wrong &apos;format&apos;).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് ഒരു NormFit കുറിപ്പല്ല (&apos;format&apos; തെറ്റാണ്).</translation>
+    </message>
+    <message>
+        <source>This entry uses version &apos;{v}&apos;, which this NormFit does not know; update NormFit.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് &apos;{v}&apos; എന്ന പതിപ്പാണ് ഉപയോഗിക്കുന്നത്, അത് ഈ NormFit-ന് അറിയില്ല; NormFit പുതുക്കുക.</translation>
+    </message>
+    <message>
+        <source>This entry is incomplete: it lacks {missing}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് അപൂർണ്ണമാണ്: അതിൽ {missing} ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>key is not part of a version-1 entry</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>എന്ന ഭാഗം പതിപ്പ്-1 കുറിപ്പിൽ ഉള്ളതല്ല</translation>
+    </message>
+    <message>
+        <source>is not a size between 1 and {limit} bytes</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>1-നും {limit}-നും ഇടയിലുള്ള ബൈറ്റ് വലുപ്പമല്ല</translation>
+    </message>
+    <message>
+        <source>This withdrawal names two different adapters.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ പിൻവലിക്കൽ രണ്ട് വ്യത്യസ്ത അഡാപ്റ്ററുകളുടെ പേര് പറയുന്നു.</translation>
+    </message>
+    <message>
+        <source>It could not be read ({name}); it was left out.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് വായിക്കാനായില്ല ({name}); ഇത് ഒഴിവാക്കി.</translation>
+    </message>
+    <message>
+        <source>The folder holds {count} {what}; only the first {max_files} were read.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഫോൾഡറിൽ {count} {what} ഉണ്ട്; ആദ്യത്തെ {max_files} എണ്ണം മാത്രമേ വായിച്ചുള്ളൂ.</translation>
+    </message>
+    <message>
+        <source>withdrawal lists</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പിൻവലിക്കൽ പട്ടികകൾ</translation>
+    </message>
+    <message>
+        <source>withdrawals</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പിൻവലിക്കലുകൾ</translation>
+    </message>
+    <message>
+        <source>It is named like a withdrawal but is an entry; it was not used.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇതിന് പിൻവലിക്കലിന്റെ പേരാണ്, പക്ഷേ ഇതൊരു കുറിപ്പാണ്; ഇത് ഉപയോഗിച്ചില്ല.</translation>
+    </message>
+    <message>
+        <source>Its signer retired key {key}, which withdraws everything that key signed.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഒപ്പിട്ടയാൾ {key} എന്ന കീ ഉപേക്ഷിച്ചു; ആ കീ ഒപ്പിട്ടതെല്ലാം അതോടെ പിൻവലിക്കപ്പെടും.</translation>
+    </message>
+    <message>
+        <source>Its author withdrew this adapter.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇതിന്റെ ഉടമ ഈ അഡാപ്റ്റർ പിൻവലിച്ചു.</translation>
+    </message>
+    <message>
+        <source>It is signed by key {key}, which you have not chosen to trust (normfit trust add, or Shared folder... in the window).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് {key} എന്ന കീ ഒപ്പിട്ടതാണ്; ആ കീ വിശ്വസിക്കാൻ നിങ്ങൾ തീരുമാനിച്ചിട്ടില്ല (normfit trust add, അല്ലെങ്കിൽ ജാലകത്തിലെ പങ്കിട്ട ഫോൾഡർ...).</translation>
+    </message>
+    <message>
+        <source>It is a withdrawal named like an entry; it was not used as one.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇതൊരു പിൻവലിക്കലാണ്, പക്ഷേ കുറിപ്പിന്റെ പേരാണ്; കുറിപ്പായി ഉപയോഗിച്ചില്ല.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be read ({why}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഫോൾഡർ വായിക്കാനാവില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>കുറിപ്പുകൾ</translation>
+    </message>
+    <message>
+        <source>It has no signed directory entry next to it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇതിനൊപ്പം ഒപ്പിട്ട കുറിപ്പില്ല.</translation>
+    </message>
+    <message>
+        <source>The label is {length} characters long; a label is at most {limit} characters (a name or nickname).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പേരിന് {length} അക്ഷരം നീളമുണ്ട്; ഒരു പേരിന് പരമാവധി {limit} അക്ഷരമേ പാടുള്ളൂ (പേര് അല്ലെങ്കിൽ വിളിപ്പേര്).</translation>
+    </message>
+    <message>
+        <source>This file is an old-style document saved under a new name, so NormFit cannot read it; open it and save it again as a {noun}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് പുതിയ പേരിൽ സൂക്ഷിച്ച പഴയ രീതിയിലുള്ള ഒരു രേഖയാണ്, അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല; ഇത് തുറന്ന് {noun} ആയി വീണ്ടും സൂക്ഷിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This {noun} unpacks to more than {n} MB, more than NormFit reads from one file; split it into smaller documents.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ {noun} തുറന്നാൽ {n} MB-യിലധികം വരും, ഒരു ഫയലിൽ നിന്ന് NormFit വായിക്കുന്നതിലും കൂടുതൽ; ഇതിനെ ചെറിയ രേഖകളായി വിഭജിക്കുക.</translation>
+    </message>
+    <message>
+        <source>e-book</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇ-ബുക്ക്</translation>
+    </message>
+    <message>
+        <source>This e-book is locked against copying (DRM), so NormFit cannot read it; use a copy without DRM, for example one you wrote or bought DRM-free.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ ഇ-ബുക്ക് പകർത്താനാവാത്ത വിധം പൂട്ടിയതാണ് (DRM), അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല; DRM ഇല്ലാത്ത ഒരു പകർപ്പ് ഉപയോഗിക്കുക, ഉദാഹരണത്തിന് നിങ്ങൾ എഴുതിയതോ DRM ഇല്ലാതെ വാങ്ങിയതോ.</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>Word രേഖ</translation>
+    </message>
+    <message>
+        <source>OpenDocument text file</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>OpenDocument എഴുത്ത് ഫയൽ</translation>
+    </message>
+    <message>
+        <source>This PDF has no text in it, only pictures of pages (it is probably a scan), and NormFit cannot read text from pictures; use the original document or a PDF whose text you can select.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ PDF-ൽ എഴുത്തില്ല, പേജുകളുടെ ചിത്രങ്ങൾ മാത്രമേയുള്ളൂ (മിക്കവാറും ഒരു സ്കാൻ); ചിത്രങ്ങളിൽ നിന്ന് എഴുത്ത് വായിക്കാൻ NormFit-ന് കഴിയില്ല. യഥാർത്ഥ രേഖയോ എഴുത്ത് തിരഞ്ഞെടുക്കാൻ കഴിയുന്ന PDF-ഓ ഉപയോഗിക്കുക.</translation>
+    </message>
+    <message>
+        <source>This file is not really a PDF even though its name ends in .pdf, so NormFit cannot read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പേര് .pdf എന്ന് അവസാനിക്കുന്നുണ്ടെങ്കിലും ഈ ഫയൽ യഥാർത്ഥത്തിൽ PDF അല്ല, അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>RTF document</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>RTF രേഖ</translation>
+    </message>
+    <message>
+        <source>This file is not really an RTF document even though its name ends in .rtf, so NormFit cannot read it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>പേര് .rtf എന്ന് അവസാനിക്കുന്നുണ്ടെങ്കിലും ഈ ഫയൽ യഥാർത്ഥത്തിൽ RTF രേഖയല്ല, അതിനാൽ NormFit-ന് ഇത് വായിക്കാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>web page</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>വെബ് പേജ്</translation>
+    </message>
+    <message>
+        <source>It was made for another base model ({other}), not the one loaded ({base_id}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് മറ്റൊരു അടിസ്ഥാന മോഡലിനായി ({other}) ഉണ്ടാക്കിയതാണ്, ഇപ്പോൾ തുറന്നിരിക്കുന്ന മോഡലിനല്ല ({base_id}).</translation>
+    </message>
+    <message>
+        <source>Your signing key {path} {why}. Move it away (NormFit then makes a new key, which others must learn to trust again) or put back your copy of it.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>നിങ്ങളുടെ ഒപ്പിടൽ കീ {path} {why}. അത് മാറ്റിവെക്കുക (അപ്പോൾ NormFit ഒരു പുതിയ കീ ഉണ്ടാക്കും, മറ്റുള്ളവർ അത് വീണ്ടും വിശ്വസിക്കേണ്ടിവരും) അല്ലെങ്കിൽ അതിന്റെ നിങ്ങളുടെ പകർപ്പ് തിരികെ വെക്കുക.</translation>
+    </message>
+    <message>
+        <source>signing key file</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഒപ്പിടൽ കീ ഫയൽ</translation>
+    </message>
+    <message>
+        <source>cannot be used ({why})</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഉപയോഗിക്കാനാവില്ല ({why})</translation>
+    </message>
+    <message>
+        <source>is damaged or is not a key NormFit made</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>കേടായതാണ്, അല്ലെങ്കിൽ NormFit ഉണ്ടാക്കിയ കീ അല്ല</translation>
+    </message>
+    <message>
+        <source>is not a key NormFit can read</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് വായിക്കാനാവുന്ന കീ അല്ല</translation>
+    </message>
+    <message>
+        <source>is a key of another kind (NormFit signs with Ed25519)</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>മറ്റൊരു തരം കീ ആണ് (NormFit ഒപ്പിടുന്നത് Ed25519 കൊണ്ടാണ്)</translation>
+    </message>
+    <message>
+        <source>This adapter cannot be shared: {why}</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ പങ്കിടാനാവില്ല: {why}</translation>
+    </message>
+    <message>
+        <source>You can only withdraw entries signed with your own key; this one was signed by key {signer}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>നിങ്ങളുടെ സ്വന്തം കീ കൊണ്ട് ഒപ്പിട്ട കുറിപ്പുകൾ മാത്രമേ നിങ്ങൾക്ക് പിൻവലിക്കാനാവൂ; ഇത് {signer} എന്ന കീ ഒപ്പിട്ടതാണ്.</translation>
+    </message>
+    <message>
+        <source>The folder {out} does not exist.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{out} എന്ന ഫോൾഡർ നിലവിലില്ല.</translation>
+    </message>
+    <message>
+        <source>NormFit directory entry</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit കുറിപ്പ്</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a NormFit directory entry (it is not UTF-8 text).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} ഒരു NormFit കുറിപ്പായി വായിക്കാനാവില്ല (ഇത് UTF-8 എഴുത്തല്ല).</translation>
+    </message>
+    <message>
+        <source>This entry is damaged: it is not valid JSON, so it was changed or cut short.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് കേടായതാണ്: ഇത് ശരിയായ JSON അല്ല, അതിനാൽ ഇത് മാറ്റുകയോ മുറിഞ്ഞുപോവുകയോ ചെയ്തു.</translation>
+    </message>
+    <message>
+        <source>This entry&apos;s public key is damaged (it is not a 32-byte Ed25519 key).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പിലെ പൊതു കീ കേടായതാണ് (32 ബൈറ്റുള്ള Ed25519 കീ അല്ല).</translation>
+    </message>
+    <message>
+        <source>This entry was signed by key {signer}, not by the key you expected ({expected}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് ഒപ്പിട്ടത് {signer} എന്ന കീ ആണ്, നിങ്ങൾ പ്രതീക്ഷിച്ച കീ ({expected}) അല്ല.</translation>
+    </message>
+    <message>
+        <source>This entry&apos;s signature is damaged (it is not a 64-byte Ed25519 signature).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പിലെ ഒപ്പ് കേടായതാണ് (64 ബൈറ്റുള്ള Ed25519 ഒപ്പ് അല്ല).</translation>
+    </message>
+    <message>
+        <source>This entry does not match its signature: the entry was changed after it was signed, or the signature was damaged or made with another key.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് അതിന്റെ ഒപ്പുമായി ചേരുന്നില്ല: ഒപ്പിട്ട ശേഷം കുറിപ്പ് മാറ്റി, അല്ലെങ്കിൽ ഒപ്പ് കേടായി, അല്ലെങ്കിൽ മറ്റൊരു കീ കൊണ്ട് ഒപ്പിട്ടു.</translation>
+    </message>
+    <message>
+        <source>This entry is for a base model NormFit does not have (&apos;{base_id}&apos;, checksum {checksum}...), so its adapter cannot be used here.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് NormFit-ന്റെ പക്കലില്ലാത്ത ഒരു അടിസ്ഥാന മോഡലിനുള്ളതാണ് (&apos;{base_id}&apos;, ചെക്ക്സം {checksum}...), അതിനാൽ അതിന്റെ അഡാപ്റ്റർ ഇവിടെ ഉപയോഗിക്കാനാവില്ല.</translation>
+    </message>
+    <message>
+        <source>The adapter this entry describes cannot be used: {why}</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് വിവരിക്കുന്ന അഡാപ്റ്റർ ഉപയോഗിക്കാനാവില്ല: {why}</translation>
+    </message>
+    <message>
+        <source>The adapter this entry describes is not at {apath}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് വിവരിക്കുന്ന അഡാപ്റ്റർ {apath} എന്നിടത്ത് ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>The adapter file is not the one this entry vouches for (its checksum differs): it was changed or replaced after signing.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ കുറിപ്പ് ഉറപ്പുനൽകുന്ന അഡാപ്റ്റർ ഫയൽ ഇതല്ല (ചെക്ക്സം വ്യത്യസ്തമാണ്): ഒപ്പിട്ട ശേഷം അത് മാറ്റുകയോ മറ്റൊന്ന് വെക്കുകയോ ചെയ്തു.</translation>
+    </message>
+    <message>
+        <source>The adapter carries a description field NormFit does not know (&apos;{field}&apos;), which could hold anything; it is not used.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit-ന് അറിയാത്ത ഒരു വിവരണ ഭാഗം (&apos;{field}&apos;) അഡാപ്റ്ററിലുണ്ട്, അതിൽ എന്തും ആകാം; അതിനാൽ ഇത് ഉപയോഗിക്കുന്നില്ല.</translation>
+    </message>
+    <message>
+        <source>The entry and its adapter disagree about the base model or the method, so the entry does not describe this adapter.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>കുറിപ്പും അതിന്റെ അഡാപ്റ്ററും അടിസ്ഥാന മോഡലിലോ രീതിയിലോ യോജിക്കുന്നില്ല, അതിനാൽ കുറിപ്പ് ഈ അഡാപ്റ്ററിനെയല്ല വിവരിക്കുന്നത്.</translation>
+    </message>
+    <message>
+        <source>Your {what} ({path}) is damaged; move it away to start it again.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>നിങ്ങളുടെ {what} ({path}) കേടായതാണ്; പുതുതായി തുടങ്ങാൻ അത് മാറ്റിവെക്കുക.</translation>
+    </message>
+    <message>
+        <source>trusted-keys list</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>വിശ്വസിക്കുന്ന കീകളുടെ പട്ടിക</translation>
+    </message>
+    <message>
+        <source>Key {public_key} is not on your trusted-keys list.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{public_key} എന്ന കീ നിങ്ങൾ വിശ്വസിക്കുന്ന കീകളുടെ പട്ടികയിലില്ല.</translation>
+    </message>
+    <message>
+        <source>That is your own key; your own adapters are always trusted.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അത് നിങ്ങളുടെ സ്വന്തം കീ ആണ്; നിങ്ങളുടെ സ്വന്തം അഡാപ്റ്ററുകൾ എപ്പോഴും വിശ്വസിക്കപ്പെടും.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a public key, a key fingerprint (16 hex digits) or an entry file.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>&apos;{text}&apos; ഒരു പൊതു കീയോ കീയുടെ വിരലടയാളമോ (16 ഹെക്സ് അക്കങ്ങൾ) കുറിപ്പ് ഫയലോ അല്ല.</translation>
+    </message>
+    <message>
+        <source>No key with fingerprint {fp} was found among the signed entries in {folder}; give the folder it was shared in with --from, or the whole public key.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{folder} എന്നതിലെ ഒപ്പിട്ട കുറിപ്പുകളിൽ {fp} എന്ന വിരലടയാളമുള്ള കീ കണ്ടില്ല; അത് പങ്കിട്ട ഫോൾഡർ --from ഉപയോഗിച്ച് നൽകുക, അല്ലെങ്കിൽ മുഴുവൻ പൊതു കീയും നൽകുക.</translation>
+    </message>
+    <message>
+        <source>No key with fingerprint {fp} was found; give the folder it was shared in with --from, or the whole public key.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{fp} എന്ന വിരലടയാളമുള്ള കീ കണ്ടില്ല; അത് പങ്കിട്ട ഫോൾഡർ --from ഉപയോഗിച്ച് നൽകുക, അല്ലെങ്കിൽ മുഴുവൻ പൊതു കീയും നൽകുക.</translation>
+    </message>
+    <message>
+        <source>record of withdrawals seen</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>കണ്ട പിൻവലിക്കലുകളുടെ രേഖ</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഫയൽ</translation>
+    </message>
+    <message>
+        <source>There is no file at {p}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{p} എന്നിടത്ത് ഫയലില്ല.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a {what}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} ഒരു ഫോൾഡറാണ്, {what} അല്ല.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened ({why}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} തുറക്കാനാവില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} is not an ordinary file (a pipe, device or socket), so it is not a {what}; it was not read.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} സാധാരണ ഫയലല്ല (പൈപ്പോ ഉപകരണമോ സോക്കറ്റോ ആണ്), അതിനാൽ അത് {what} അല്ല; അത് വായിച്ചില്ല.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} bytes; a {what} is at most {limit} bytes, so it is not one.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} {size} ബൈറ്റ് ആണ്; ഒരു {what} പരമാവധി {limit} ബൈറ്റേ ഉണ്ടാകൂ, അതിനാൽ ഇത് അതല്ല.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({why}).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} വായിക്കാനാവില്ല ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} bytes; a {what} is at most {limit} bytes, so it is not one.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>{name} {limit} ബൈറ്റിലധികമാണ്; ഒരു {what} പരമാവധി {limit} ബൈറ്റേ ഉണ്ടാകൂ, അതിനാൽ ഇത് അതല്ല.</translation>
+    </message>
+    <message>
+        <source>This withdrawal list is damaged: {why}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ പിൻവലിക്കൽ പട്ടിക കേടായതാണ്: {why}.</translation>
+    </message>
+    <message>
+        <source>This is not a NormFit withdrawal list (wrong &apos;format&apos;).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് ഒരു NormFit പിൻവലിക്കൽ പട്ടികയല്ല (&apos;format&apos; തെറ്റാണ്).</translation>
+    </message>
+    <message>
+        <source>its fields are not exactly those of a version-1 list</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അതിലെ ഭാഗങ്ങൾ പതിപ്പ്-1 പട്ടികയുടേത് അല്ല</translation>
+    </message>
+    <message>
+        <source>This withdrawal list uses version &apos;{v}&apos;, which this NormFit does not know; update NormFit.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ പിൻവലിക്കൽ പട്ടിക &apos;{v}&apos; എന്ന പതിപ്പാണ് ഉപയോഗിക്കുന്നത്, അത് ഈ NormFit-ന് അറിയില്ല; NormFit പുതുക്കുക.</translation>
+    </message>
+    <message>
+        <source>its serial is not a positive whole number</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അതിന്റെ ക്രമനമ്പർ ഒരു പോസിറ്റീവ് പൂർണ്ണസംഖ്യയല്ല</translation>
+    </message>
+    <message>
+        <source>&apos;retired&apos; is not true or false</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>&apos;retired&apos; ശരിയോ തെറ്റോ അല്ല</translation>
+    </message>
+    <message>
+        <source>its signing time is not a time like 2026-01-31T12:00:00Z</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അത് ഒപ്പിട്ട സമയം 2026-01-31T12:00:00Z പോലുള്ള ഒരു സമയമല്ല</translation>
+    </message>
+    <message>
+        <source>&apos;withdraws&apos; is not a sorted list of at most {max_withdraws} adapter checksums</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>&apos;withdraws&apos; പരമാവധി {max_withdraws} അഡാപ്റ്റർ ചെക്ക്സങ്ങളുടെ ക്രമീകരിച്ച പട്ടികയല്ല</translation>
+    </message>
+    <message>
+        <source>its key or signature is not spelled as standard base64 of the right length</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അതിലെ കീയോ ഒപ്പോ ശരിയായ നീളമുള്ള സാധാരണ base64 ആയി എഴുതിയിട്ടില്ല</translation>
+    </message>
+    <message>
+        <source>This withdrawal list does not match its signature: it was changed after it was signed.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ പിൻവലിക്കൽ പട്ടിക അതിന്റെ ഒപ്പുമായി ചേരുന്നില്ല: ഒപ്പിട്ട ശേഷം അത് മാറ്റി.</translation>
+    </message>
+    <message>
+        <source>NormFit withdrawal list</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>NormFit പിൻവലിക്കൽ പട്ടിക</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON of the right kind</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അത് ശരിയായ തരത്തിലുള്ള JSON അല്ല</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ def add_commands(sub) -> None:
                    help="no training: guess whose writing each new paragraph is, among the class's adapters")
     c.add_argument("--text", action="append", default=None, metavar="FILE",
                    help="with --game: a file to guess (repeatable; default: paragraphs typed or piped in)")
+    c.add_argument("--lang", default="en", choices=["en", "ml"],
+                   help="language of the teacher's report (default en; ml: Malayalam)")
     c.add_argument("--base", default=None, help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true", help="print one JSON object")
     c.set_defaults(func=cmd_class)
@@ -74,8 +76,17 @@ def _printer():
                 say(f"  {r.name}: {pct(r.personal_gain)} better on their own writing, general text "
                     f"{pct(r.general_drift, True)}, {r.steps} steps, {fmt_time(r.seconds or 0)} -> {r.file}")
             else:
-                say(f"  {r.name}: {r.status}" + (f" ({note_of(r, lambda s: s)})" if r.reason else ""))
+                say(f"  {r.name}: {r.status}" + (f" ({note_of(r)})" if r.reason else ""))
     return on_event
+
+
+def _wording(lang: str):
+    """The report's words in `lang` (the command line's own lines stay English)."""
+    from ..engine.messages import ENGLISH
+    if lang == "en":
+        return ENGLISH
+    from ..ui.language import wording_for     # QtCore only: no window, no display needed
+    return wording_for(lang)
 
 
 def cmd_class(args) -> int:
@@ -100,7 +111,8 @@ def cmd_class(args) -> int:
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set()) \
         if threading.current_thread() is threading.main_thread() else None
     try:
-        run = run_class(base, folder, out, cfg, on_event=_printer(), should_stop=stop.is_set)
+        run = run_class(base, folder, out, cfg, on_event=_printer(), should_stop=stop.is_set,
+                        wording=_wording(args.lang))
     except PermissionError as e:
         raise UsageError(f"NormFit may not write to {e.filename or 'that folder'}; choose another folder "
                          "with --out.") from None

@@ -12,6 +12,7 @@ against the loaded base, and only then are the bytes turned into tensors.
 from __future__ import annotations
 
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 
 import json
 import math
@@ -300,9 +301,9 @@ def read_limited(path: str | Path, limit: int = MAX_LOAD_BYTES) -> bytes:
     checked on the opened file itself (untrusted.read_regular)."""
     from .untrusted import UnreadableFile, read_regular
     try:
-        return read_regular(path, limit, "NormFit adapter")
+        return read_regular(path, limit, phrase(QT_TRANSLATE_NOOP("engine", "NormFit adapter")))
     except UnreadableFile as e:
-        raise AdapterFileError(str(e)) from None
+        raise AdapterFileError(as_message(e)) from None
 
 
 def load_adapter(path: str | Path, base_sha256: str | None = None,

@@ -14,6 +14,7 @@ from pathlib import Path
 import torch
 
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .evaluate import EvalSet, make_eval_set
 from .model import ModelConfig, Transformer
 from .tokenizer import Tokenizer
@@ -63,8 +64,9 @@ def release_for(sha256: str, base_id: str | None = None, root: str | Path | None
         if r.sha256 == sha256:
             return r
     name = f"'{base_id}'" if base_id else f"with checksum {sha256[:12]}"
-    raise BaseModelError(f"This adapter was made for the base model {name}, which this copy of NormFit "
-                         "does not include; open it with a NormFit version that ships that base.")
+    raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "This adapter was made for the base model {name}, which "
+                                                         "this copy of NormFit does not include; open it with a "
+                                                         "NormFit version that ships that base."), name=name))
 
 
 @dataclass
@@ -120,17 +122,20 @@ def load_base(folder: str | Path | None = None) -> Base:
     if not (folder / "config.json").exists():
         found = releases(folder)
         if not found:
-            raise BaseModelError(f"No base model release in {folder}.")
+            raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "No base model release in {folder}."),
+                                     folder=folder))
         folder = found[-1].folder      # the newest
     cfg_path, w_path, t_path = folder / "config.json", folder / "model.safetensors", folder / "tokenizer.json"
     for p in (cfg_path, w_path, t_path):
         if not p.exists():
-            raise BaseModelError(f"The base model is incomplete: {p.name} is missing from {folder}.")
+            raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "The base model is incomplete: {name} is missing "
+                                                                 "from {folder}."), name=p.name, folder=folder))
     info = json.loads(cfg_path.read_text(encoding="utf-8"))
     raw = w_path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     if info.get("base_sha256") and info["base_sha256"] != sha:
-        raise BaseModelError("The base model file is damaged (its checksum does not match config.json).")
+        raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "The base model file is damaged (its checksum does "
+                                                             "not match config.json).")))
     cfg = ModelConfig.from_dict(info)
     from safetensors.torch import load as load_bytes
     state = load_bytes(raw)

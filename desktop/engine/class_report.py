@@ -1,10 +1,13 @@
 """The teacher's summary of a class run: class-report.html (to read) and
 class-report.csv (for a spreadsheet), next to the students' adapters.
 
-The HTML's words are English templates marked for Qt's translation tools
-(context "classroom"); the window passes Qt's translate so a Malayalam teacher
-gets a Malayalam report. The CSV keeps English headers and status codes, for
-spreadsheets and scripts. Every figure comes from the records, whose numbers
+The words are English templates marked for Qt's translation tools (context
+"classroom"; a failed student's reason is an engine Message, context
+"engine"); the window, or `normfit class --lang ml`, passes a Wording
+(engine/messages.py) so a Malayalam teacher gets a Malayalam report, numbers
+and the date included. In English the CSV keeps its lower-case headers and
+status codes, for spreadsheets and scripts; in another language its headers and
+statuses are worded too. Every figure comes from the records, whose numbers
 for a saved adapter were read back from the adapter's own metadata.
 """
 from __future__ import annotations
@@ -14,15 +17,19 @@ import html
 import io
 import time
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 
 from .. import __version__
-from .notes import QT_TRANSLATE_NOOP
+from .messages import ENGLISH, QT_TRANSLATE_NOOP, Message, Wording
 
 HTML_NAME, CSV_NAME = "class-report.html", "class-report.csv"
 CSV_COLUMNS = ("name", "words", "personal gain (%)", "general drift (%)", "steps", "time (s)", "file", "status",
                "note")
+CSV_HEADERS = (QT_TRANSLATE_NOOP("classroom", "Name"), QT_TRANSLATE_NOOP("classroom", "Words"),
+               QT_TRANSLATE_NOOP("classroom", "Personal gain (%)"), QT_TRANSLATE_NOOP("classroom", "General drift (%)"),
+               QT_TRANSLATE_NOOP("classroom", "Steps"), QT_TRANSLATE_NOOP("classroom", "Time (s)"),
+               QT_TRANSLATE_NOOP("classroom", "File"), QT_TRANSLATE_NOOP("classroom", "Status"),
+               QT_TRANSLATE_NOOP("classroom", "Note"))
 
 STATUS = {
     "done": QT_TRANSLATE_NOOP("classroom", "Adapter saved"),
@@ -71,11 +78,15 @@ GUESS = QT_TRANSLATE_NOOP("classroom", "Recognised as")
 LEARNED = QT_TRANSLATE_NOOP("classroom", "Words their model learned")
 
 
-def recognition_html(rec, translate: Callable[[str], str]) -> str:
+def _t(wording: Wording):
+    return lambda s: wording.lookup("classroom", s)
+
+
+def recognition_html(rec, wording: Wording = ENGLISH) -> str:
     """The confusion table and each student's learned words ("" without a recognition)."""
     if rec is None or len(rec.names) < 2:
         return ""
-    t, e = translate, html.escape
+    t, e = _t(wording), html.escape
     head = "".join(f"<th>{e(n)}</th>" for n in rec.names)
     rows = []
     for i, name in enumerate(rec.names):
@@ -85,7 +96,7 @@ def recognition_html(rec, translate: Callable[[str], str]) -> str:
     words = "".join(f"<tr><td>{e(n)}</td><td>{e(', '.join(rec.words.get(n, [])) or '—')}</td></tr>"
                     for n in rec.names)
     return f"""<h2>{e(t(WHOSE_TITLE))}</h2>
-<p><b>{e(t(WHOSE_COUNT).format(n=rec.recognised, m=rec.pieces))}</b></p>
+<p><b>{e(t(WHOSE_COUNT).format(n=wording.number(rec.recognised), m=wording.number(rec.pieces)))}</b></p>
 <table class="whose"><thead><tr><th>{e(t(WRITER))} \u2193 / {e(t(GUESS))} \u2192</th>{head}</tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table>
@@ -110,31 +121,33 @@ def clock(seconds: float | None) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-def note_of(rec, translate: Callable[[str], str]) -> str:
+def note_of(rec, wording: Wording = ENGLISH) -> str:
     if not rec.reason:
         return ""
-    args = {k: (f"{v:,}" if isinstance(v, int) else v) for k, v in rec.reason_args.items()}
+    # A failed student's "why" is the engine's sentence, kept as a Message (to_json) in the class state.
+    args = {k: (wording.say(Message.from_json(v)) if isinstance(v, dict)
+                else wording.number(v) if isinstance(v, int) else str(v)) for k, v in rec.reason_args.items()}
     try:
-        return translate(REASONS.get(rec.reason, "{why}")).format(**{"why": rec.reason, **args})
+        return _t(wording)(REASONS.get(rec.reason, "{why}")).format(**{"why": rec.reason, **args})
     except (KeyError, IndexError):
         return rec.reason
 
 
-def csv_text(run) -> str:
+def csv_text(run, wording: Wording = ENGLISH) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    english, t = wording.lang == "en", _t(wording)
+    w.writerow(CSV_COLUMNS if english else [t(h) for h in CSV_HEADERS])
     for r in run.records:
         num = lambda x: "" if x is None else f"{100 * x:.2f}"    # noqa: E731
         w.writerow([r.name, r.words, num(r.personal_gain), num(r.general_drift),
                     "" if r.steps is None else r.steps, "" if r.seconds is None else r.seconds,
-                    r.file, r.status, note_of(r, lambda s: s)])
+                    r.file, r.status if english else t(STATUS.get(r.status, r.status)), note_of(r, wording)])
     return buf.getvalue()
 
 
-def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "en") -> str:
-    t = translate or (lambda s: s)
-    e = html.escape
+def html_text(run, wording: Wording = ENGLISH) -> str:
+    t, e, lang = _t(wording), html.escape, wording.lang
     recs = run.records
     n = {k: sum(r.status == k for r in recs) for k in ("done", "skipped", "no-gain")}
     left = sum(r.status in ("waiting", "stopped", "failed") for r in recs)
@@ -142,18 +155,18 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
     rows = []
     for r in recs:
         link = f'<a href="{e(quote(r.file))}">{e(r.file)}</a>' if r.file else "—"
-        note = note_of(r, t)
+        note = note_of(r, wording)
         status = e(t(STATUS.get(r.status, r.status))) + (f'<div class="note">{e(note)}</div>' if note else "")
-        rows.append(f'<tr class="{e(r.status)}"><td>{e(r.name)}</td><td class="n">{r.words:,}</td>'
+        rows.append(f'<tr class="{e(r.status)}"><td>{e(r.name)}</td><td class="n">{e(wording.number(r.words))}</td>'
                     f'<td class="n">{pct(r.personal_gain)}</td><td class="n">{pct(r.general_drift, True)}</td>'
                     f'<td class="n">{"—" if r.steps is None else r.steps}</td><td class="n">{clock(r.seconds)}</td>'
                     f'<td>{link}</td><td>{status}</td></tr>')
     head = "".join(f"<th>{e(t(c))}</th>" for c in COLUMNS)
     title = t(TITLE).format(name=run.settings.get("class", run.folder.name))
-    counts = t(COUNTS).format(done=n["done"], total=len(recs), skipped=n["skipped"], nogain=n["no-gain"],
-                              left=left)
+    counts = t(COUNTS).format(**{k: wording.number(v) for k, v in dict(
+        done=n["done"], total=len(recs), skipped=n["skipped"], nogain=n["no-gain"], left=left).items()})
     drift_help = t(DRIFT_HELP).format(limit=f"{100 * limit:g}%") if limit else t(DRIFT_HELP_NO_LIMIT)
-    settings = t(SETTINGS).format(version=__version__, date=time.strftime("%Y-%m-%d %H:%M"),
+    settings = t(SETTINGS).format(version=__version__, date=wording.date(time.time()),
                                   minutes=f"{run.settings.get('minutes', 0):g}", base=run.settings.get("base_id", ""))
     return f"""<!DOCTYPE html>
 <html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>
@@ -171,16 +184,16 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
 {chr(10).join(rows)}
 </tbody></table>
 <p class="small">{e(t(GAIN_HELP))}<br>{e(drift_help)}<br>{e(t(SHARE))}</p>
-{recognition_html(getattr(run, "recognition", None), t)}
+{recognition_html(getattr(run, "recognition", None), wording)}
 <p class="small">{e(settings)}</p>
 </body></html>
 """
 
 
-def write(run, translate: Callable[[str], str] | None = None, lang: str = "en") -> tuple[Path, Path]:
+def write(run, wording: Wording = ENGLISH) -> tuple[Path, Path]:
     from .classroom import _write_atomic
     h, c = run.out / HTML_NAME, run.out / CSV_NAME
-    _write_atomic(h, html_text(run, translate, lang))
+    _write_atomic(h, html_text(run, wording))
     # With a byte-order mark, spreadsheet programs open the Malayalam names as UTF-8.
-    _write_atomic(c, "\ufeff" + csv_text(run))
+    _write_atomic(c, "\ufeff" + csv_text(run, wording))
     return h, c

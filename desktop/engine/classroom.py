@@ -27,6 +27,7 @@ from typing import Callable
 
 from . import api
 from .events import StudentEvent, StudentFinished, StudentStarted  # noqa: F401 (re-exported)
+from .messages import ENGLISH, Message, Wording, as_message
 from .names import clean_label, safe_file_stem, unique_name
 
 STATE = "class-state.json"
@@ -166,7 +167,7 @@ def _file_for(name: str, out: Path, records: dict[str, Record], method: str) -> 
 
 def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.TrainConfig | None = None,
               on_event: Callable[[object], None] | None = None, should_stop: Callable[[], bool] = lambda: False,
-              translate: Callable[[str], str] | None = None, lang: str = "en", write_report: bool = True) -> ClassRun:
+              wording: Wording = ENGLISH, write_report: bool = True) -> ClassRun:
     """Personalise every student who is not finished yet; returns what is known
     about each. `should_stop()` ends the run after (or during) a student: the
     one in progress is left for the next run."""
@@ -189,7 +190,7 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
                        recognition=recognition)
         save_state(out, records, settings, recognition)
         if write_report:
-            run.html, run.csv = class_report.write(run, translate, lang)
+            run.html, run.csv = class_report.write(run, wording)
         return run
 
     for name in order:    # students not yet reached show as waiting in a partial report
@@ -216,7 +217,9 @@ def run_class(base, folder: str | Path, out: str | Path | None = None, cfg: api.
             rec = _personalise(base, s, rec, prev.file, col, cfg, out, records,
                                lambda e, i=i, n=s.name: emit(StudentEvent(i, n, e)), should_stop)
         except Exception as e:    # one student's odd file must not stop the class
-            rec.status, rec.reason, rec.reason_args = "failed", "error", {"why": str(e) or type(e).__name__}
+            why = as_message(e)      # the engine's sentence, kept so the report words it in its language
+            rec.status, rec.reason, rec.reason_args = "failed", "error", \
+                {"why": why.to_json() if isinstance(why, Message) else (why or type(e).__name__)}
         records[s.name] = rec
         stopped = rec.status == "stopped"
         report(False)

@@ -18,6 +18,7 @@ from typing import Sequence
 import torch
 
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, msg
 from .documents import Document, count_words
 from .evaluate import EvalSet, sampled_eval_set
 from .tokenizer import Tokenizer
@@ -48,9 +49,10 @@ def _words(texts: Sequence[str]) -> int:
 def check_enough(texts: Sequence[str], minimum: int = MIN_WORDS) -> None:
     n = _words(texts)
     if n < minimum:
-        raise NotEnoughText(
-            f"There are only {n:,} words of text; NormFit needs at least {minimum:,}. "
-            f"Add about {minimum - n:,} more words (a few more pages) of your writing.")
+        raise NotEnoughText(msg(QT_TRANSLATE_NOOP("engine", "There are only {n} words of text; NormFit needs at least "
+                                                            "{minimum}. Add about {more} more words (a few more "
+                                                            "pages) of your writing."),
+                                n=n, minimum=minimum, more=minimum - n))
 
 
 def _tail_cut(text: str, frac: float) -> int:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, msg, phrase
 from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
 from .events import ReadProgress  # noqa: E402,F401 (re-exported)
 
@@ -44,17 +45,19 @@ class DocumentError(UserError):
 
 
 # The refusals a person meets most often, worded once so every reader says the same thing.
-EMPTY = "This file is empty, so there is nothing to learn from."
-NO_TEXT = "This document has no text in it, so there is nothing to learn from."
-PASSWORD = ("This file is protected by a password, so NormFit cannot open it; "
-            "save a copy without the password and add that instead.")
-NOT_TEXT = ("This file is not text (it holds binary data, such as a picture or a program) even though its "
-            "name ends in {suffix}, so NormFit cannot read it.")
+# Each is a Message (engine/messages.py): English here, worded in the person's language by the window.
+EMPTY = msg(QT_TRANSLATE_NOOP("engine", "This file is empty, so there is nothing to learn from."))
+NO_TEXT = msg(QT_TRANSLATE_NOOP("engine", "This document has no text in it, so there is nothing to learn from."))
+PASSWORD = msg(QT_TRANSLATE_NOOP("engine", "This file is protected by a password, so NormFit cannot open it; "
+                                    "save a copy without the password and add that instead."))
+NOT_TEXT = QT_TRANSLATE_NOOP("engine", "This file is not text (it holds binary data, such as a picture or a program) "
+                                "even though its name ends in {suffix}, so NormFit cannot read it.")
+A_TEXT_ENDING = phrase(QT_TRANSLATE_NOOP("engine", "a text ending"))
 
 
 def damaged(noun: str) -> str:
-    return (f"This {noun} is damaged or incomplete, so NormFit cannot read it; "
-            "open it in the program that made it and save it again.")
+    return msg(QT_TRANSLATE_NOOP("engine", "This {noun} is damaged or incomplete, so NormFit cannot read it; "
+                                    "open it in the program that made it and save it again."), noun=noun)
 
 
 @dataclass(frozen=True)
@@ -115,28 +118,30 @@ def register(kind: str, *suffixes: str, noun: str | None = None):
     def deco(fn: Reader) -> Reader:
         for s in suffixes:
             READERS[s.lower()] = (kind, fn)
-        NOUNS[kind] = noun or f"{kind} file"
+        NOUNS[kind] = noun or phrase(f"{kind} file")
         return fn
     return deco
 
 
 # Types people often try that NormFit does not read, with what to do instead.
+_KINDLE = QT_TRANSLATE_NOOP("engine", "NormFit cannot read Kindle e-books ({suffix}); convert it to EPUB and add that "
+                                "instead.")
 UNSUPPORTED_HINTS = {
-    ".doc": "NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, save it as .docx "
-            "and add that instead.",
-    ".wpd": "NormFit cannot read WordPerfect files; save it as .docx or .odt and add that instead.",
-    ".pages": "NormFit cannot read Pages files; export it as a Word document or PDF and add that instead.",
-    ".mobi": "NormFit cannot read Kindle e-books (.mobi); convert it to EPUB and add that instead.",
-    ".azw": "NormFit cannot read Kindle e-books (.azw); convert it to EPUB and add that instead.",
-    ".azw3": "NormFit cannot read Kindle e-books (.azw3); convert it to EPUB and add that instead.",
+    ".doc": QT_TRANSLATE_NOOP("engine", "NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, "
+                                 "save it as .docx and add that instead."),
+    ".wpd": QT_TRANSLATE_NOOP("engine", "NormFit cannot read WordPerfect files; save it as .docx or .odt and add that "
+                                 "instead."),
+    ".pages": QT_TRANSLATE_NOOP("engine", "NormFit cannot read Pages files; export it as a Word document or PDF and add "
+                                   "that instead."),
+    ".mobi": _KINDLE, ".azw": _KINDLE, ".azw3": _KINDLE,
 }
 
 
 def unsupported(suffix: str) -> str:
     if suffix in UNSUPPORTED_HINTS:
-        return UNSUPPORTED_HINTS[suffix]
-    return (f"NormFit cannot read {suffix} files; save it as a PDF, Word, OpenDocument or plain text file "
-            "and add that instead.")
+        return msg(UNSUPPORTED_HINTS[suffix], suffix=suffix)     # format ignores an unused value
+    return msg(QT_TRANSLATE_NOOP("engine", "NormFit cannot read {suffix} files; save it as a PDF, Word, OpenDocument or "
+                                    "plain text file and add that instead."), suffix=suffix)
 
 
 # ------------------------------------------------------------------ bytes and text
@@ -155,8 +160,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
-    return (f"This file is {max(size / 2**20, limit / 2**20 + 1):.0f} MB and NormFit reads files of at most "
-            f"{limit // 2**20} MB; split it into smaller files.")
+    return msg(QT_TRANSLATE_NOOP("engine", "This file is {size} MB and NormFit reads files of at most {limit} MB; "
+                                    "split it into smaller files."),
+               size=round(max(size / 2**20, limit / 2**20 + 1)), limit=limit // 2**20)
 
 
 _BOMS = [
@@ -234,14 +240,15 @@ def decode_text(data: bytes, suffix: str = ".txt") -> str:
             try:
                 return data[len(bom):].decode(enc)
             except UnicodeDecodeError:
-                raise DocumentError(f"This file says it is {enc.upper()} text but parts of it are not, "
-                                    "so it is probably damaged.") from None
+                raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file says it is {encoding} text but parts of "
+                                                             "it are not, so it is probably damaged."),
+                                        encoding=enc.upper())) from None
     if b"\x00" in data[:8192]:
         text = _utf16_without_bom(data)
         if text is not None:
             return text
     if looks_binary(data):
-        raise DocumentError(NOT_TEXT.format(suffix=suffix or "a text ending"))
+        raise DocumentError(msg(NOT_TEXT, suffix=suffix or A_TEXT_ENDING))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -282,7 +289,8 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
     return _BLANKS.sub("\n\n", "\n\n".join(out))
 
 
-@register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv", ".log", noun="text file")
+@register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv",
+          ".log", noun=phrase(QT_TRANSLATE_NOOP("engine", "text file")))
 def read_plain(path: Path) -> str:
     return normalise(decode_text(read_bytes(path), path.suffix.lower()))
 
@@ -294,7 +302,8 @@ SOURCE_SUFFIXES = (".py", ".pyi", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java",
                    ".vue", ".svelte", ".el", ".clj", ".ex", ".exs", ".erl", ".f90", ".vb", ".groovy")
 
 
-@register("Source code", *SOURCE_SUFFIXES, noun="source file")
+@register("Source code", *SOURCE_SUFFIXES,
+          noun=phrase(QT_TRANSLATE_NOOP("engine", "source file")))
 def read_source(path: Path) -> str:
     return normalise(decode_text(read_bytes(path), path.suffix.lower()))
 
@@ -309,21 +318,33 @@ def kind_of(path: Path) -> str | None:
     return entry[0] if entry else None
 
 
+NOT_ALLOWED = msg(QT_TRANSLATE_NOOP("engine", "NormFit is not allowed to open this file; check that you may read it."))
+
+
+def _cannot(why: str, opening: bool) -> DocumentError:
+    """The operating system's own reason (in its language) inside our sentence."""
+    if opening:
+        return DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file cannot be opened ({why})."), why=why))
+    return DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file cannot be read ({why})."), why=why))
+
+
 def read_file(path: str | Path) -> Document:
     """Read one file or raise DocumentError with one sentence."""
     p = Path(path)
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise DocumentError("This file does not exist (it may have been moved or deleted).") from None
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file does not exist (it may have been moved or "
+                                                     "deleted)."))) from None
     except PermissionError:
-        raise DocumentError("NormFit is not allowed to open this file; check that you may read it.") from None
+        raise DocumentError(NOT_ALLOWED) from None
     except OSError as e:
-        raise DocumentError(f"This file cannot be opened ({e.strerror or e}).") from None
+        raise _cannot(e.strerror or str(e), opening=True) from None
     if stat.S_ISDIR(st.st_mode):
-        raise DocumentError("This is a folder, not a file.")
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This is a folder, not a file.")))
     if not stat.S_ISREG(st.st_mode):
-        raise DocumentError("This is not an ordinary file (it is a device or a pipe), so NormFit does not read it.")
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This is not an ordinary file (it is a device or a pipe), "
+                                                     "so NormFit does not read it.")))
     suffix = p.suffix.lower()
     entry = READERS.get(suffix)
     if entry is None:
@@ -339,28 +360,31 @@ def read_file(path: str | Path) -> Document:
     try:
         text = reader(p)
     except DocumentError as e:
-        if not suffix and str(e) == NOT_TEXT.format(suffix="a text ending"):
-            raise DocumentError("NormFit cannot tell what kind of file this is because its name has no "
-                                "ending such as .txt or .docx, and it is not plain text.") from None
+        if not suffix and getattr(e.message, "template", None) == NOT_TEXT:
+            raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "NormFit cannot tell what kind of file this is because "
+                                                         "its name has no ending such as .txt or .docx, and it is "
+                                                         "not plain text."))) from None
         raise
     except PermissionError:
-        raise DocumentError("NormFit is not allowed to open this file; check that you may read it.") from None
+        raise DocumentError(NOT_ALLOWED) from None
     except ImportError:   # an optional library missing from this installation
-        raise DocumentError(f"This copy of NormFit was installed without support for this kind of file "
-                            f"({noun}); reinstall NormFit to read it.") from None
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This copy of NormFit was installed without support for "
+                                                     "this kind of file ({noun}); reinstall NormFit to read it."),
+                                noun=noun)) from None
     except MemoryError:
-        raise DocumentError("This file is too big for this computer's memory; split it into smaller files.") \
-            from None
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file is too big for this computer's memory; split it "
+                                                     "into smaller files."))) from None
     except OSError as e:
-        raise DocumentError(f"This file cannot be read ({e.strerror or e}).") from None
+        raise _cannot(e.strerror or str(e), opening=False) from None
     except Exception:  # a reader library choked on a damaged file
         raise DocumentError(damaged(noun)) from None
     text = normalise(text)
     if not text.strip():
         raise DocumentError(NO_TEXT)
     if len(text) > MAX_TOTAL_CHARS:
-        raise DocumentError(f"This file holds more than {MAX_TOTAL_CHARS // 2**20} million characters, more "
-                            "than NormFit learns from at once; split it into smaller files.")
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file holds more than {n} million characters, more "
+                                                     "than NormFit learns from at once; split it into smaller "
+                                                     "files."), n=MAX_TOTAL_CHARS // 2**20))
     return Document(path=str(p), kind=kind, text=text)
 
 
@@ -440,7 +464,7 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
         try:
             doc = read_file(p)
         except DocumentError as e:
-            out.refused.append(Refusal(str(p), str(e)))
+            out.refused.append(Refusal(str(p), e.message))
             continue
         h = hashlib.sha256(doc.text.encode("utf-8", "replace")).digest()
         if h in seen:
@@ -459,8 +483,8 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
 
 
 def _selection_full() -> str:
-    return (f"The files chosen already hold {MAX_TOTAL_CHARS // 2**20} MB of text, the most NormFit learns "
-            "from at once, so this file was left out.")
+    return msg(QT_TRANSLATE_NOOP("engine", "The files chosen already hold {n} MB of text, the most NormFit learns "
+                                    "from at once, so this file was left out."), n=MAX_TOTAL_CHARS // 2**20)
 
 
 def general_texts(path: str | Path) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .names import LABEL_LIMIT, clean_label
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .untrusted import canonical_b64, visible
 
 ENTRY_FORMAT = "normfit.entry"
@@ -40,7 +41,8 @@ class SchemaError(ValueError):
 
 
 def _bad(field: str, what: str) -> SchemaError:
-    return SchemaError(f"This entry is damaged: its '{visible(field, 24)}' {what}.")
+    return SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry is damaged: its '{field}' {what}."),
+                           field=visible(field, 24), what=what))
 
 
 def _no_surrogates(x, where: str = "") -> None:
@@ -50,8 +52,8 @@ def _no_surrogates(x, where: str = "") -> None:
         try:
             x.encode("utf-8")
         except UnicodeEncodeError:
-            raise SchemaError("This entry is damaged: it holds text that is not valid Unicode (a lone "
-                              "surrogate escape).") from None
+            raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry is damaged: it holds text that is not "
+                                                              "valid Unicode (a lone surrogate escape)."))) from None
     elif isinstance(x, dict):
         for k, v in x.items():
             _no_surrogates(k)
@@ -66,67 +68,81 @@ def _is_int(v) -> bool:
 
 
 def _check_strings(entry: dict) -> None:
-    for k, pattern, what in (("adapter_sha256", _HEX64, "is not 64 lowercase hex digits"),
-                             ("base_sha256", _HEX64, "is not 64 lowercase hex digits"),
-                             ("created_utc", _UTC, "is not a time like 2026-01-31T12:00:00Z"),
-                             ("signed_utc", _UTC, "is not a time like 2026-01-31T12:00:00Z"),
-                             ("base_id", _NAME, "is not a base model's name"),
-                             ("app_version", _NAME, "is not a version number")):
+    for k, pattern, what in (("adapter_sha256", _HEX64, phrase(QT_TRANSLATE_NOOP("engine", "is not 64 lowercase "
+                                                                                           "hex digits"))),
+                             ("base_sha256", _HEX64, phrase(QT_TRANSLATE_NOOP("engine", "is not 64 lowercase hex "
+                                                                                        "digits"))),
+                             ("created_utc", _UTC, phrase(QT_TRANSLATE_NOOP("engine", "is not a time like "
+                                                                                      "2026-01-31T12:00:00Z"))),
+                             ("signed_utc", _UTC, phrase(QT_TRANSLATE_NOOP("engine", "is not a time like "
+                                                                                     "2026-01-31T12:00:00Z"))),
+                             ("base_id", _NAME, phrase(QT_TRANSLATE_NOOP("engine", "is not a base model's name"))),
+                             ("app_version", _NAME, phrase(QT_TRANSLATE_NOOP("engine", "is not a version number")))):
         v = entry[k]
         if not isinstance(v, str) or not pattern.fullmatch(v):
             raise _bad(k, what)
     if entry["method"] not in ("norm", "lora", "full"):
-        raise _bad("method", "is not one NormFit knows")
+        raise _bad("method", phrase(QT_TRANSLATE_NOOP("engine", "is not one NormFit knows")))
     if canonical_b64(entry["public_key"], 32) is None:
-        raise SchemaError("This entry's public key is damaged (it is not a 32-byte Ed25519 key in standard "
-                          "base64, spelled the one way base64 spells it).")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry's public key is damaged (it is not a "
+                                                          "32-byte Ed25519 key in standard base64, spelled the "
+                                                          "one way base64 spells it).")))
     if canonical_b64(entry["signature"], 64) is None:
-        raise SchemaError("This entry's signature is damaged (it is not a 64-byte Ed25519 signature in "
-                          "standard base64, spelled the one way base64 spells it).", "bad_signature")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry's signature is damaged (it is not a 64-byte "
+                                                          "Ed25519 signature in standard base64, spelled the one "
+                                                          "way base64 spells it).")), "bad_signature")
 
 
 def _check_figures(figures) -> None:
     if not isinstance(figures, dict):
-        raise _bad("figures", "is not an object of strings")
+        raise _bad("figures", phrase(QT_TRANSLATE_NOOP("engine", "is not an object of strings")))
     for k, v in figures.items():
         if k not in FIGURES:
-            raise _bad("figures", f"holds a figure NormFit does not know ('{visible(k, 24)}')")
+            raise _bad("figures", msg(QT_TRANSLATE_NOOP("engine", "holds a figure NormFit does not know "
+                                                                  "('{figure}')"),
+                                        figure=visible(k, 24)))
         if not isinstance(v, str) or not _FIGURE.fullmatch(v):
-            raise _bad("figures", f"value '{visible(k, 24)}' is not a short string of printable characters")
+            raise _bad("figures", msg(QT_TRANSLATE_NOOP("engine", "value '{figure}' is not a short string of printable "
+                                                                "characters"), figure=visible(k, 24)))
 
 
 def check_label(label) -> None:
     if not isinstance(label, str) or not label:
-        raise _bad("label", "is not text")
+        raise _bad("label", phrase(QT_TRANSLATE_NOOP("engine", "is not text")))
     if len(label) > LABEL_LIMIT:
-        raise _bad("label", f"is {len(label):,} characters long; a label is at most {LABEL_LIMIT}")
+        raise _bad("label", msg(QT_TRANSLATE_NOOP("engine", "is {length} characters long; a label is at most "
+                                                            "{limit}"),
+                                     length=len(label), limit=LABEL_LIMIT))
     if clean_label(label) != label:
-        raise _bad("label", "holds control characters, line breaks or invisible characters")
+        raise _bad("label", phrase(QT_TRANSLATE_NOOP("engine", "holds control characters, line breaks or "
+                                                               "invisible characters")))
 
 
 def check_entry(entry) -> dict:
     """``entry`` (parsed JSON) if it is a well-formed version-1 entry or
     withdrawal; SchemaError with one sentence otherwise."""
     if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:
-        raise SchemaError("This is not a NormFit directory entry (wrong 'format').")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This is not a NormFit directory entry (wrong 'format').")))
     _no_surrogates(entry)
     v = entry.get("version")
     if not _is_int(v) or v != ENTRY_VERSION:
-        raise SchemaError(f"This entry uses version '{visible(v, 12)}', which this NormFit does not know; "
-                          "update NormFit.")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry uses version '{v}', which this NormFit does "
+                                                          "not know; update NormFit."), v=visible(v, 12)))
     missing = [k for k in REQUIRED if k not in entry]
     if missing:
-        raise SchemaError(f"This entry is incomplete: it lacks {', '.join(missing)}.")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry is incomplete: it lacks {missing}."),
+                              missing=', '.join(missing)))
     extra = sorted(k for k in entry if k not in REQUIRED and k not in OPTIONAL)
     if extra:
-        raise _bad(visible(extra[0], 24), "key is not part of a version-1 entry")
+        raise _bad(visible(extra[0], 24), phrase(QT_TRANSLATE_NOOP("engine", "key is not part of a version-1 entry")))
     n = entry["adapter_bytes"]
     if not _is_int(n) or not 0 < n <= MAX_ADAPTER_BYTES:
-        raise _bad("adapter_bytes", f"is not a size between 1 and {MAX_ADAPTER_BYTES:,} bytes")
+        raise _bad("adapter_bytes", msg(QT_TRANSLATE_NOOP("engine", "is not a size between 1 and {limit} bytes"),
+                                             limit=MAX_ADAPTER_BYTES))
     _check_strings(entry)
     _check_figures(entry["figures"])
     if "label" in entry:
         check_label(entry["label"])
     if "withdraws" in entry and entry["withdraws"] != entry["adapter_sha256"]:
-        raise SchemaError("This withdrawal names two different adapters.")
+        raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This withdrawal names two different adapters.")))
     return entry

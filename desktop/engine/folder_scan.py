@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share, trust
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .untrusted import visible
 from .withdrawal_list import LIST_SUFFIX, read_list
 
@@ -76,17 +77,20 @@ def _guarded(path: Path, skipped: list[Skipped], fn):
     try:
         return fn()
     except (share.EntryError, trust.TrustError) as e:
-        skipped.append(Skipped(path, str(e)))
+        skipped.append(Skipped(path, as_message(e)))
     except Exception as e:     # a bug of ours must not let a file stop the folder either
         log.exception("reading %r failed", path)
-        skipped.append(Skipped(path, f"It could not be read ({type(e).__name__}); it was left out."))
+        skipped.append(Skipped(path, msg(QT_TRANSLATE_NOOP("engine", "It could not be read ({name}); it was left "
+                                                                     "out."), name=type(e).__name__)))
     return None
 
 
 def _capped(paths: list[Path], skipped: list[Skipped], what: str) -> list[Path]:
     if len(paths) > MAX_FILES:
-        skipped.append(Skipped(paths[MAX_FILES], f"The folder holds {len(paths):,} {what}; only the first "
-                                                 f"{MAX_FILES:,} were read."))
+        skipped.append(Skipped(paths[MAX_FILES], msg(QT_TRANSLATE_NOOP("engine", "The folder holds {count} "
+                                                                                 "{what}; only the first "
+                                                                                 "{max_files} were read."),
+                                                     count=len(paths), what=what, max_files=MAX_FILES)))
     return paths[:MAX_FILES]
 
 
@@ -94,13 +98,14 @@ def _learn_withdrawals(names, pol: Policy, skipped: list[Skipped]) -> None:
     """Fold every verified withdrawal list and single withdrawal into what the
     person has seen, and remember it for next time."""
     changed = False
-    for p in _capped(names[LIST_SUFFIX], skipped, "withdrawal lists"):
+    for p in _capped(names[LIST_SUFFIX], skipped, phrase(QT_TRANSLATE_NOOP("engine", "withdrawal lists"))):
         wl = _guarded(p, skipped, lambda: read_list(p))
         changed |= bool(wl) and trust.merge_list(pol.seen, wl)
-    for p in _capped(names[share.WITHDRAWAL_SUFFIX], skipped, "withdrawals"):
+    for p in _capped(names[share.WITHDRAWAL_SUFFIX], skipped, phrase(QT_TRANSLATE_NOOP("engine", "withdrawals"))):
         v = _guarded(p, skipped, lambda: share.verify(p))
         if v is not None and not v.withdrawal:
-            skipped.append(Skipped(p, "It is named like a withdrawal but is an entry; it was not used."))
+            skipped.append(Skipped(p, msg(QT_TRANSLATE_NOOP("engine", "It is named like a withdrawal but is an "
+                                                                      "entry; it was not used."))))
         elif v is not None:
             changed |= trust.merge_single(pol.seen, v.entry)
     if changed and pol.remember:
@@ -115,19 +120,22 @@ def why_not(entry: dict, pol: Policy) -> str | None:
     key = entry["public_key"]
     st = pol.seen.get(key)
     if st is not None and st.retired:
-        return f"Its signer retired key {share.fingerprint(key)}, which withdraws everything that key signed."
+        return msg(QT_TRANSLATE_NOOP("engine", "Its signer retired key {key}, which withdraws everything that key "
+                                               "signed."), key=share.fingerprint(key))
     if st is not None and entry["adapter_sha256"] in st.withdraws:
-        return "Its author withdrew this adapter."
+        return msg(QT_TRANSLATE_NOOP("engine", "Its author withdrew this adapter."))
     if pol.trusted is not None and key not in pol.trusted:
-        return (f"It is signed by key {share.fingerprint(key)}, which you have not chosen to trust "
-                "(normfit trust add, or Shared folder... in the window).")
+        return (msg(QT_TRANSLATE_NOOP("engine", "It is signed by key {key}, which you have not chosen to trust "
+                                                "(normfit trust add, or Shared folder... in the window)."),
+                    key=share.fingerprint(key)))
     return None
 
 
 def _entry(p: Path, known: dict[str, str], pol: Policy):
     v = share.verify(p, known=known)
     if v.withdrawal:
-        raise share.EntryError("not_entry", "It is a withdrawal named like an entry; it was not used as one.")
+        raise share.EntryError("not_entry", msg(QT_TRANSLATE_NOOP("engine", "It is a withdrawal named like an "
+                                                                            "entry; it was not used as one.")))
     why = why_not(v.entry, pol)
     if why:
         raise share.EntryError("not_trusted", why)
@@ -142,10 +150,11 @@ def scan_folder(folder: str | Path, known: dict[str, str], pol: Policy) -> Scan:
     try:
         names = _names(folder)
     except OSError as e:
-        return Scan([], [Skipped(folder, f"The folder cannot be read ({visible(e.strerror or e)}).")])
+        return Scan([], [Skipped(folder, msg(QT_TRANSLATE_NOOP("engine", "The folder cannot be read ({why})."),
+                                             why=visible(e.strerror or e)))])
     _learn_withdrawals(names, pol, skipped)
     usable = []
-    for p in _capped(names[share.ENTRY_SUFFIX], skipped, "entries"):
+    for p in _capped(names[share.ENTRY_SUFFIX], skipped, phrase(QT_TRANSLATE_NOOP("engine", "entries"))):
         v = _guarded(p, skipped, lambda: _entry(p, known, pol))
         if v is not None:
             usable.append(v)
@@ -212,7 +221,8 @@ def overview(folder: str | Path, known: dict[str, str], keys_folder: str | Path 
         why = why_not(v.entry, mine)
         rows.append(Row(v.adapter, label, v.entry["public_key"], "untrusted" if why else "used", why or ""))
     for a in loose_adapters(folder, scan):
-        scan.skipped.append(Skipped(a, "It has no signed directory entry next to it."))
+        scan.skipped.append(Skipped(a, msg(QT_TRANSLATE_NOOP("engine", "It has no signed directory entry next to "
+                                                                       "it."))))
     rows.sort(key=lambda r: r.status != "used")       # used first, each group in file order
     rows += [Row(s.path, "", None, "skipped", s.reason) for s in scan.skipped]
     return rows

@@ -55,8 +55,9 @@ def label_too_long(name: str | None) -> str | None:
     n = len(" ".join(_visible(name).split()))
     if n <= LABEL_LIMIT:
         return None
-    return (f"The label is {n:,} characters long; a label is at most {LABEL_LIMIT} characters "
-            "(a name or nickname).")
+    from .messages import QT_TRANSLATE_NOOP, msg
+    return msg(QT_TRANSLATE_NOOP("engine", "The label is {length} characters long; a label is at most {limit} "
+                                           "characters (a name or nickname)."), length=n, limit=LABEL_LIMIT)
 
 
 def _boundary(text: str, i: int) -> bool:

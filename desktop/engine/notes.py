@@ -15,8 +15,7 @@ if TYPE_CHECKING:     # torch-free at import: the command line uses fmt_time bef
     from .train import TrainResult
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:    # noqa: N802 (Qt's marker name)
-    return text
+from .messages import QT_TRANSLATE_NOOP  # noqa: F401 (re-exported: class_report and share mark with it)
 
 
 NOTHING_LEARNED = QT_TRANSLATE_NOOP(

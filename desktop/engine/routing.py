@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import share
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .adapter_file import AdapterFile, AdapterFileError
 from .folder_scan import Policy, Skipped, loose_adapters, policy, scan_folder
 from .names import clean_label
@@ -106,23 +107,26 @@ def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = Fal
         try:
             af = open_adapter(path, base)
         except AdapterFileError as err:
-            skipped.append(Skipped(path, str(err)))
+            skipped.append(Skipped(path, as_message(err)))
             return
         except Exception as err:     # noqa: BLE001 - one bad file never stops the folder
-            skipped.append(Skipped(path, f"It could not be read ({type(err).__name__}); it was left out."))
+            skipped.append(Skipped(path, msg(QT_TRANSLATE_NOOP("engine", "It could not be read ({name}); it was "
+                                                                         "left out."), name=type(err).__name__)))
             return
         cands.append(Candidate(_display_name(path, entry or af.metadata), af, path, fp))
 
     for v in scan.usable:
         if v.entry["base_sha256"] != base.sha256:
-            skipped.append(Skipped(v.adapter, f"It was made for another base model "
-                                              f"({visible(v.entry['base_id'], 40)}), not the one loaded "
-                                              f"({base.base_id})."))
+            skipped.append(Skipped(v.adapter, msg(QT_TRANSLATE_NOOP("engine", "It was made for another base model "
+                                                                              "({other}), not the one loaded "
+                                                                              "({base_id})."),
+                                                  other=visible(v.entry['base_id'], 40), base_id=base.base_id)))
             continue
         use(v.adapter, v.entry, v.fingerprint)
     for a in loose_adapters(folder, scan):
         if not include_unsigned:
-            skipped.append(Skipped(a, "It has no signed directory entry next to it."))
+            skipped.append(Skipped(a, msg(QT_TRANSLATE_NOOP("engine", "It has no signed directory entry next to "
+                                                                      "it."))))
             continue
         use(a, None, None)
     return cands, skipped

@@ -26,13 +26,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .. import __version__
 from .adapter_file import ALLOWED_META, AdapterFileError, _show, atomic_write, parse, read_limited, to_bytes, utc_now
 from .entry_schema import ENTRY_FORMAT, ENTRY_VERSION, FIGURES, REQUIRED, SchemaError, check_entry
 from .names import clean_label, label_too_long
 from .untrusted import UnreadableFile, canonical_b64, read_regular, visible
 from .base import releases
-from .notes import QT_TRANSLATE_NOOP
 
 KEY_FILE = "federation-ed25519.pem"
 ENTRY_SUFFIX = ".entry.json"
@@ -74,8 +74,10 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _key_error(path: Path, why: str) -> EntryError:
-    return EntryError("bad_key", f"Your signing key {visible(path)} {why}. Move it away (NormFit then makes a "
-                                 "new key, which others must learn to trust again) or put back your copy of it.")
+    return EntryError("bad_key", msg(QT_TRANSLATE_NOOP("engine", "Your signing key {path} {why}. Move it away (NormFit "
+                                                                 "then makes a new key, which others must learn to "
+                                                                 "trust again) or put back your copy of it."),
+                                     path=visible(path), why=why))
 
 
 def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
@@ -95,17 +97,19 @@ def load_or_create_key(folder: str | Path | None = None) -> Ed25519PrivateKey:
         except FileExistsError:
             pass                      # someone else's fresh key won the race: use theirs
     try:
-        data = read_regular(path, MAX_KEY_BYTES, "signing key file")
+        data = read_regular(path, MAX_KEY_BYTES, phrase(QT_TRANSLATE_NOOP("engine", "signing key file")))
     except UnreadableFile as e:
-        raise _key_error(path, f"cannot be used: {e}".rstrip(".")) from None
+        raise _key_error(path, msg(QT_TRANSLATE_NOOP("engine", "cannot be used ({why})"),
+                                   why=str(e).rstrip("."))) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as e:   # garbage, empty, cut short, or protected by a password
-        raise _key_error(path, "is damaged or is not a key NormFit made") from e
+        raise _key_error(path, phrase(QT_TRANSLATE_NOOP("engine", "is damaged or is not a key NormFit made"))) from e
     except Exception as e:                 # the library refuses some key kinds with its own errors
-        raise _key_error(path, "is not a key NormFit can read") from e
+        raise _key_error(path, phrase(QT_TRANSLATE_NOOP("engine", "is not a key NormFit can read"))) from e
     if not isinstance(key, Ed25519PrivateKey):
-        raise _key_error(path, "is a key of another kind (NormFit signs with Ed25519)")
+        raise _key_error(path, phrase(QT_TRANSLATE_NOOP("engine", "is a key of another kind (NormFit signs with "
+                                                                  "Ed25519)")))
     if os.name == "posix" and stat.S_ISREG(path.stat().st_mode) and stat.S_IMODE(path.stat().st_mode) & 0o077:
         os.chmod(path, 0o600)         # someone loosened it: a signing key is the owner's alone
     return key
@@ -186,7 +190,8 @@ def make_entry(adapter_bytes: bytes, key: Ed25519PrivateKey, label: str | None =
     try:
         check_entry(entry)     # never sign what a reader would refuse
     except SchemaError as e:
-        raise EntryError("bad_adapter", f"This adapter cannot be shared: {e}") from None
+        raise EntryError("bad_adapter", msg(QT_TRANSLATE_NOOP("engine", "This adapter cannot be shared: {why}"),
+                                            why=as_message(e))) from None
     return entry
 
 
@@ -214,8 +219,10 @@ def _same_file_there(path: Path, sha256: str) -> bool:
 def make_withdrawal(entry: dict, key: Ed25519PrivateKey) -> dict:
     """The same shape as the entry, plus ``withdraws``, signed now by the same key."""
     if entry.get("public_key") != public_key_b64(key):
-        raise EntryError("wrong_key", "You can only withdraw entries signed with your own key; this one was "
-                                      f"signed by key {fingerprint(str(entry.get('public_key')))}.")
+        raise EntryError("wrong_key", msg(QT_TRANSLATE_NOOP("engine", "You can only withdraw entries signed with "
+                                                                      "your own key; this one was signed by key "
+                                                                      "{signer}."),
+                                          signer=fingerprint(str(entry.get('public_key')))))
     w = {k: v for k, v in entry.items() if k not in ("signature", "withdraws")}
     w.update(withdraws=entry["adapter_sha256"], signed_utc=utc_now())
     return _sign(w, key)
@@ -254,7 +261,8 @@ def share_adapter(adapter_path: str | Path, out_dir: str | Path, label: str | No
         raise EntryError("unknown_base", _unknown_base(meta))
     out = Path(out_dir)
     if not out.is_dir():
-        raise EntryError("no_folder", f"The folder {out} does not exist.")
+        raise EntryError("no_folder", msg(QT_TRANSLATE_NOOP("engine", "The folder {out} does not exist."),
+                                          out=out))
     data = shareable_bytes(data)
     entry = make_entry(data, load_or_create_key(key_folder), label)
     name = shared_name(entry["adapter_sha256"])
@@ -272,7 +280,8 @@ def withdraw(entry_path: str | Path, out_dir: str | Path, key_folder: str | Path
     w = make_withdrawal(entry, load_or_create_key(key_folder))
     out = Path(out_dir)
     if not out.is_dir():
-        raise EntryError("no_folder", f"The folder {out} does not exist.")
+        raise EntryError("no_folder", msg(QT_TRANSLATE_NOOP("engine", "The folder {out} does not exist."),
+                                          out=out))
     path = out / f"{shared_name(entry['adapter_sha256'])}{WITHDRAWAL_SUFFIX}"
     write_public(path, entry_text(w).encode("utf-8"))
     return path
@@ -301,48 +310,52 @@ def read_entry(path: str | Path) -> dict:
     MAX_ENTRY_BYTES of it."""
     p = Path(path)
     try:
-        text = read_regular(p, MAX_ENTRY_BYTES, "NormFit directory entry").decode("utf-8")
+        text = read_regular(p, MAX_ENTRY_BYTES, phrase(QT_TRANSLATE_NOOP("engine", "NormFit directory entry"))).decode("utf-8")
     except UnreadableFile as e:
         reason = "missing_entry" if not os.path.lexists(p) else "damaged_entry"
-        raise EntryError(reason, str(e)) from None
+        raise EntryError(reason, as_message(e)) from None
     except UnicodeDecodeError:
-        raise EntryError("damaged_entry", f"{visible(p.name)} cannot be read as a NormFit directory entry (it is "
-                                          "not UTF-8 text).") from None
+        raise EntryError("damaged_entry", msg(QT_TRANSLATE_NOOP("engine", "{name} cannot be read as a NormFit "
+                                                                          "directory entry (it is not UTF-8 text)."),
+                                              name=visible(p.name))) from None
     try:
         entry = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_floats,
                            parse_constant=_no_floats)
     except (ValueError, RecursionError):
-        raise EntryError("damaged_entry", "This entry is damaged: it is not valid JSON, so it was changed or "
-                                          "cut short.") from None
+        raise EntryError("damaged_entry", msg(QT_TRANSLATE_NOOP("engine", "This entry is damaged: it is not valid "
+                                                                          "JSON, so it was changed or cut short."))) from None
     try:
         return check_entry(entry)
     except SchemaError as e:
-        raise EntryError(e.reason, str(e)) from None
+        raise EntryError(e.reason, as_message(e)) from None
 
 
 def check_signature(entry: dict, expected_key: str | None = None) -> None:
     raw_key = canonical_b64(entry.get("public_key"), 32)
     sig = canonical_b64(entry.get("signature"), 64)
     if raw_key is None:
-        raise EntryError("damaged_entry", "This entry's public key is damaged (it is not a 32-byte Ed25519 "
-                                          "key).")
+        raise EntryError("damaged_entry", msg(QT_TRANSLATE_NOOP("engine", "This entry's public key is damaged (it "
+                                                                          "is not a 32-byte Ed25519 key).")))
     if expected_key is not None and entry["public_key"] != expected_key:
-        raise EntryError("wrong_key", f"This entry was signed by key {fingerprint(entry['public_key'])}, not by "
-                                      f"the key you expected ({fingerprint(expected_key)}).")
+        raise EntryError("wrong_key", msg(QT_TRANSLATE_NOOP("engine", "This entry was signed by key {signer}, not "
+                                                                      "by the key you expected ({expected})."),
+                                          signer=fingerprint(entry['public_key']), expected=fingerprint(expected_key)))
     if sig is None:
-        raise EntryError("bad_signature", "This entry's signature is damaged (it is not a 64-byte Ed25519 "
-                                          "signature).")
+        raise EntryError("bad_signature", msg(QT_TRANSLATE_NOOP("engine", "This entry's signature is damaged (it "
+                                                                          "is not a 64-byte Ed25519 signature).")))
     try:
         Ed25519PublicKey.from_public_bytes(raw_key).verify(sig, canonical_bytes(entry))
     except (InvalidSignature, ValueError):
-        raise EntryError("bad_signature", "This entry does not match its signature: the entry was changed after "
-                                          "it was signed, or the signature was damaged or made with another "
-                                          "key.") from None
+        raise EntryError("bad_signature", msg(QT_TRANSLATE_NOOP("engine", "This entry does not match its "
+                                                                          "signature: the entry was changed after "
+                                                                          "it was signed, or the signature was "
+                                                                          "damaged or made with another key."))) from None
 
 
 def _unknown_base(entry: dict) -> str:
-    return (f"This entry is for a base model NormFit does not have ('{_show(entry.get('base_id'))}', checksum "
-            f"{_show(str(entry.get('base_sha256'))[:12], 12)}...), so its adapter cannot be used here.")
+    return (msg(QT_TRANSLATE_NOOP("engine", "This entry is for a base model NormFit does not have ('{base_id}', "
+                                            "checksum {checksum}...), so its adapter cannot be used here."),
+                base_id=_show(entry.get('base_id')), checksum=_show(str(entry.get('base_sha256'))[:12], 12)))
 
 
 def adapter_next_to(entry_path: str | Path) -> Path:
@@ -371,7 +384,8 @@ def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expec
     check_signature(entry, expected_key)
     if "withdraws" in entry:
         if entry["withdraws"] != entry["adapter_sha256"]:
-            raise EntryError("damaged_entry", "This withdrawal names two different adapters.")
+            raise EntryError("damaged_entry", msg(QT_TRANSLATE_NOOP("engine", "This withdrawal names two "
+                                                                              "different adapters.")))
         return Verified(entry, None, True)
     known = known_bases() if known is None else known
     if entry["base_sha256"] not in known:
@@ -381,22 +395,32 @@ def verify(entry_path: str | Path, adapter_path: str | Path | None = None, expec
         data = read_limited(apath)
     except AdapterFileError as e:
         if os.path.lexists(apath):    # there, but a pipe, a device, a folder, too big: say which
-            raise EntryError("bad_adapter", f"The adapter this entry describes cannot be used: {e}") from None
-        raise EntryError("missing_adapter", f"The adapter this entry describes is not at {visible(apath)}.") from None
+            raise EntryError("bad_adapter", msg(QT_TRANSLATE_NOOP("engine", "The adapter this entry describes "
+                                                                            "cannot be used: {why}"),
+                                                why=as_message(e))) from None
+        raise EntryError("missing_adapter", msg(QT_TRANSLATE_NOOP("engine", "The adapter this entry describes is "
+                                                                            "not at {apath}."),
+                                                apath=visible(apath))) from None
     if hashlib.sha256(data).hexdigest() != entry["adapter_sha256"] or len(data) != entry["adapter_bytes"]:
-        raise EntryError("tampered_adapter", "The adapter file is not the one this entry vouches for (its "
-                                             "checksum differs): it was changed or replaced after signing.")
+        raise EntryError("tampered_adapter", msg(QT_TRANSLATE_NOOP("engine", "The adapter file is not the one "
+                                                                             "this entry vouches for (its "
+                                                                             "checksum differs): it was changed "
+                                                                             "or replaced after signing.")))
     try:
         af = parse(data)
     except AdapterFileError as e:     # signed, but not a format-1 file: say what is wrong with it
-        raise EntryError("bad_adapter", str(e)) from None
+        raise EntryError("bad_adapter", as_message(e)) from None
     unknown = sorted(set(af.metadata) - ALLOWED_META)
     if unknown:    # a signer's NormFit drops these before signing; one that did not is not trusted with them
-        raise EntryError("bad_adapter", f"The adapter carries a description field NormFit does not know "
-                                        f"('{visible(unknown[0], 24)}'), which could hold anything; it is not used.")
+        raise EntryError("bad_adapter", msg(QT_TRANSLATE_NOOP("engine", "The adapter carries a description field "
+                                                                        "NormFit does not know ('{field}'), which "
+                                                                        "could hold anything; it is not used."),
+                                            field=visible(unknown[0], 24)))
     if af.base_sha256 != entry["base_sha256"] or af.method != entry["method"]:
-        raise EntryError("tampered_entry", "The entry and its adapter disagree about the base model or the "
-                                           "method, so the entry does not describe this adapter.")
+        raise EntryError("tampered_entry", msg(QT_TRANSLATE_NOOP("engine", "The entry and its adapter disagree "
+                                                                           "about the base model or the method, "
+                                                                           "so the entry does not describe this "
+                                                                           "adapter.")))
     return Verified(entry, apath, False)
 
 

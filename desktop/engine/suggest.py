@@ -41,6 +41,11 @@ WINDOW = 192             # tokens of context a measured word sees at most...
 STRIDE = 96              # ...and at least (after the first window of a text)
 
 
+def window_for(model) -> int:
+    """WINDOW, or less for a model with a shorter context (room for a word's DEPTH tokens after it)."""
+    return max(2, min(WINDOW, model.cfg.context_length - DEPTH - 1))
+
+
 def is_word_char(c: str) -> bool:
     o = ord(c)
     if o < 128:
@@ -255,7 +260,7 @@ def split_typed(text: str) -> tuple[str, str, str]:
 def next_words(model, tokenizer, table: TokenTable, text: str, n: int = SUGGESTIONS) -> list[str]:
     """The n words most likely to come next after `text`, or to finish the word it ends in."""
     context, sep, begun = split_typed(text)
-    ids = [tokenizer.eot_id] + (tokenizer.encode(context)[-(WINDOW - 1):] if context else [])
+    ids = [tokenizer.eot_id] + (tokenizer.encode(context)[-(window_for(model) - 1):] if context else [])
     caches, logp = _context(model, ids)
     typed = (sep + begun).encode("utf-8")
     return complete_words(model, table, caches, logp, typed, len(sep.encode("utf-8")), n)
@@ -275,7 +280,8 @@ def _token_starts(table: TokenTable, ids: list[int]) -> list[int]:
     return starts + [pos]
 
 
-def plan_windows(tokenizer, table: TokenTable, texts: Sequence[str], max_words: int, seed: int = 0) -> list[_Window]:
+def plan_windows(tokenizer, table: TokenTable, texts: Sequence[str], max_words: int, seed: int = 0,
+                 window: int = WINDOW) -> list[_Window]:
     """Seed-chosen windows of the texts holding about `max_words` words; each
     word is measured with at least STRIDE tokens before it (or from its text's start)."""
     import bisect
@@ -292,13 +298,14 @@ def plan_windows(tokenizer, table: TokenTable, texts: Sequence[str], max_words: 
             last = s
             j = bisect.bisect_right(starts, byte_at) - 1
             spans.append((j, data[starts[j]:byte_at], text[s:e]))
-        for s in range(0, max(1, len(ids) - 1), STRIDE):
-            lo = 1 if s == 0 else s + STRIDE
-            w = _Window(ids[s:s + WINDOW])
-            w.words = [(j - s, sep, word) for j, sep, word in spans if lo <= j < s + WINDOW]
+        stride = window * STRIDE // WINDOW
+        for s in range(0, max(1, len(ids) - 1), stride):
+            lo = 1 if s == 0 else s + stride
+            w = _Window(ids[s:s + window])
+            w.words = [(j - s, sep, word) for j, sep, word in spans if lo <= j < s + window]
             if w.words:
                 windows.append(w)
-            if s + WINDOW >= len(ids):
+            if s + window >= len(ids):
                 break
     random.Random(seed).shuffle(windows)
     chosen, total = [], 0
@@ -382,7 +389,7 @@ def keystroke_savings(base_model, adapted_model, tokenizer, table: TokenTable, t
     bound: Savings.words says how many were measured). None when stopped or no words."""
     t0 = time.monotonic()
     diffs, chars, sb, sa, nw = [], [], 0, 0, 0
-    for w in plan_windows(tokenizer, table, texts, max_words, seed):
+    for w in plan_windows(tokenizer, table, texts, max_words, seed, window_for(base_model)):
         d = c = 0
         for (_, _, word), cb, ca in zip(w.words, iter_costs(base_model, table, w), iter_costs(adapted_model, table, w)):
             if should_stop():

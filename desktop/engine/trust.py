@@ -27,6 +27,7 @@ from pathlib import Path
 
 from . import share
 from .errors import UserError
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .untrusted import UnreadableFile, read_regular, visible
 
 TRUSTED_FILE = "trusted-keys.json"
@@ -50,11 +51,13 @@ def _read_json(path: Path, what: str) -> dict | None:
     try:
         data = json.loads(read_regular(path, MAX_LOCAL_BYTES, what).decode("utf-8"))
     except UnreadableFile as e:
-        raise TrustError(str(e)) from None
+        raise TrustError(as_message(e)) from None
     except (ValueError, RecursionError):
-        raise TrustError(f"Your {what} ({visible(path)}) is damaged; move it away to start it again.") from None
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "Your {what} ({path}) is damaged; move it away to start "
+                                                         "it again."), what=what, path=visible(path))) from None
     if not isinstance(data, dict):
-        raise TrustError(f"Your {what} ({visible(path)}) is damaged; move it away to start it again.")
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "Your {what} ({path}) is damaged; move it away to start "
+                                                         "it again."), what=what, path=visible(path)))
     return data
 
 
@@ -90,7 +93,7 @@ def own_public_key(folder: str | Path | None = None) -> str | None:
 
 def trusted_keys(folder: str | Path | None = None) -> list[TrustedKey]:
     """The person's own key first (if any), then the list, oldest first."""
-    data = _read_json(_keys_folder(folder) / TRUSTED_FILE, "trusted-keys list") or {}
+    data = _read_json(_keys_folder(folder) / TRUSTED_FILE, phrase(QT_TRANSLATE_NOOP("engine", "trusted-keys list"))) or {}
     out = []
     own = own_public_key(folder)
     if own:
@@ -122,9 +125,11 @@ def remove_trusted(public_key: str, folder: str | Path | None = None) -> Trusted
     keys = trusted_keys(folder)
     hit = [k for k in keys if k.public_key == public_key]
     if not hit:
-        raise TrustError(f"Key {share.fingerprint(public_key)} is not on your trusted-keys list.")
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "Key {public_key} is not on your trusted-keys list."),
+                             public_key=share.fingerprint(public_key)))
     if hit[0].own:
-        raise TrustError("That is your own key; your own adapters are always trusted.")
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "That is your own key; your own adapters are always "
+                                                         "trusted.")))
     _save_trusted([k for k in keys if k.public_key != public_key], folder)
     return hit[0]
 
@@ -144,8 +149,8 @@ def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | 
         return entry["public_key"]
     fp = " ".join("".join(str(text).split()).lower()[i:i + 4] for i in range(0, 16, 4))
     if len(fp) != 19 or any(c not in "0123456789abcdef " for c in fp):
-        raise TrustError(f"'{visible(text, 40)}' is not a public key, a key fingerprint (16 hex digits) or an "
-                         "entry file.")
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "'{text}' is not a public key, a key fingerprint (16 hex "
+                                                         "digits) or an entry file."), text=visible(text, 40)))
     for k in trusted_keys(keys_folder):
         if k.fingerprint == fp:
             return k.public_key
@@ -154,9 +159,13 @@ def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | 
         for key in signers_in(search):
             if share.fingerprint(key) == fp:
                 return key
-    where = f" among the signed entries in {visible(search)}" if search is not None else ""
-    raise TrustError(f"No key with fingerprint {fp} was found{where}; give the folder it was shared in "
-                     "with --from, or the whole public key.")
+    if search is not None:
+        raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "No key with fingerprint {fp} was found among the signed "
+                                                         "entries in {folder}; give the folder it was shared in with "
+                                                         "--from, or the whole public key."),
+                             fp=fp, folder=visible(search)))
+    raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "No key with fingerprint {fp} was found; give the folder it was "
+                                                     "shared in with --from, or the whole public key."), fp=fp))
 
 
 # ------------------------------------------------------------------ withdrawal lists
@@ -180,7 +189,8 @@ def _hexes(xs) -> set[str]:
 
 
 def load_seen(folder: str | Path | None = None) -> dict[str, KeyState]:
-    data = _read_json(_keys_folder(folder) / SEEN_FILE, "record of withdrawals seen") or {}
+    data = _read_json(_keys_folder(folder) / SEEN_FILE, phrase(QT_TRANSLATE_NOOP("engine", "record of withdrawals "
+                                                                                           "seen"))) or {}
     out = {}
     for key, st in (data.get("keys") or {}).items() if isinstance(data.get("keys"), dict) else ():
         if share.canonical_b64(key, 32) and isinstance(st, dict):

@@ -22,12 +22,17 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from .messages import QT_TRANSLATE_NOOP, msg, phrase
+
 # Joiners shape Malayalam letters (chillu forms): a label keeps them visible-as-is.
 _KEEP_FORMAT = {"\u200c", "\u200d"}
 
 
 class UnreadableFile(Exception):
-    """str(e) is one sentence for a person, naming the file."""
+    """str(e) is one sentence for a person, naming the file (args[0] is its Message)."""
+
+
+FILE = phrase(QT_TRANSLATE_NOOP("engine", "file"))
 
 
 def read_head(path: str | Path, n: int) -> bytes:
@@ -36,7 +41,7 @@ def read_head(path: str | Path, n: int) -> bytes:
     return read_regular(path, n, head=True)
 
 
-def read_regular(path: str | Path, limit: int, what: str = "file", head: bool = False) -> bytes:
+def read_regular(path: str | Path, limit: int, what: str = FILE, head: bool = False) -> bytes:
     """At most ``limit`` bytes of a regular file; UnreadableFile (one sentence)
     for anything else: missing, a folder, a pipe, a device, too big, unreadable.
     With ``head``, a bigger file is not refused: its first ``limit`` bytes are read."""
@@ -46,21 +51,27 @@ def read_regular(path: str | Path, limit: int, what: str = "file", head: bool = 
     try:
         fd = os.open(p, flags)
     except FileNotFoundError:
-        raise UnreadableFile(f"There is no file at {visible(str(p))}.") from None
+        raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "There is no file at {p}."),
+                                 p=visible(str(p)))) from None
     except IsADirectoryError:
-        raise UnreadableFile(f"{name} is a folder, not a {what}.") from None
+        raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} is a folder, not a {what}."),
+                                 name=name, what=what)) from None
     except OSError as e:
-        raise UnreadableFile(f"{name} cannot be opened ({visible(e.strerror or str(e))}).") from None
+        raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} cannot be opened ({why})."),
+                                 name=name, why=visible(e.strerror or str(e)))) from None
     try:
         st = os.fstat(fd)     # of what was opened, so a swap after a check cannot fool us
         if stat.S_ISDIR(st.st_mode):
-            raise UnreadableFile(f"{name} is a folder, not a {what}.")
+            raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} is a folder, not a {what}."),
+                                     name=name, what=what))
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile(f"{name} is not an ordinary file (a pipe, device or socket), so it is not a "
-                                 f"{what}; it was not read.")
+            raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} is not an ordinary file (a pipe, device "
+                                                                 "or socket), so it is not a {what}; it was not "
+                                                                 "read."), name=name, what=what))
         if st.st_size > limit and not head:
-            raise UnreadableFile(f"{name} is {st.st_size:,} bytes; a {what} is at most {limit:,} bytes, so it "
-                                 "is not one.")
+            raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} is {size} bytes; a {what} is at most "
+                                                                 "{limit} bytes, so it is not one."),
+                                     name=name, size=st.st_size, what=what, limit=limit))
         chunks, left = [], limit + (0 if head else 1)
         while left > 0:
             b = os.read(fd, min(left, 1 << 16))
@@ -69,13 +80,15 @@ def read_regular(path: str | Path, limit: int, what: str = "file", head: bool = 
             chunks.append(b)
             left -= len(b)
     except OSError as e:
-        raise UnreadableFile(f"{name} cannot be read ({visible(e.strerror or str(e))}).") from None
+        raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} cannot be read ({why})."),
+                                 name=name, why=visible(e.strerror or str(e)))) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:     # it grew after we looked
-        raise UnreadableFile(f"{name} is over {limit:,} bytes; a {what} is at most {limit:,} bytes, so it is "
-                             "not one.")
+        raise UnreadableFile(msg(QT_TRANSLATE_NOOP("engine", "{name} is over {limit} bytes; a {what} is at most "
+                                                             "{limit} bytes, so it is not one."),
+                                 name=name, limit=limit, what=what))
     return data
 
 

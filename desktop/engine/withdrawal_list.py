@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from . import share
+from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .untrusted import UnreadableFile, canonical_b64, read_regular, visible
 
 LIST_FORMAT = "normfit.withdrawals"
@@ -46,48 +47,55 @@ def make_list(key: Ed25519PrivateKey, serial: int, withdraws, retired: bool = Fa
 
 
 def _bad(why: str) -> share.EntryError:
-    return share.EntryError("damaged_list", f"This withdrawal list is damaged: {why}.")
+    return share.EntryError("damaged_list", msg(QT_TRANSLATE_NOOP("engine", "This withdrawal list is damaged: "
+                                                                            "{why}."), why=why))
 
 
 def check_list(wl) -> dict:
     """``wl`` if it is a well-formed list whose signature verifies; EntryError (one sentence) otherwise."""
     if not isinstance(wl, dict) or wl.get("format") != LIST_FORMAT:
-        raise share.EntryError("damaged_list", "This is not a NormFit withdrawal list (wrong 'format').")
+        raise share.EntryError("damaged_list", msg(QT_TRANSLATE_NOOP("engine", "This is not a NormFit withdrawal "
+                                                                               "list (wrong 'format').")))
     if set(wl) != _KEYS:
-        raise _bad("its fields are not exactly those of a version-1 list")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "its fields are not exactly those of a version-1 list")))
     v, serial, retired, w = wl["version"], wl["serial"], wl["retired"], wl["withdraws"]
     if type(v) is not int or v != 1:
-        raise share.EntryError("damaged_list", f"This withdrawal list uses version '{visible(v, 12)}', which this "
-                                               "NormFit does not know; update NormFit.")
+        raise share.EntryError("damaged_list", msg(QT_TRANSLATE_NOOP("engine", "This withdrawal list uses version "
+                                                                               "'{v}', which this NormFit does "
+                                                                               "not know; update NormFit."),
+                                                   v=visible(v, 12)))
     if type(serial) is not int or not 0 < serial < MAX_SERIAL:
-        raise _bad("its serial is not a positive whole number")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "its serial is not a positive whole number")))
     if type(retired) is not bool:
-        raise _bad("'retired' is not true or false")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "'retired' is not true or false")))
     if not isinstance(wl["signed_utc"], str) or not _UTC.fullmatch(wl["signed_utc"]):
-        raise _bad("its signing time is not a time like 2026-01-31T12:00:00Z")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "its signing time is not a time like 2026-01-31T12:00:00Z")))
     if not isinstance(w, list) or len(w) > MAX_WITHDRAWS or \
             not all(isinstance(x, str) and _HEX64.fullmatch(x) for x in w) or w != sorted(set(w)):
-        raise _bad(f"'withdraws' is not a sorted list of at most {MAX_WITHDRAWS:,} adapter checksums")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "'withdraws' is not a sorted list of at most {max_withdraws} "
+                                                   "adapter checksums"), max_withdraws=MAX_WITHDRAWS))
     raw_key, sig = canonical_b64(wl["public_key"], 32), canonical_b64(wl["signature"], 64)
     if raw_key is None or sig is None:
-        raise _bad("its key or signature is not spelled as standard base64 of the right length")
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "its key or signature is not spelled as standard base64 of the "
+                                                   "right length")))
     try:
         Ed25519PublicKey.from_public_bytes(raw_key).verify(sig, share.canonical_bytes(wl))
     except (InvalidSignature, ValueError):
-        raise share.EntryError("bad_signature", "This withdrawal list does not match its signature: it was "
-                                                "changed after it was signed.") from None
+        raise share.EntryError("bad_signature", msg(QT_TRANSLATE_NOOP("engine", "This withdrawal list does not "
+                                                                                "match its signature: it was "
+                                                                                "changed after it was signed."))) from None
     return wl
 
 
 def read_list(path) -> dict:
     try:
-        text = read_regular(path, MAX_LIST_BYTES, "NormFit withdrawal list").decode("utf-8")
+        text = read_regular(path, MAX_LIST_BYTES, phrase(QT_TRANSLATE_NOOP("engine", "NormFit withdrawal list"))).decode("utf-8")
         wl = json.loads(text, object_pairs_hook=share._no_duplicates, parse_float=share._no_floats,
                         parse_constant=share._no_floats)
     except UnreadableFile as e:
-        raise share.EntryError("damaged_list", str(e)) from None
+        raise share.EntryError("damaged_list", as_message(e)) from None
     except (ValueError, RecursionError):     # not UTF-8, not JSON, a duplicated key, a fraction
-        raise _bad("it is not valid JSON of the right kind") from None
+        raise _bad(msg(QT_TRANSLATE_NOOP("engine", "it is not valid JSON of the right kind"))) from None
     return check_list(wl)
 
 

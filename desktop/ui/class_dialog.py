@@ -197,7 +197,7 @@ class ClassDialog(QDialog):
         code = status or (rec.status if rec is not None else "waiting")
         text = translate_report(STATUS.get(code, code))
         if rec is not None and rec.reason and not status:
-            text += ": " + note_of(rec, translate_report)
+            text += ": " + note_of(rec, language.wording())
         for c, value in enumerate((name, words, gain, text)):
             item = QTableWidgetItem(value)
             if c in (1, 2):
@@ -229,13 +229,13 @@ class ClassDialog(QDialog):
         pct_limit = w.settings.max_drift_pct
         cfg = dict(minutes=float(self.minutes.currentData()), max_drift=pct_limit / 100.0 if pct_limit else None)
         cfg.update(w.train_overrides)
-        base, lang = w.base, language.current()
+        base, wording = w.base, language.wording()
         total = len(self.rows)
 
         def work(emit, stop):
             api = engine()
             return classroom().run_class(base, folder, out, api.TrainConfig(**cfg), on_event=emit,
-                                         should_stop=stop, translate=translate_report, lang=lang)
+                                         should_stop=stop, wording=wording)
 
         self._budget = cfg["minutes"] * 60
         self._done = 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import assets_dir
 
@@ -97,6 +97,32 @@ def apply(code: str) -> bool:
         QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
     log.info("language %s (%s)", _current, QLocale().name())
     return ok
+
+
+def _wording(code: str, translate, lc: QLocale):
+    from ..engine.messages import Wording
+
+    def number(v: float) -> str:
+        return lc.toString(int(v)) if float(v).is_integer() else lc.toString(float(v), "f", 1)
+
+    def date(ts: float) -> str:
+        # Day, the month's name in the language, year, 24-hour time: the order a Kerala school
+        # writes dates in; digits are the ordinary ones, which Malayalam-medium schools use today.
+        return lc.toString(QDateTime.fromSecsSinceEpoch(int(ts)), "d MMMM yyyy, HH:mm")
+    return Wording(translate=translate, number=number, date=date, lang=code)
+
+
+def wording():
+    """The window's words, as the engine's report writers take them (engine/messages.Wording)."""
+    return _wording(current(), QCoreApplication.translate, QLocale())
+
+
+def wording_for(code: str):
+    """`code`'s words without a running application (`normfit class --lang ml` writes its report with it)."""
+    translator = QTranslator()
+    if code != "en" and not translator.load(str(i18n_dir() / f"normfit_{code}.qm")):
+        raise FileNotFoundError(f"no {code} translation in {i18n_dir()}")
+    return _wording(code, lambda c, t: translator.translate(c, t) or t, locale_for(code))
 
 
 # Drawn larger and clearer than most Malayalam fonts at the same point size; the

@@ -17,7 +17,7 @@ from .dialogs import AdapterDialog
 from .pages import tone
 from .state import ADAPTER_FILTER, RESULTS, Outcome, device_words, engine
 from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
-                    method_name, num, pareto_verdict, pct, ppl_text, size_text, tr)
+                    method_name, num, pareto_verdict, pct, ppl_text, say, size_text, tr)
 
 log = logging.getLogger("normfit.ui")
 
@@ -345,7 +345,7 @@ class ResultsStep:
         try:
             shared = api.share_adapter(path, folder)
         except api.EntryError as e:
-            self.show_error(tr("The adapter was not shared"), str(e))
+            self.show_error(tr("The adapter was not shared"), say(e))
             return
         except OSError as e:
             log.warning("sharing into %s failed: %s", folder, e)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QListWidgetItem, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem)
 
 from .pages import QT_TR_NOOP, muted, named, note, set_heading, texts, titled
-from .words import num, tr
+from .words import num, say, tr
 
 COLUMNS = (QT_TR_NOOP("Adapter"), QT_TR_NOOP("Signed by key"), QT_TR_NOOP("Status"))
 
@@ -116,7 +116,7 @@ class SharedFolderDialog(QDialog):
             return tr("Used")
         if r.status == "untrusted":
             return tr("Not used: signed by a key you do not trust yet.")
-        return r.reason          # the engine's one sentence (English, like the other refusals it gives)
+        return say(r.reason)     # the engine's one sentence, worded in the language in use
 
     def refresh(self) -> None:
         api = _api()
@@ -130,7 +130,7 @@ class SharedFolderDialog(QDialog):
                 self.rows = api.shared_folder_overview(self.folder, known, self.keys_folder)
             except api.TrustError as e:      # the person's own trust files are damaged: say so, list nothing
                 self.rows = []
-                self.window.show_error(tr("Shared folder"), str(e))
+                self.window.show_error(tr("Shared folder"), say(e))
             self.folder_label.setText(visible(self.folder))
         else:
             self.folder_label.setText(tr("Choose a shared folder to see what is in it."))
@@ -149,7 +149,7 @@ class SharedFolderDialog(QDialog):
             keys = api.trusted_keys(self.keys_folder)
         except api.TrustError as e:
             keys = []
-            self.summary.setText(str(e))
+            self.summary.setText(say(e))
         for k in keys:
             item = QListWidgetItem(f"{k.fingerprint}   " + (tr("your own key") if k.own else visible(k.name)))
             item.setData(256, None if k.own else k.public_key)
@@ -180,7 +180,7 @@ class SharedFolderDialog(QDialog):
         try:
             api.add_trusted(r.public_key, r.label, self.keys_folder)
         except (api.TrustError, OSError) as e:
-            self.window.show_error(tr("The key was not trusted"), str(e))
+            self.window.show_error(tr("The key was not trusted"), say(e))
         self.refresh()
 
     def untrust_selected(self) -> None:
@@ -192,5 +192,5 @@ class SharedFolderDialog(QDialog):
         try:
             api.remove_trusted(key, self.keys_folder)
         except (api.TrustError, OSError) as e:
-            self.window.show_error(tr("The key is still trusted"), str(e))
+            self.window.show_error(tr("The key is still trusted"), say(e))
         self.refresh()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..engine.session import Outcome  # noqa: F401  (torch-free; the steps share it)
 from .pages import QT_TR_NOOP
-from .words import tr
+from .words import say, tr
 
 log = logging.getLogger("normfit.ui")
 ADAPTER_FILTER = QT_TR_NOOP("NormFit adapter (*.safetensors)")
@@ -59,7 +59,7 @@ class Skipped:
 
     @property
     def why(self) -> str:
-        return tr(self.reason) if self.ours else self.reason
+        return tr(self.reason) if self.ours else say(self.reason)
 
 
 SAME_TEXT = QT_TR_NOOP("The same text as another document; counted once.")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGridLayo
 from ..paths import adapters_dir, ensure
 from .retranslating import Retranslating
 from .pages import heading, muted, named, note, texts
-from .words import num, pct, tr
+from .words import num, pct, say, tr
 
 
 def _plain(text: str) -> QLabel:
@@ -174,7 +174,7 @@ class WhoseDialog(Retranslating, QDialog):
         self.guess.setEnabled(True)
         base_ppl = routed.base_score().ppl
         self.bars.set_rows([(s.name, 100 * (1 - s.ppl / base_ppl), s.name == BASE_NAME) for s in routed.scores])
-        self.skipped.setText("\n".join(tr("Not used: {file}: {why}").format(file=s.path.name, why=s.reason)
+        self.skipped.setText("\n".join(tr("Not used: {file}: {why}").format(file=s.path.name, why=say(s.reason))
                                        for s in routed.skipped[:8]))
         best, words = routed.best, count_words(text)
         if len(routed.scores) == 1:

@@ -51,6 +51,15 @@ def pct(p: float, places: int = 0) -> str:
     return lc.toString(float(p), "f", places) + lc.percent()
 
 
+def say(text) -> str:
+    """An engine sentence (engine/messages.Message, or an error carrying one) in
+    the language in use, its numbers written by the locale; plain text as it is."""
+    from ..engine.messages import render      # torch-free
+    inner = getattr(text, "message", text)
+    return render(inner, QCoreApplication.translate,
+                  lambda v: num(v) if float(v).is_integer() else dec(v))
+
+
 def method_name(method: str) -> str:
     return {
         "norm": tr("Norm-only (NormFit)"),

@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QThread, Signal
 
 from ..engine.errors import UserError
-from .words import tr
+from .words import say, tr
 
 log = logging.getLogger("normfit.ui")
 
@@ -38,7 +38,7 @@ def failure_from(exc: BaseException) -> Failure:
     kind = type(exc).__name__
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     if isinstance(exc, PLAIN) or isinstance(exc, ValueError):
-        msg = str(exc)
+        msg = say(exc)          # the engine's sentence, worded in the language in use
         if isinstance(exc, PermissionError):
             msg = tr("NormFit is not allowed to write there. Choose another folder.")
     elif isinstance(exc, MemoryError):

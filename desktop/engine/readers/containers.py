@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..documents import MAX_UNPACKED_BYTES, PASSWORD, DocumentError, damaged, read_bytes
+from ..messages import QT_TRANSLATE_NOOP, msg
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # old Office files, and encrypted new ones
 
@@ -30,16 +31,18 @@ class Package:
             # an OLE container holding an "EncryptedPackage" stream.
             if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptionInfo" in data:
                 raise DocumentError(PASSWORD)
-            raise DocumentError(f"This file is an old-style document saved under a new name, so NormFit cannot "
-                                f"read it; open it and save it again as a {noun}.")
+            raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file is an old-style document saved under a new "
+                                                                "name, so NormFit cannot read it; open it and save "
+                                                                "it again as a {noun}."), noun=noun))
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
             raise DocumentError(damaged(noun)) from None
         if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-            raise DocumentError(f"This {noun} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB, more than "
-                                "NormFit reads from one file; split it into smaller documents.")
+            raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This {noun} unpacks to more than {n} MB, more than "
+                                                                "NormFit reads from one file; split it into smaller "
+                                                                "documents."), noun=noun, n=MAX_UNPACKED_BYTES // 2**20))
         self.names = {i.filename for i in infos}
         self.encrypted = {i.filename for i in infos if i.flag_bits & 0x1}
 

@@ -13,12 +13,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..documents import DocumentError, damaged, join_paragraphs, register
+from ..messages import QT_TRANSLATE_NOOP, msg, phrase
 from .containers import Package, local, parse_xml
 from .web import html_text
 
-EPUB = "e-book"
-DRM = ("This e-book is locked against copying (DRM), so NormFit cannot read it; use a copy without DRM, "
-       "for example one you wrote or bought DRM-free.")
+EPUB = phrase(QT_TRANSLATE_NOOP("engine", "e-book"))
+DRM = msg(QT_TRANSLATE_NOOP("engine", "This e-book is locked against copying (DRM), so NormFit cannot read it; "
+                                      "use a copy without DRM, for example one you wrote or bought DRM-free."))
 # Embedded fonts are "encrypted" (obfuscated) in many ordinary EPUBs; that is not DRM.
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 _HTML_TYPES = {"application/xhtml+xml", "text/html", "application/x-dtbook+xml"}

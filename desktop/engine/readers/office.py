@@ -13,10 +13,11 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..documents import PASSWORD, DocumentError, damaged, join_paragraphs, register
+from ..messages import QT_TRANSLATE_NOOP, phrase
 from .containers import Package, local, parse_xml
 
 # ------------------------------------------------------------------ Word
-WORD = "Word document"
+WORD = phrase(QT_TRANSLATE_NOOP("engine", "Word document"))
 
 
 @register("Word document", ".docx", noun=WORD)
@@ -54,7 +55,7 @@ def read_docx(path: Path) -> str:
 
 
 # ------------------------------------------------------------------ OpenDocument
-ODT = "OpenDocument text file"
+ODT = phrase(QT_TRANSLATE_NOOP("engine", "OpenDocument text file"))
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 # Generated or out-of-flow content: tables of contents and indexes repeat the

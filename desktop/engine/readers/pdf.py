@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..documents import PASSWORD, DocumentError, join_paragraphs, read_bytes, register
+from ..messages import QT_TRANSLATE_NOOP, msg
 
-SCAN = ("This PDF has no text in it, only pictures of pages (it is probably a scan), and NormFit cannot read "
-        "text from pictures; use the original document or a PDF whose text you can select.")
+SCAN = msg(QT_TRANSLATE_NOOP("engine", "This PDF has no text in it, only pictures of pages (it is probably a "
+                                       "scan), and NormFit cannot read text from pictures; use the original "
+                                       "document or a PDF whose text you can select."))
 
 
 @dataclass
@@ -155,8 +157,8 @@ def read_pdf(path: Path) -> str:
 
     data = read_bytes(path)
     if b"%PDF" not in data[:1024]:
-        raise DocumentError("This file is not really a PDF even though its name ends in .pdf, so NormFit "
-                            "cannot read it.")
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file is not really a PDF even though its name "
+                                                            "ends in .pdf, so NormFit cannot read it.")))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..documents import DocumentError, join_paragraphs, read_bytes, register
+from ..messages import QT_TRANSLATE_NOOP, msg, phrase
 
-RTF = "RTF document"
+RTF = phrase(QT_TRANSLATE_NOOP("engine", "RTF document"))
 
 
 @register("Rich Text", ".rtf", noun=RTF)
@@ -19,8 +20,8 @@ def read_rtf(path: Path) -> str:
 
     data = read_bytes(path)
     if not data.lstrip()[:5] == b"{\\rtf":
-        raise DocumentError("This file is not really an RTF document even though its name ends in .rtf, so "
-                            "NormFit cannot read it.")
+        raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file is not really an RTF document even though "
+                                                            "its name ends in .rtf, so NormFit cannot read it.")))
     # RTF is 7-bit text with escapes; stray 8-bit bytes are usually UTF-8 or Windows-1252.
     try:
         raw = data.decode("utf-8")

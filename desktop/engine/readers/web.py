@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..documents import join_paragraphs, read_bytes, register
+from ..messages import QT_TRANSLATE_NOOP, phrase
 
 # Never text a person wrote for reading: code, styling, navigation, page furniture.
 DROP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
@@ -104,6 +105,7 @@ def html_text(data: bytes | str, with_title: bool = True) -> str:
     return join_paragraphs(paragraphs)
 
 
-@register("Web page", ".html", ".htm", ".xhtml", noun="web page")
+@register("Web page", ".html", ".htm", ".xhtml",
+          noun=phrase(QT_TRANSLATE_NOOP("engine", "web page")))
 def read_html(path: Path) -> str:
     return html_text(read_bytes(path))
