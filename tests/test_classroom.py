@@ -8,6 +8,7 @@ without redoing anyone. Uses the tiny test base, so each run takes seconds.
 from __future__ import annotations
 
 import csv
+import re
 import json
 from pathlib import Path
 
@@ -180,3 +181,19 @@ def test_the_window_runs_a_class_with_a_progress_list_and_opens_the_report(qtbot
         assert "Done" not in dlg.phase.text()
     finally:
         language.apply("en")
+
+
+def test_the_command_line_writes_the_report_in_malayalam_when_asked(tmp_path, tiny_base_dir, capsys):
+    """`normfit class --lang ml`: the teacher's report (HTML and CSV) in Malayalam, its own lines in English."""
+    from desktop.cli import main
+    folder = make_class(tmp_path, {"Anu": 200})
+    assert main(["class", str(folder), "--steps", "2", "--threads", "1", "--base", str(tiny_base_dir),
+                 "--lang", "ml"]) == 0
+    assert "skipped" in capsys.readouterr().out
+    page = (folder / "normfit-results" / "class-report.html").read_text(encoding="utf-8")
+    assert '<html lang="ml">' in page
+    assert "ഒഴിവാക്കി" in page and "Skipped" not in page and "Too little text" not in page
+    assert re.search(r"\d{1,2} ഡിസംബർ|\d{1,2} [\u0D00-\u0D7F]+ 20\d\d", page), "the date in Malayalam"
+    row = read_csv(folder / "normfit-results" / "class-report.csv")[0]
+    assert "പേര്" in row and not ({"name", "status"} & set(row))
+    assert main(["class", str(folder), "--lang", "xx", "--base", str(tiny_base_dir)]) == 2
