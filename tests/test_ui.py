@@ -111,6 +111,11 @@ def status_of(w, name: str) -> str:
     raise AssertionError(f"{name} not in the list")
 
 
+def written(w, qtbot, timeout=60_000):
+    """Save and Share write in a background job (a slow USB stick must not freeze the window): wait for it."""
+    qtbot.waitUntil(lambda: not getattr(w, "_writing", False), timeout=timeout)
+
+
 def train(qtbot, w, timeout=180_000):
     with qtbot.waitSignal(w.run_finished, timeout=timeout):
         qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
@@ -150,6 +155,7 @@ def test_whole_flow_on_the_sample_documents(qtbot, window, docs, tmp_path, monke
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(w.results_page.save, Qt.MouseButton.LeftButton)
+    written(w, qtbot)
     assert target.is_file() and target.stat().st_size <= 9216
     assert "Saved" in w.results_page.saved_note.text()
     from desktop.engine.api import open_adapter
@@ -267,10 +273,12 @@ def test_saving_over_an_existing_file_asks_first(qtbot, window, outcome, tmp_pat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     assert len(asked) == 1 and "already exists" in asked[0]
     assert target.read_bytes() == b"keep me"
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     assert len(asked) == 2
     assert target.read_bytes()[8:].lstrip(b" ").startswith(b"{") and target.stat().st_size <= 9216
 
@@ -286,6 +294,7 @@ def test_the_default_save_folder_is_the_adapters_folder_and_saved_adapters_are_l
         return start, ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     start = Path(seen["start"])
     assert start.parent == home / "adapters"
     assert start.name.startswith("my-writing-") and start.suffix == ".safetensors"
@@ -484,3 +493,37 @@ def test_a_busy_computer_is_said_in_one_plain_line_in_either_language(qtbot, win
     w.set_language("en")
     qtbot.waitUntil(lambda: t.busy.text().startswith("This computer"), timeout=5000)
     w.run = None
+
+
+@needs_base
+def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp_path, monkeypatch):
+    """Saving runs off the window's thread: while a deliberately slow write takes 1.5 s,
+    the window keeps repainting (a timer keeps firing) and a second Save is refused politely."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.engine import api
+    window.show_outcome(outcome)
+    real = api.export_adapter
+
+    def slow(*a, **k):
+        time.sleep(1.5)
+        return real(*a, **k)
+    monkeypatch.setattr(api, "export_adapter", slow)
+    target = tmp_path / "slow.safetensors"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    t0 = time.monotonic()
+    qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    assert time.monotonic() - t0 < 1.0, "the click returned before the write finished"
+    qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)     # refused while writing
+    assert "Still writing" in window.statusBar().currentMessage()
+    written(window, qtbot)
+    timer.stop()
+    assert target.is_file()
+    during = [t for t in ticks if t < t0 + 1.5]
+    assert len(during) >= 10, f"the window's event loop ran {len(during)} times during a 1.5 s write"

@@ -14,7 +14,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
-from tests.test_ui import base, home, needs_base, outcome, window  # noqa: E402,F401 (fixtures)
+from tests.test_ui import base, home, needs_base, outcome, window, written  # noqa: E402,F401 (fixtures)
 
 
 def answer(reply, asked):
@@ -36,6 +36,7 @@ def test_share_from_results_writes_a_verifiable_entry_and_keeps_the_key_at_home(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     assert window.results_page.share.isEnabled()
     qtbot.mouseClick(window.results_page.share, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     # The person was told what leaves the computer and what does not.
     assert len(asked) == 1 and "Not shared" in asked[0] and "private key" in asked[0]
     entries = sorted(stick.glob("*.entry.json"))
@@ -59,6 +60,7 @@ def test_share_writes_nothing_when_the_person_says_no(qtbot, window, outcome, tm
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No, []))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     qtbot.mouseClick(window.results_page.share, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     assert list(stick.iterdir()) == []
 
 
@@ -77,6 +79,7 @@ def test_a_full_usb_stick_gets_a_dialog_not_a_traceback(qtbot, window, outcome, 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes, []))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     qtbot.mouseClick(window.results_page.share, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     box = window.last_error_box
     assert box is not None and "was not shared" in box.windowTitle()
     assert str(stick) in box.text() and "No space left" in box.text()
@@ -89,6 +92,7 @@ def test_share_a_saved_adapter_from_the_list(qtbot, window, outcome, home, tmp_p
     window.show_outcome(outcome)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, cap, start, *a, **k: (start, ""))
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     saved = next((home / "adapters").glob("*.safetensors"))
     tree = window.results_page.saved_list
     window.results_page.saved_list.setCurrentItem(tree.topLevelItem(0).child(0))
@@ -98,6 +102,7 @@ def test_share_a_saved_adapter_from_the_list(qtbot, window, outcome, home, tmp_p
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     assert window.results_page.share_saved.isEnabled()
     qtbot.mouseClick(window.results_page.share_saved, Qt.MouseButton.LeftButton)
+    written(window, qtbot)
     entry = next(stick.glob("*.entry.json"))
     v = api.verify(entry)
     import hashlib

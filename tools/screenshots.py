@@ -88,14 +88,13 @@ def main() -> int:
     win.show()
     wait(lambda: win.base is not None and win.min_words is not None)
 
-    # 1. Documents: the sample set plus one file NormFit cannot read, to show a reason.
-    bad = Path(tempfile.mkdtemp()) / "holiday-photo.jpg"
-    bad.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
+    # 1. Documents: the sample set plus a damaged PDF, to show a reason (in the window's language).
+    bad = Path(tempfile.mkdtemp()) / "holiday-notes.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + bytes(range(256)) * 4)
     win.add_samples(args.sample)
     wait(lambda: not win.jobs and win.documents)
-    if not prefix:     # the engine's reasons for skipping a file are English only (docs/TRANSLATING.md)
-        win.add_paths([str(bad)])
-        wait(lambda: not win.jobs and win.skipped)
+    win.add_paths([str(bad)])
+    wait(lambda: not win.jobs and win.skipped)
     shot(win, "01-documents.png")
 
     # 2. Personalise, mid-run with the live chart.
@@ -167,6 +166,8 @@ def main() -> int:
         (klass / name).mkdir(parents=True)
         for f in (samples / sample).iterdir():
             (klass / name / f.name).write_bytes(f.read_bytes())
+    (klass / "Dev").mkdir()        # only a damaged file: "no readable documents"
+    (klass / "Dev" / bad.name).write_bytes(bad.read_bytes())
     (klass / "Bala").mkdir()
     (klass / "Bala" / "notes.txt").write_text(" ".join((samples / "novelist").glob("*.txt").__next__()
                                                        .read_text(encoding="utf-8").split()[:250]), encoding="utf-8")

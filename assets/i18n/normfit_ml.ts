@@ -1247,6 +1247,11 @@ Lower means the model predicts your writing better.</source>
         <translation>“{name}” ({size}) {folder} എന്ന ഫോൾഡറിൽ സൂക്ഷിച്ചു.</translation>
     </message>
     <message>
+        <source>Still writing the last file; try again in a moment.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>അവസാനത്തെ ഫയൽ ഇപ്പോഴും എഴുതിക്കൊണ്ടിരിക്കുകയാണ്; അല്പം കഴിഞ്ഞ് വീണ്ടും ശ്രമിക്കുക.</translation>
+    </message>
+    <message>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>

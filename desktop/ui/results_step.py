@@ -17,7 +17,7 @@ from .dialogs import AdapterDialog
 from .pages import tone
 from .state import ADAPTER_FILTER, RESULTS, Outcome, device_words, engine
 from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
-                    method_name, num, pareto_verdict, pct, ppl_text, say, size_text, tr)
+                    method_name, num, pareto_verdict, pct, ppl_text, size_text, tr)
 
 log = logging.getLogger("normfit.ui")
 
@@ -151,6 +151,8 @@ class ResultsStep:
 
     def save_adapter(self) -> None:
         r = self._chosen_result()
+        if self._still_writing():
+            return
         if r is None:
             self.statusBar().showMessage(tr("Personalise first; then there is an adapter to save."), 5000)
             return
@@ -175,20 +177,39 @@ class ResultsStep:
                                        QMessageBox.StandardButton.No)
             if ans != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            n = engine().export_adapter(p, r, self.base, overwrite=exists, label=self.outcome.label,
-                                        general_label=self.outcome.general_label)
-        except Exception as e:  # shown, with details, never swallowed
-            from .worker import failure_from
-            log.exception("saving %s failed", p)
-            self.show_error(tr("The adapter was not saved"), failure_from(e))
-            return
-        self.settings.save_folder = str(p.parent)
-        self.settings.save()
-        self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
-            tr("Saved “{name}” ({size}) in {folder}.").format(name=p.name, size=size_text(n), folder=p.parent)))
-        log.info("saved adapter %s (%d bytes)", p, n)
-        self.refresh_saved()
+        base, label, general_label = self.base, self.outcome.label, self.outcome.general_label
+
+        def work(emit, stop):
+            return engine().export_adapter(p, r, base, overwrite=exists, label=label, general_label=general_label)
+
+        def done(n):
+            self.settings.save_folder = str(p.parent)
+            self.settings.save()
+            self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+                tr("Saved “{name}” ({size}) in {folder}.").format(name=p.name, size=size_text(n), folder=p.parent)))
+            log.info("saved adapter %s (%d bytes)", p, n)
+            self.refresh_saved()
+        self._write_in_background("save-adapter", work, done, tr("The adapter was not saved"))
+
+    def _write_in_background(self, name: str, work, done, failed_title: str, cleanup=lambda: None) -> None:
+        """Writing a file (save, share: fsync, signing) runs in a job, so a slow USB
+        stick never freezes the window; one write at a time."""
+        self._writing = True
+
+        def finish(then):
+            def run(value):
+                self._writing = False
+                cleanup()
+                then(value)
+            return run
+        self._start_job(name, work, finish(done),
+                        on_failed=finish(lambda f: self.show_error(failed_title, f)))
+
+    def _still_writing(self) -> bool:
+        if getattr(self, "_writing", False):
+            self.statusBar().showMessage(tr("Still writing the last file; try again in a moment."), 5000)
+            return True
+        return False
 
     def refresh_saved(self) -> None:
         """Saved adapters by name (their label), so each student on a shared PC finds theirs."""
@@ -304,20 +325,9 @@ class ResultsStep:
     def share_result(self) -> None:
         """Share the result on screen: written to a temporary adapter file first, then shared."""
         r = self._chosen_result()
-        if r is None or self.base is None:
+        if r is None or self.base is None or self._still_writing():
             return
-        import tempfile
-        with tempfile.TemporaryDirectory(prefix="normfit-share-") as tmp:
-            path = Path(tmp) / "adapter.safetensors"
-            try:
-                engine().export_adapter(path, r, self.base, label=self.outcome.label,
-                                        general_label=self.outcome.general_label)
-            except Exception as e:
-                from .worker import failure_from
-                log.exception("preparing the shared adapter failed")
-                self.show_error(tr("The adapter was not shared"), failure_from(e))
-                return
-            self._share_file(path)
+        self._share_file(None, r)
 
     def share_selected_saved(self) -> None:
         it = self.results_page.saved_list.currentItem()
@@ -327,10 +337,13 @@ class ResultsStep:
             return
         self._share_file(Path(path))
 
-    def _share_file(self, path: Path) -> None:
+    def _share_file(self, path: Path | None, result=None) -> None:
         """Say what is shared and what is not, ask for a folder (a USB stick), then
-        write the adapter and its signed entry there. Nothing else is written,
+        write the adapter (`path`, or the result on screen written to a temporary
+        file first) and its signed entry there, in a job. Nothing else is written,
         except the signing key on first use, in NormFit's own folder."""
+        if self._still_writing():
+            return
         api = engine()
         note = QCoreApplication.translate("notes", api.SHARE_NOTE)
         ok = QMessageBox.question(self, tr("Share adapter"), note + "\n\n" + tr("Choose the folder to share it in?"),
@@ -342,20 +355,30 @@ class ResultsStep:
                                                   self.settings.share_folder or str(Path.home()))
         if not folder:
             return
-        try:
-            shared = api.share_adapter(path, folder)
-        except api.EntryError as e:
-            self.show_error(tr("The adapter was not shared"), say(e))
-            return
-        except OSError as e:
-            log.warning("sharing into %s failed: %s", folder, e)
-            self.show_error(tr("The adapter was not shared"),
-                            tr("NormFit could not write to {folder}: {why}.").format(
-                                folder=folder, why=e.strerror or str(e)))
-            return
-        self.settings.share_folder = folder
-        self.settings.save()
-        log.info("shared %s as %s", path.name, shared.adapter.name)
-        self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
-            tr("Shared as “{name}” with its signed entry in {folder}. Your key's fingerprint: {fp}.").format(
-                name=shared.adapter.name, folder=folder, fp=shared.fingerprint)))
+        import shutil
+        import tempfile
+        tmp = Path(tempfile.mkdtemp(prefix="normfit-share-")) if path is None else None
+        base, label, general_label = self.base, getattr(self.outcome, "label", None), \
+            getattr(self.outcome, "general_label", None)
+
+        def work(emit, stop):
+            src = path
+            if src is None:
+                src = tmp / "adapter.safetensors"
+                engine().export_adapter(src, result, base, label=label, general_label=general_label)
+            try:
+                return api.share_adapter(src, folder)
+            except OSError as e:      # the stick: full, read-only, pulled out; said with its folder
+                log.warning("sharing into %s failed: %s", folder, e)
+                raise api.EntryError("no_folder", tr("NormFit could not write to {folder}: {why}.").format(
+                    folder=folder, why=e.strerror or str(e))) from None
+
+        def done(shared):
+            self.settings.share_folder = folder
+            self.settings.save()
+            log.info("shared %s as %s", path.name if path else "the result", shared.adapter.name)
+            self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+                tr("Shared as “{name}” with its signed entry in {folder}. Your key's fingerprint: {fp}.").format(
+                    name=shared.adapter.name, folder=folder, fp=shared.fingerprint)))
+        self._write_in_background("share-adapter", work, done, tr("The adapter was not shared"),
+                                  cleanup=lambda: tmp and shutil.rmtree(tmp, ignore_errors=True))
