@@ -127,7 +127,8 @@ class DocumentsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # A skipped file's reason wraps onto more lines rather than being cut off (long in Malayalam).
+        self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -135,6 +136,7 @@ class DocumentsPage(Page):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 280)
+        hh.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())    # re-wrap on a wider window
         lay.addWidget(self.table, 1)
 
         brow = QHBoxLayout()
