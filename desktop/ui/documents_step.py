@@ -172,7 +172,7 @@ class DocumentsStep:
                           tr("Ready"), ok_icon)
         for s in self.skipped:
             self._doc_row(s.name, s.path, "—", "—", tr("Skipped: {why}").format(why=s.why), warn_icon)
-        t.resizeRowsToContents()
+        page.refit_rows()
         n, w = len(self.documents), self.words()
         if n == 0 and not self.skipped:
             page.totals.setText(tr("No documents yet."))

@@ -108,6 +108,23 @@ class Page(QWidget):
         raise NotImplementedError
 
 
+def fit_wrapped_rows(t, column: int) -> None:
+    """Rows tall enough for their wrapped text. resizeRowsToContents measures with the
+    view's (Latin) font, but Malayalam is drawn in a taller fallback font, so a long
+    reason came out cut off with "..."; a QTextDocument lays it out as it is drawn."""
+    from PySide6.QtGui import QTextDocument
+    t.resizeRowsToContents()
+    width = t.columnWidth(column) - t.iconSize().width() - 16
+    doc = QTextDocument()
+    doc.setDefaultFont(t.font())
+    doc.setTextWidth(max(50, width))
+    for r in range(t.rowCount()):
+        item = t.item(r, column)
+        if item is not None and item.text():
+            doc.setPlainText(item.text())
+            t.setRowHeight(r, max(t.rowHeight(r), int(doc.size().height()) + 6))
+
+
 class DocumentsPage(Page):
     COLUMNS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Type"), QT_TR_NOOP("Words"), QT_TR_NOOP("Status"))
 
@@ -129,6 +146,7 @@ class DocumentsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # A skipped file's reason wraps onto more lines rather than being cut off (long in Malayalam).
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setAlternatingRowColors(True)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -136,7 +154,7 @@ class DocumentsPage(Page):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 280)
-        hh.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())    # re-wrap on a wider window
+        hh.sectionResized.connect(lambda *_: self.refit_rows())    # re-wrap on a wider or narrower window
         lay.addWidget(self.table, 1)
 
         brow = QHBoxLayout()
@@ -154,6 +172,9 @@ class DocumentsPage(Page):
         self.warning = note("")
         lay.addWidget(self.warning)
         self.retranslate()
+
+    def refit_rows(self) -> None:
+        fit_wrapped_rows(self.table, 3)
 
     def retranslate(self) -> None:
         set_heading(self.title, tr("Your documents"))
