@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import UserError
+
 from .messages import QT_TRANSLATE_NOOP, msg, phrase
 from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
 from .events import ReadProgress  # noqa: E402,F401 (re-exported)
@@ -35,29 +35,9 @@ def count_words(text: str) -> int:
     (text.split() on a 19 MB file costs ~300 MB)."""
     return sum(1 for _ in _WORD.finditer(text))
 
-MAX_FILE_BYTES = 50 * 1024 * 1024        # one file
-MAX_TOTAL_CHARS = 200 * 1024 * 1024      # a whole selection
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
-
-
-class DocumentError(UserError):
-    """A file could not be used; str(e) is one sentence for the person."""
-
-
-# The refusals a person meets most often, worded once so every reader says the same thing.
-# Each is a Message (engine/messages.py): English here, worded in the person's language by the window.
-EMPTY = msg(QT_TRANSLATE_NOOP("engine", "This file is empty, so there is nothing to learn from."))
-NO_TEXT = msg(QT_TRANSLATE_NOOP("engine", "This document has no text in it, so there is nothing to learn from."))
-PASSWORD = msg(QT_TRANSLATE_NOOP("engine", "This file is protected by a password, so NormFit cannot open it; "
-                                    "save a copy without the password and add that instead."))
-NOT_TEXT = QT_TRANSLATE_NOOP("engine", "This file is not text (it holds binary data, such as a picture or a program) "
-                                "even though its name ends in {suffix}, so NormFit cannot read it.")
-A_TEXT_ENDING = phrase(QT_TRANSLATE_NOOP("engine", "a text ending"))
-
-
-def damaged(noun: str) -> str:
-    return msg(QT_TRANSLATE_NOOP("engine", "This {noun} is damaged or incomplete, so NormFit cannot read it; "
-                                    "open it in the program that made it and save it again."), noun=noun)
+# What is refused, and the sentences saying why, live in refusals.py (re-exported here for the readers).
+from .refusals import (A_TEXT_ENDING, EMPTY, MAX_FILE_BYTES, MAX_TOTAL_CHARS, MAX_UNPACKED_BYTES,  # noqa: E402,F401
+                       NO_TEXT, NOT_TEXT, PASSWORD, UNSUPPORTED_HINTS, DocumentError, damaged, too_big, unsupported)
 
 
 @dataclass(frozen=True)
@@ -123,27 +103,6 @@ def register(kind: str, *suffixes: str, noun: str | None = None):
     return deco
 
 
-# Types people often try that NormFit does not read, with what to do instead.
-_KINDLE = QT_TRANSLATE_NOOP("engine", "NormFit cannot read Kindle e-books ({suffix}); convert it to EPUB and add that "
-                                "instead.")
-UNSUPPORTED_HINTS = {
-    ".doc": QT_TRANSLATE_NOOP("engine", "NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, "
-                                 "save it as .docx and add that instead."),
-    ".wpd": QT_TRANSLATE_NOOP("engine", "NormFit cannot read WordPerfect files; save it as .docx or .odt and add that "
-                                 "instead."),
-    ".pages": QT_TRANSLATE_NOOP("engine", "NormFit cannot read Pages files; export it as a Word document or PDF and add "
-                                   "that instead."),
-    ".mobi": _KINDLE, ".azw": _KINDLE, ".azw3": _KINDLE,
-}
-
-
-def unsupported(suffix: str) -> str:
-    if suffix in UNSUPPORTED_HINTS:
-        return msg(UNSUPPORTED_HINTS[suffix], suffix=suffix)     # format ignores an unused value
-    return msg(QT_TRANSLATE_NOOP("engine", "NormFit cannot read {suffix} files; save it as a PDF, Word, OpenDocument or "
-                                    "plain text file and add that instead."), suffix=suffix)
-
-
 # ------------------------------------------------------------------ bytes and text
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, never more than `limit` (a file may grow after stat)."""
@@ -157,12 +116,6 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:
         raise DocumentError(too_big(len(data), limit))
     return data
-
-
-def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
-    return msg(QT_TRANSLATE_NOOP("engine", "This file is {size} MB and NormFit reads files of at most {limit} MB; "
-                                    "split it into smaller files."),
-               size=round(max(size / 2**20, limit / 2**20 + 1)), limit=limit // 2**20)
 
 
 _BOMS = [
@@ -241,7 +194,7 @@ def decode_text(data: bytes, suffix: str = ".txt") -> str:
                 return data[len(bom):].decode(enc)
             except UnicodeDecodeError:
                 raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file says it is {encoding} text but parts of "
-                                                             "it are not, so it is probably damaged."),
+                                                                    "it are not, so it is probably damaged."),
                                         encoding=enc.upper())) from None
     if b"\x00" in data[:8192]:
         text = _utf16_without_bom(data)
@@ -318,7 +271,8 @@ def kind_of(path: Path) -> str | None:
     return entry[0] if entry else None
 
 
-NOT_ALLOWED = msg(QT_TRANSLATE_NOOP("engine", "NormFit is not allowed to open this file; check that you may read it."))
+NOT_ALLOWED = msg(QT_TRANSLATE_NOOP("engine", "NormFit is not allowed to open this file; check that you may read "
+                                              "it."))
 
 
 def _cannot(why: str, opening: bool) -> DocumentError:
@@ -335,7 +289,7 @@ def read_file(path: str | Path) -> Document:
         st = p.stat()
     except FileNotFoundError:
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file does not exist (it may have been moved or "
-                                                     "deleted)."))) from None
+                                                            "deleted)."))) from None
     except PermissionError:
         raise DocumentError(NOT_ALLOWED) from None
     except OSError as e:
@@ -344,7 +298,7 @@ def read_file(path: str | Path) -> Document:
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This is a folder, not a file.")))
     if not stat.S_ISREG(st.st_mode):
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This is not an ordinary file (it is a device or a pipe), "
-                                                     "so NormFit does not read it.")))
+                                                            "so NormFit does not read it.")))
     suffix = p.suffix.lower()
     entry = READERS.get(suffix)
     if entry is None:
@@ -362,18 +316,18 @@ def read_file(path: str | Path) -> Document:
     except DocumentError as e:
         if not suffix and getattr(e.message, "template", None) == NOT_TEXT:
             raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "NormFit cannot tell what kind of file this is because "
-                                                         "its name has no ending such as .txt or .docx, and it is "
-                                                         "not plain text."))) from None
+                                                                "its name has no ending such as .txt or .docx, and it is "
+                                                                "not plain text."))) from None
         raise
     except PermissionError:
         raise DocumentError(NOT_ALLOWED) from None
     except ImportError:   # an optional library missing from this installation
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This copy of NormFit was installed without support for "
-                                                     "this kind of file ({noun}); reinstall NormFit to read it."),
+                                                            "this kind of file ({noun}); reinstall NormFit to read it."),
                                 noun=noun)) from None
     except MemoryError:
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file is too big for this computer's memory; split it "
-                                                     "into smaller files."))) from None
+                                                            "into smaller files."))) from None
     except OSError as e:
         raise _cannot(e.strerror or str(e), opening=False) from None
     except Exception:  # a reader library choked on a damaged file
@@ -383,8 +337,8 @@ def read_file(path: str | Path) -> Document:
         raise DocumentError(NO_TEXT)
     if len(text) > MAX_TOTAL_CHARS:
         raise DocumentError(msg(QT_TRANSLATE_NOOP("engine", "This file holds more than {n} million characters, more "
-                                                     "than NormFit learns from at once; split it into smaller "
-                                                     "files."), n=MAX_TOTAL_CHARS // 2**20))
+                                                            "than NormFit learns from at once; split it into smaller "
+                                                            "files."), n=MAX_TOTAL_CHARS // 2**20))
     return Document(path=str(p), kind=kind, text=text)
 
 
@@ -484,7 +438,7 @@ def collect(paths: Iterable[str | Path], should_stop: Callable[[], bool] | None 
 
 def _selection_full() -> str:
     return msg(QT_TRANSLATE_NOOP("engine", "The files chosen already hold {n} MB of text, the most NormFit learns "
-                                    "from at once, so this file was left out."), n=MAX_TOTAL_CHARS // 2**20)
+                                           "from at once, so this file was left out."), n=MAX_TOTAL_CHARS // 2**20)
 
 
 def general_texts(path: str | Path) -> list[str]:
