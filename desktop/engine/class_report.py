@@ -178,9 +178,9 @@ def html_text(run, translate: Callable[[str], str] | None = None, lang: str = "e
 
 
 def write(run, translate: Callable[[str], str] | None = None, lang: str = "en") -> tuple[Path, Path]:
-    from .classroom import _write_atomic
+    from .atomic import atomic_write_text
     h, c = run.out / HTML_NAME, run.out / CSV_NAME
-    _write_atomic(h, html_text(run, translate, lang))
+    atomic_write_text(h, html_text(run, translate, lang))
     # With a byte-order mark, spreadsheet programs open the Malayalam names as UTF-8.
-    _write_atomic(c, "\ufeff" + csv_text(run))
+    atomic_write_text(c, "\ufeff" + csv_text(run))
     return h, c

@@ -1,10 +1,10 @@
 """Files and folders -> text, with one clear reason per file that cannot be read.
 
-Readers live in one registry keyed by file suffix (`READERS`); a reader takes a
-path and returns text or raises `DocumentError` with a sentence a person can act
-on. Plain text and source code are read here; PDF, Word, OpenDocument, EPUB,
-HTML and RTF readers live in `readers/` and register themselves into the same
-registry when this module is imported.
+Readers live in one registry keyed by file suffix (`READERS`, in reading.py); a
+reader takes a path and returns text or raises `DocumentError` with a sentence a
+person can act on. Plain text and source code are read here; PDF, Word,
+OpenDocument, EPUB, HTML and RTF readers live in `readers/` and register
+themselves into the same registry when this module is imported.
 
 `collect()` expands folders, skips hidden and system files, counts identical
 documents once, keeps the whole selection under a size limit, reports progress
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import UserError
+from .reading import (MAX_FILE_BYTES, MAX_UNPACKED_BYTES, NOUNS, PASSWORD, READERS, DocumentError,  # noqa: F401
+                      Reader, damaged, join_paragraphs, read_bytes, register, too_big)
 from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
 from .events import ReadProgress  # noqa: E402,F401 (re-exported)
 
@@ -34,27 +35,15 @@ def count_words(text: str) -> int:
     (text.split() on a 19 MB file costs ~300 MB)."""
     return sum(1 for _ in _WORD.finditer(text))
 
-MAX_FILE_BYTES = 50 * 1024 * 1024        # one file
+
 MAX_TOTAL_CHARS = 200 * 1024 * 1024      # a whole selection
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
-
-
-class DocumentError(UserError):
-    """A file could not be used; str(e) is one sentence for the person."""
 
 
 # The refusals a person meets most often, worded once so every reader says the same thing.
 EMPTY = "This file is empty, so there is nothing to learn from."
 NO_TEXT = "This document has no text in it, so there is nothing to learn from."
-PASSWORD = ("This file is protected by a password, so NormFit cannot open it; "
-            "save a copy without the password and add that instead.")
 NOT_TEXT = ("This file is not text (it holds binary data, such as a picture or a program) even though its "
             "name ends in {suffix}, so NormFit cannot read it.")
-
-
-def damaged(noun: str) -> str:
-    return (f"This {noun} is damaged or incomplete, so NormFit cannot read it; "
-            "open it in the program that made it and save it again.")
 
 
 @dataclass(frozen=True)
@@ -103,23 +92,6 @@ class Collection:
         return sum(d.words for d in self.documents)
 
 
-
-Reader = Callable[[Path], str]
-READERS: dict[str, tuple[str, Reader]] = {}
-NOUNS: dict[str, str] = {}          # kind -> how a sentence names one such file
-
-
-def register(kind: str, *suffixes: str, noun: str | None = None):
-    """Decorator: make `fn` the reader for these suffixes (lower case, with dot).
-    `noun` names one such file in a sentence ("Word document"); default "<kind> file"."""
-    def deco(fn: Reader) -> Reader:
-        for s in suffixes:
-            READERS[s.lower()] = (kind, fn)
-        NOUNS[kind] = noun or f"{kind} file"
-        return fn
-    return deco
-
-
 # Types people often try that NormFit does not read, with what to do instead.
 UNSUPPORTED_HINTS = {
     ".doc": "NormFit cannot read old Word files (.doc); open it in Word or LibreOffice, save it as .docx "
@@ -140,25 +112,6 @@ def unsupported(suffix: str) -> str:
 
 
 # ------------------------------------------------------------------ bytes and text
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, never more than `limit` (a file may grow after stat)."""
-    with open(path, "rb") as f:
-        # Ask for the size we saw (+1 to notice growth): read(limit) would
-        # allocate the whole limit up front for every small file.
-        size = os.fstat(f.fileno()).st_size
-        data = f.read(min(size, limit) + 1)
-        if len(data) == min(size, limit) + 1 and len(data) <= limit:   # it grew while we looked
-            data += f.read(limit + 1 - len(data))
-    if len(data) > limit:
-        raise DocumentError(too_big(len(data), limit))
-    return data
-
-
-def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
-    return (f"This file is {max(size / 2**20, limit / 2**20 + 1):.0f} MB and NormFit reads files of at most "
-            f"{limit // 2**20} MB; split it into smaller files.")
-
-
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -269,19 +222,6 @@ def normalise(text: str) -> str:
     return text
 
 
-_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-
-
-def join_paragraphs(paragraphs: Iterable[str]) -> str:
-    """Paragraphs separated by one blank line, trailing spaces removed."""
-    out = []
-    for p in paragraphs:
-        p = "\n".join(line.rstrip() for line in p.strip("\n").split("\n"))
-        if p.strip():
-            out.append(p)
-    return _BLANKS.sub("\n\n", "\n\n".join(out))
-
-
 @register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv", ".log", noun="text file")
 def read_plain(path: Path) -> str:
     return normalise(decode_text(read_bytes(path), path.suffix.lower()))
@@ -299,7 +239,8 @@ def read_source(path: Path) -> str:
     return normalise(decode_text(read_bytes(path), path.suffix.lower()))
 
 
-# Format readers (PDF, Word, ...) register themselves on import.
+# Format readers (PDF, Word, ...) register themselves on import (they build on
+# reading.py, never on this module, so there is no import circle).
 from . import readers  # noqa: E402,F401
 
 

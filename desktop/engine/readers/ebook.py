@@ -12,7 +12,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..documents import DocumentError, damaged, join_paragraphs, register
+from ..reading import DocumentError, damaged, join_paragraphs, register
 from .containers import Package, local, parse_xml
 from .web import html_text
 

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..documents import PASSWORD, DocumentError, join_paragraphs, read_bytes, register
+from ..reading import PASSWORD, DocumentError, join_paragraphs, read_bytes, register
 
 SCAN = ("This PDF has no text in it, only pictures of pages (it is probably a scan), and NormFit cannot read "
         "text from pictures; use the original document or a PDF whose text you can select.")

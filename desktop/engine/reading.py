@@ -1,0 +1,79 @@
+"""What every reader shares: the refusal error and the sentences several
+readers use, the suffix registry readers add themselves to, size limits,
+bounded reading of a file's bytes and joining paragraphs.
+
+documents.py (which collects files) and the format readers in readers/ both
+build on this; it imports neither, so the two never import each other.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import UserError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024        # one file
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024   # what a zipped document (docx, odt, epub) may unpack to
+
+
+class DocumentError(UserError):
+    """A file could not be used; str(e) is one sentence for the person."""
+
+
+PASSWORD = ("This file is protected by a password, so NormFit cannot open it; "
+            "save a copy without the password and add that instead.")
+
+
+def damaged(noun: str) -> str:
+    return (f"This {noun} is damaged or incomplete, so NormFit cannot read it; "
+            "open it in the program that made it and save it again.")
+
+
+Reader = Callable[[Path], str]
+READERS: dict[str, tuple[str, Reader]] = {}
+NOUNS: dict[str, str] = {}          # kind -> how a sentence names one such file
+
+
+def register(kind: str, *suffixes: str, noun: str | None = None):
+    """Decorator: make `fn` the reader for these suffixes (lower case, with dot).
+    `noun` names one such file in a sentence ("Word document"); default "<kind> file"."""
+    def deco(fn: Reader) -> Reader:
+        for s in suffixes:
+            READERS[s.lower()] = (kind, fn)
+        NOUNS[kind] = noun or f"{kind} file"
+        return fn
+    return deco
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, never more than `limit` (a file may grow after stat)."""
+    with open(path, "rb") as f:
+        # Ask for the size we saw (+1 to notice growth): read(limit) would
+        # allocate the whole limit up front for every small file.
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(min(size, limit) + 1)
+        if len(data) == min(size, limit) + 1 and len(data) <= limit:   # it grew while we looked
+            data += f.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise DocumentError(too_big(len(data), limit))
+    return data
+
+
+def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    return (f"This file is {max(size / 2**20, limit / 2**20 + 1):.0f} MB and NormFit reads files of at most "
+            f"{limit // 2**20} MB; split it into smaller files.")
+
+
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    """Paragraphs separated by one blank line, trailing spaces removed."""
+    out = []
+    for p in paragraphs:
+        p = "\n".join(line.rstrip() for line in p.strip("\n").split("\n"))
+        if p.strip():
+            out.append(p)
+    return _BLANKS.sub("\n\n", "\n\n".join(out))
