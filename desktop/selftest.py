@@ -14,9 +14,9 @@ into the app's own folder.
     normfit --selftest [--steps N] [--sample novelist|programmer|scientist]
                        [--base FOLDER] [--no-network]
 
-`--no-network` makes any attempt to resolve a host name or open an internet
-socket fail (and the self-test with it): a guard for machines where the
-network cannot be switched off with `unshare -n`.
+`--no-network` makes any attempt to resolve a host name, open or send on an
+internet socket, or start another program fail (and the self-test with it): a
+guard for machines where the network cannot be switched off with `unshare -n`.
 """
 from __future__ import annotations
 
@@ -42,37 +42,54 @@ def samples_dir() -> Path:
 
 
 def block_network():
-    """Make internet sockets and name look-ups fail; returns the list the
-    attempts are recorded in and a function that undoes the block (local
-    AF_UNIX sockets stay allowed)."""
+    """Make internet sockets (TCP connect, UDP sendto), name look-ups and child
+    processes (subprocess, os.system, fork, spawn, exec: a child could reach
+    the network for us) fail; returns the list the attempts are recorded in and
+    a function that undoes the block (local AF_UNIX sockets stay allowed)."""
+    import subprocess
+
     attempts: list[str] = []
-    saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo, socket.gethostbyname)
-
-    def restore():
-        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo, socket.gethostbyname = saved
-
     inet = {socket.AF_INET, socket.AF_INET6}
+    patched: list[tuple[object, str, object]] = []
 
     def refuse(what):
         attempts.append(what)
         raise OSError(f"network access blocked by the self-test: {what}")
 
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    def patch(owner, name, make):
+        real = getattr(owner, name, None)
+        if real is not None:
+            patched.append((owner, name, real))
+            setattr(owner, name, make(real))
 
-    def connect(self, address):
-        if self.family in inet:
-            refuse(f"connect {address!r}")
-        return real_connect(self, address)
+    def inet_only(verb, where):       # a socket method refused for internet families only
+        def make(real):
+            def method(self, *a):
+                if self.family in inet:
+                    refuse(f"{verb} {(a[where] if a else a)!r}")
+                return real(self, *a)
+            return method
+        return make
 
-    def connect_ex(self, address):
-        if self.family in inet:
-            refuse(f"connect {address!r}")
-        return real_connect_ex(self, address)
+    patch(socket.socket, "connect", inet_only("connect", 0))
+    patch(socket.socket, "connect_ex", inet_only("connect", 0))
+    patch(socket.socket, "sendto", inet_only("sendto", -1))
+    patch(socket.socket, "sendmsg", inet_only("sendmsg", -1))
+    for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex"):
+        patch(socket, name, lambda real, name=name: lambda host, *a, **k: refuse(f"resolve {host!r}"))
+    patch(subprocess.Popen, "_execute_child", lambda real: lambda self, args, *a, **k: refuse(f"run {args!r}"))
+    for name in ("system", "popen", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv", "execve",
+                 "spawnv", "spawnve"):
+        patch(os, name, lambda real, name=name: lambda *a, **k: refuse(f"os.{name} {a[:1]!r}"))
+    try:
+        import _posixsubprocess          # what multiprocessing starts its workers with
+        patch(_posixsubprocess, "fork_exec", lambda real: lambda *a, **k: refuse("fork_exec"))
+    except ImportError:
+        pass
 
-    socket.socket.connect = connect
-    socket.socket.connect_ex = connect_ex
-    socket.getaddrinfo = lambda host, *a, **k: refuse(f"resolve {host!r}")
-    socket.gethostbyname = lambda host: refuse(f"resolve {host!r}")
+    def restore():
+        for owner, name, real in reversed(patched):
+            setattr(owner, name, real)
     return attempts, restore
 
 

@@ -34,20 +34,26 @@ def tune_allocator() -> bool:
     at no cost in speed. (Also trimming on every free, M_TRIM_THRESHOLD=0, saves
     more but halves training speed through page faults: measured, rejected.)
     Call once, early, before torch starts its threads."""
-    import ctypes
-    import ctypes.util
     import sys
 
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = _libc()
         M_ARENA_MAX = -8
         return libc.mallopt(M_ARENA_MAX, 1) == 1
     except (OSError, AttributeError):
         return False
 
+
 _LIBC = None
+
+
+def _libc():
+    """glibc by its fixed name: ctypes.util.find_library("c") runs ldconfig (and
+    gcc when that fails) as child processes, at every start."""
+    import ctypes
+    return ctypes.CDLL("libc.so.6")
 
 
 def release_free_memory() -> None:
@@ -62,9 +68,7 @@ def release_free_memory() -> None:
         return
     try:
         if _LIBC is None:
-            import ctypes
-            import ctypes.util
-            _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            _LIBC = _libc()
         _LIBC.malloc_trim(0)
     except (OSError, AttributeError):
         pass

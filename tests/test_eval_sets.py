@@ -5,7 +5,23 @@ from __future__ import annotations
 import pytest
 import torch
 
-from desktop.engine.evaluate import make_eval_set, sample_windows, sampled_eval_set
+from desktop.engine.evaluate import EvalSet, make_eval_set, sampled_eval_set
+
+
+# The plain construction, kept here as the reference the engine's one way of
+# sampling (sampled_eval_set) must equal: every window first, then the sample.
+def sample_windows(es: EvalSet, max_rows: int, seed: int) -> EvalSet:
+    """A seed-chosen sample of at most `max_rows` windows (kept in text order),
+    bytes scaled by the share of scored tokens kept. The same seed gives the
+    same windows, so before and after are scored on identical text."""
+    rows = es.inputs.shape[0]
+    if rows <= max_rows:
+        return es
+    g = torch.Generator().manual_seed(seed)
+    idx = torch.randperm(rows, generator=g)[:max_rows].sort().values
+    kept = int((es.targets[idx] != -100).sum())
+    return EvalSet(es.inputs[idx].clone(), es.targets[idx].clone(),
+                   round(es.n_bytes * kept / max(1, es.n_tokens)), of_rows=rows)
 
 
 @pytest.mark.parametrize("max_rows", [1, 7, 40, 10_000])

@@ -118,8 +118,8 @@ def test_scoring_a_long_text_is_a_bounded_sample_with_the_same_windows_each_time
     """`normfit eval` and routing: every window of a short text, a fixed-size
     seeded sample of a long one, identical for the base and an adapter."""
     from desktop.engine import api, evaluate as E
-    monkeypatch.setattr(api, "EVAL_TEXT_CHARS", 40_000)
-    monkeypatch.setattr(api, "EVAL_TEXT_WINDOWS", 24)
+    monkeypatch.setattr(D, "EVAL_TEXT_CHARS", 40_000)
+    monkeypatch.setattr(D, "EVAL_TEXT_WINDOWS", 24)
     monkeypatch.setattr(D, "PIECE_CHARS", 4_000)
     scored = []
     real = E.evaluate

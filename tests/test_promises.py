@@ -27,10 +27,13 @@ def guard():
 
 
 def test_the_guard_itself_refuses_and_records_and_restores():
+    import os
     import socket
+    import subprocess
 
     from desktop.selftest import block_network
-    real = (socket.socket.connect, socket.getaddrinfo)
+    real = (socket.socket.connect, socket.socket.sendto, socket.getaddrinfo, subprocess.Popen._execute_child,
+            os.system)
     attempts, restore = block_network()
     try:
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -39,7 +42,17 @@ def test_the_guard_itself_refuses_and_records_and_restores():
         s.close()
         with pytest.raises(OSError, match="blocked by the self-test"):
             socket.getaddrinfo("example.org", 443)
-        assert len(attempts) == 2 and "connect" in attempts[0] and "example.org" in attempts[1]
+        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)      # UDP needs no connect
+        with pytest.raises(OSError, match="blocked by the self-test"):
+            u.sendto(b"x", ("127.0.0.1", 9))
+        u.close()
+        # A child process could reach the network for us.
+        with pytest.raises(OSError, match="blocked by the self-test"):
+            subprocess.run(["true"])
+        with pytest.raises(OSError, match="blocked by the self-test"):
+            os.system("true")
+        assert [a.split()[0] for a in attempts] == ["connect", "resolve", "sendto", "run", "os.system"]
+        assert "example.org" in attempts[1] and "9" in attempts[2]
         a, b = socket.socketpair()       # local sockets stay allowed (Qt and the event loop use them)
         a.sendall(b"x")
         assert b.recv(1) == b"x"
@@ -47,7 +60,9 @@ def test_the_guard_itself_refuses_and_records_and_restores():
         b.close()
     finally:
         restore()
-    assert (socket.socket.connect, socket.getaddrinfo) == real
+    assert (socket.socket.connect, socket.socket.sendto, socket.getaddrinfo, subprocess.Popen._execute_child,
+            os.system) == real
+    assert subprocess.run(["true"]).returncode == 0
 
 
 def test_no_command_touches_the_network(guard, tiny_base_dir, docs_dir, tmp_path, monkeypatch):
@@ -118,7 +133,13 @@ def test_explicit_heldout_with_four_documents_validates_on_whole_documents():
     assert s.heldout == [held[0].text]
 
 
-def test_heldout_files_on_the_command_line_never_reach_training(tiny_base_dir, docs_dir, tmp_path, monkeypatch):
+def test_heldout_files_inside_the_training_folder_never_reach_training(tiny_base_dir, docs_dir, tmp_path,
+                                                                        monkeypatch, capsys):
+    """`normfit train FOLDER --heldout FOLDER/h.txt`: the held-out file is also
+    found by reading the folder, and must be taken out of training (named by a
+    path spelled differently from the one the folder walk finds)."""
+    import shutil
+
     from desktop.engine import api
     seen = []
     real = api.prepare
@@ -129,16 +150,20 @@ def test_heldout_files_on_the_command_line_never_reach_training(tiny_base_dir, d
         return p
     monkeypatch.setattr(api, "prepare", spy)
     monkeypatch.setenv("NORMFIT_HOME", str(tmp_path / "home"))
-    hdir = tmp_path / "held"
-    hdir.mkdir()
-    (hdir / "h.txt").write_text((MARKER + ". ") * 40 + synthetic_text(400, 9), encoding="utf-8")
-    assert main(["train", str(docs_dir), "--heldout", str(hdir / "h.txt"), "--steps", "2",
+    train = tmp_path / "mine"
+    shutil.copytree(docs_dir, train)
+    n_docs = len(list(train.iterdir()))
+    (train / "kept").mkdir()
+    (train / "kept" / "h.txt").write_text((MARKER + ". ") * 40 + synthetic_text(400, 9), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["train", str(train), "--heldout", "mine/kept/../kept/h.txt", "--steps", "2",
                  "--base", str(tiny_base_dir), "--out", str(tmp_path / "a.safetensors")]) == 0
     (p, tok), = seen
     trained_on = tok.decode(p.train_tokens.tolist())
     validated_on = tok.decode(p.validation.inputs.flatten().tolist())
     assert "Quokka" not in trained_on and "Quokka" not in validated_on
     assert "Quokka" in tok.decode(p.heldout.inputs.flatten().tolist())
+    assert f"{n_docs} documents" in capsys.readouterr().err        # the held-out one is not counted in
 
 
 # ---------------------------------------------------------------- compare

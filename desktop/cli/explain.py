@@ -16,12 +16,12 @@ from .common import UsageError, _collect, _load_base, say
 
 
 def _write_page(path: Path, text: str, force: bool) -> None:
-    from ..engine.adapter_file import atomic_write
+    from ..engine.atomic import atomic_write_text
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; give another --out or add --force to replace it.")
     if path.parent and not path.parent.is_dir():
         raise UsageError(f"The folder {path.parent} does not exist.")
-    atomic_write(path, text.encode("utf-8"))
+    atomic_write_text(path, text)
 
 
 def cmd_explain(args) -> int:

@@ -12,7 +12,7 @@ from .common import UsageError, say
 
 
 def cmd_trust(args) -> int:
-    from ..engine import trust
+    from ..engine import folder_scan, trust
     from ..engine.untrusted import visible
     if args.action == "list":
         keys = trust.trusted_keys()
@@ -28,7 +28,8 @@ def cmd_trust(args) -> int:
         raise UsageError(f"Give the key to {args.action}: a public key, its fingerprint or an entry file.")
     if args.source is not None and not Path(args.source).is_dir():
         raise UsageError(f"The folder {visible(args.source)} does not exist.")
-    key = trust.resolve_key(args.key, search=args.source)
+    signers = folder_scan.signers_in(args.source) if args.source is not None else ()
+    key = trust.resolve_key(args.key, search=args.source, signers=signers)
     if args.action == "add":
         k = trust.add_trusted(key, args.name or "")
         print(f"trusted      key {k.fingerprint}{' (' + visible(k.name) + ')' if k.name else ''}\n"

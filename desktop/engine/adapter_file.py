@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from .errors import UserError
 from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
+from .atomic import atomic_write  # noqa: F401 (re-exported: callers wrote adapter_file.atomic_write)
 
 import json
 import math
-import os
 import re
 import struct
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,98 +80,6 @@ def to_bytes(tensors: dict[str, torch.Tensor], metadata: dict[str, object]) -> b
     meta.setdefault("format_version", FORMAT_VERSION)
     t16 = {k: v.detach().to("cpu", torch.float16).contiguous() for k, v in tensors.items()}
     return save(t16, metadata=meta)
-
-
-def _tmp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
-def _sweep_stale_temps(path: Path) -> None:
-    """Remove temporary files that a killed NormFit left next to `path` (their
-    names carry the writer's process id; a live writer's file is kept)."""
-    if os.name != "posix":
-        return
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    prefix = _tmp_prefix(path)
-    for name in names:
-        if not (name.startswith(prefix) and name.endswith(".tmp")):
-            continue
-        pid = name[len(prefix):].split(".", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-            continue                       # that writer is still running
-        except ProcessLookupError:
-            pass
-        except OSError:
-            continue
-        try:
-            os.unlink(path.parent / name)
-        except OSError:
-            pass
-
-
-def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: int | None = None) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over the
-    target: a reader sees the old file or the new one, never half of either, and
-    a process killed at any point leaves the target as it was.
-
-    With overwrite=False an existing target is never replaced, even if it
-    appears while we write (FileExistsError). ``mode`` (POSIX) is set on the
-    temporary file before the first byte: 0o600 for a private key (failing if
-    it cannot be set), 0o644 for a file meant to be shared (FAT sticks refuse
-    chmod, and their files are readable by all anyway)."""
-    path = Path(path)
-    _sweep_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        if mode is not None and os.name == "posix":
-            try:
-                os.fchmod(fd, mode)
-            except OSError:
-                if not mode & 0o077:      # a private file that cannot be made private: stop
-                    raise
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _place_new(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
-def _place_new(tmp: str, path: Path) -> None:
-    """Move tmp to path only if path does not exist, atomically where the file
-    system has hard links (a link fails if the name is taken)."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise FileExistsError(f"{path} already exists.") from None
-    except OSError:      # no hard links here (e.g. FAT USB sticks): check, then rename
-        if path.exists():
-            raise FileExistsError(f"{path} already exists.") from None
-        os.replace(tmp, path)
-        return
-    os.unlink(tmp)
 
 
 def save_adapter(path: str | Path, tensors: dict[str, torch.Tensor], metadata: dict[str, object],

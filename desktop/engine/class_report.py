@@ -191,9 +191,9 @@ def html_text(run, wording: Wording = ENGLISH) -> str:
 
 
 def write(run, wording: Wording = ENGLISH) -> tuple[Path, Path]:
-    from .classroom import _write_atomic
+    from .atomic import atomic_write_text
     h, c = run.out / HTML_NAME, run.out / CSV_NAME
-    _write_atomic(h, html_text(run, wording))
+    atomic_write_text(h, html_text(run, wording))
     # With a byte-order mark, spreadsheet programs open the Malayalam names as UTF-8.
-    _write_atomic(c, "\ufeff" + csv_text(run, wording))
+    atomic_write_text(c, "\ufeff" + csv_text(run, wording))
     return h, c

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable
 
 from . import api
+from .atomic import atomic_write_text
 from .events import StudentEvent, StudentFinished, StudentStarted  # noqa: F401 (re-exported)
 from .messages import ENGLISH, Message, Wording, as_message
 from .names import clean_label, safe_file_stem, unique_name
@@ -101,15 +100,8 @@ def load_state(out: Path) -> dict[str, Record]:
         return {}      # no state yet (or unreadable): every student is new
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    os.replace(tmp, path)
-
-
 def save_state(out: Path, records: dict[str, Record], settings: dict, recognition=None) -> None:
-    _write_atomic(out / STATE, json.dumps({"format": "normfit.class", "version": 1, "settings": settings,
+    atomic_write_text(out / STATE, json.dumps({"format": "normfit.class", "version": 1, "settings": settings,
                                            "students": {n: asdict(r) for n, r in records.items()},
                                            "recognition": recognition.to_dict() if recognition else None},
                                           ensure_ascii=False, indent=1))

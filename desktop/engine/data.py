@@ -225,6 +225,21 @@ def eval_set_of(tok: Tokenizer, texts: Sequence[str], context_length: int, seed:
                             seed)
 
 
+# A given general set, `normfit eval` and routing score every window of up to ~0.5 MB of text; of
+# more, this many seed-chosen windows (~130k tokens, ~15 s on one core) from at
+# most 4 MB of it: a 50 MB file once meant minutes of tokenising and GBs of windows.
+EVAL_TEXT_WINDOWS = 512
+EVAL_TEXT_CHARS = 4_000_000
+
+
+def text_eval_set(tok: Tokenizer, texts: Sequence[str], context_length: int) -> EvalSet:
+    """The windows scored of a given text (a general file, `normfit eval`,
+    routing): every one of a short text, EVAL_TEXT_WINDOWS seed-chosen ones of a
+    long one, the same each time (seed 0), so base and adapters score alike."""
+    return eval_set_of(tok, list(texts), context_length, seed=0, max_chars=EVAL_TEXT_CHARS,
+                       max_windows=EVAL_TEXT_WINDOWS)
+
+
 def prepare(split: Split, tok: Tokenizer, context_length: int, seed: int = 0,
             train_chars: int | None = None) -> Prepared:
     """Tokenise a split: all of it, or for a long selection a sample of at most

@@ -1,10 +1,10 @@
 """Files and folders -> text, with one clear reason per file that cannot be read.
 
-Readers live in one registry keyed by file suffix (`READERS`); a reader takes a
-path and returns text or raises `DocumentError` with a sentence a person can act
-on. Plain text and source code are read here; PDF, Word, OpenDocument, EPUB,
-HTML and RTF readers live in `readers/` and register themselves into the same
-registry when this module is imported.
+Readers live in one registry keyed by file suffix (`READERS`, in reading.py); a
+reader takes a path and returns text or raises `DocumentError` with a sentence a
+person can act on. Plain text and source code are read here; PDF, Word,
+OpenDocument, EPUB, HTML and RTF readers live in `readers/` and register
+themselves into the same registry when this module is imported.
 
 `collect()` expands folders, skips hidden and system files, counts identical
 documents once, keeps the whole selection under a size limit, reports progress
@@ -24,6 +24,11 @@ from typing import Callable, Iterable
 
 
 from .messages import QT_TRANSLATE_NOOP, msg, phrase
+# What every reader shares (refusal sentences, the registry, limits) lives in reading.py,
+# re-exported here for the callers that knew it as documents.*.
+from .reading import (A_TEXT_ENDING, EMPTY, MAX_FILE_BYTES, MAX_TOTAL_CHARS, MAX_UNPACKED_BYTES,  # noqa: F401
+                      NO_TEXT, NOT_TEXT, NOUNS, PASSWORD, READERS, UNSUPPORTED_HINTS, DocumentError, Reader, damaged,
+                      join_paragraphs, read_bytes, register, too_big, unsupported)
 from .codepages import CENTRAL, central_european_more_likely  # noqa: E402
 from .events import ReadProgress  # noqa: E402,F401 (re-exported)
 
@@ -35,9 +40,6 @@ def count_words(text: str) -> int:
     (text.split() on a 19 MB file costs ~300 MB)."""
     return sum(1 for _ in _WORD.finditer(text))
 
-# What is refused, and the sentences saying why, live in refusals.py (re-exported here for the readers).
-from .refusals import (A_TEXT_ENDING, EMPTY, MAX_FILE_BYTES, MAX_TOTAL_CHARS, MAX_UNPACKED_BYTES,  # noqa: E402,F401
-                       NO_TEXT, NOT_TEXT, PASSWORD, UNSUPPORTED_HINTS, DocumentError, damaged, too_big, unsupported)
 
 
 @dataclass(frozen=True)
@@ -87,35 +89,9 @@ class Collection:
 
 
 
-Reader = Callable[[Path], str]
-READERS: dict[str, tuple[str, Reader]] = {}
-NOUNS: dict[str, str] = {}          # kind -> how a sentence names one such file
-
-
-def register(kind: str, *suffixes: str, noun: str | None = None):
-    """Decorator: make `fn` the reader for these suffixes (lower case, with dot).
-    `noun` names one such file in a sentence ("Word document"); default "<kind> file"."""
-    def deco(fn: Reader) -> Reader:
-        for s in suffixes:
-            READERS[s.lower()] = (kind, fn)
-        NOUNS[kind] = noun or phrase(f"{kind} file")
-        return fn
-    return deco
 
 
 # ------------------------------------------------------------------ bytes and text
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, never more than `limit` (a file may grow after stat)."""
-    with open(path, "rb") as f:
-        # Ask for the size we saw (+1 to notice growth): read(limit) would
-        # allocate the whole limit up front for every small file.
-        size = os.fstat(f.fileno()).st_size
-        data = f.read(min(size, limit) + 1)
-        if len(data) == min(size, limit) + 1 and len(data) <= limit:   # it grew while we looked
-            data += f.read(limit + 1 - len(data))
-    if len(data) > limit:
-        raise DocumentError(too_big(len(data), limit))
-    return data
 
 
 _BOMS = [
@@ -229,17 +205,6 @@ def normalise(text: str) -> str:
     return text
 
 
-_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-
-
-def join_paragraphs(paragraphs: Iterable[str]) -> str:
-    """Paragraphs separated by one blank line, trailing spaces removed."""
-    out = []
-    for p in paragraphs:
-        p = "\n".join(line.rstrip() for line in p.strip("\n").split("\n"))
-        if p.strip():
-            out.append(p)
-    return _BLANKS.sub("\n\n", "\n\n".join(out))
 
 
 @register("Text", ".txt", ".text", ".md", ".markdown", ".rst", ".org", ".tex", ".csv",
@@ -261,7 +226,8 @@ def read_source(path: Path) -> str:
     return normalise(decode_text(read_bytes(path), path.suffix.lower()))
 
 
-# Format readers (PDF, Word, ...) register themselves on import.
+# Format readers (PDF, Word, ...) register themselves on import (they build on
+# reading.py, never on this module, so there is no import circle).
 from . import readers  # noqa: E402,F401
 
 

@@ -76,23 +76,12 @@ def make_eval_set(token_docs: Sequence[Sequence[int]], n_bytes: int, context_len
     return EvalSet(torch.tensor(rows_in), torch.tensor(rows_tg), n_bytes)
 
 
-def sample_windows(es: EvalSet, max_rows: int, seed: int) -> EvalSet:
-    """A seed-chosen sample of at most `max_rows` windows (kept in text order),
-    bytes scaled by the share of scored tokens kept. The same seed gives the
-    same windows, so before and after are scored on identical text."""
-    rows = es.inputs.shape[0]
-    if rows <= max_rows:
-        return es
-    g = torch.Generator().manual_seed(seed)
-    idx = torch.randperm(rows, generator=g)[:max_rows].sort().values
-    kept = int((es.targets[idx] != -100).sum())
-    return EvalSet(es.inputs[idx].clone(), es.targets[idx].clone(),
-                   round(es.n_bytes * kept / max(1, es.n_tokens)), of_rows=rows)
-
-
 def sampled_eval_set(token_docs: Sequence[torch.Tensor], n_bytes: int, context_length: int, bos_id: int,
                      max_rows: int, seed: int) -> EvalSet:
-    """sample_windows(make_eval_set(...), max_rows, seed), built without making
+    """A seed-chosen sample of at most `max_rows` of make_eval_set(...)'s windows
+    (kept in text order, bytes scaled by the share of scored tokens kept; the
+    same seed gives the same windows, so before and after score identical
+    text), built without making
     every window first: only the chosen rows are materialised, so scoring a
     sample of a 50 MB document does not hold all of its windows as Python lists
     (hundreds of MB). Same rows, same order, same byte scaling (tested)."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import torch
 
+from .atomic import atomic_write_text
 from .budget import BEFORE_SHARE, MIN_WINDOWS, REF_CHECK_ROWS, Rate, heldout_windows, seeded_order
 from .evaluate import EvalResult, EvalSet, evaluate, result_of
 
@@ -70,9 +71,7 @@ class ScoreCache:
             return
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
-            tmp = p.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"rows": list(scores), "nll": list(scores.values())}), encoding="utf-8")
-            os.replace(tmp, p)
+            atomic_write_text(p, json.dumps({"rows": list(scores), "nll": list(scores.values())}))
             self._trim()
         except OSError:
             pass              # a read-only or full cache only costs time next run

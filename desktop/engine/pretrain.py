@@ -13,9 +13,9 @@ the latest weights are always usable.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
-import os
 import platform
 import random
 import sys
@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from .atomic import atomic_write, atomic_write_text
 from .device import detect
 from .evaluate import eval_set_from_texts, evaluate
 from .model import ModelConfig, Transformer, count_params
@@ -273,21 +274,18 @@ def make_optimizer(model: Transformer, cfg: PretrainConfig, fused: bool) -> _Opt
 
 def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainConfig, summary: dict) -> str:
     """Write contract 1's folder atomically file by file; returns base_sha256."""
-    from safetensors.torch import save_file
+    from safetensors.torch import save
 
     out.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().to("cpu", torch.float32).contiguous() for k, v in model.state_dict().items()}
-    tmp = out / "model.safetensors.tmp"
-    save_file(state, str(tmp), metadata={"base_id": cfg.base_id})
-    os.replace(tmp, out / "model.safetensors")
-    sha = hashlib.sha256((out / "model.safetensors").read_bytes()).hexdigest()
-    tmp = out / "tokenizer.json.tmp"
-    tok.save(tmp)
-    os.replace(tmp, out / "tokenizer.json")
+    weights = save(state, metadata={"base_id": cfg.base_id})
+    # A release is read by every user of the machine: 0644, not the temporary file's 0600.
+    atomic_write(out / "model.safetensors", weights, mode=0o644)
+    sha = hashlib.sha256(weights).hexdigest()
+    atomic_write_text(out / "tokenizer.json", tok.to_json(), mode=0o644)
     config = {"base_id": cfg.base_id, "base_sha256": sha, **model.cfg.to_dict(), "training": summary}
-    (out / "config.json.tmp").write_text(json.dumps(config, indent=2) + "\n")
-    os.replace(out / "config.json.tmp", out / "config.json")
-    (out / "MODEL_CARD.md").write_text(model_card(config, model))
+    atomic_write_text(out / "config.json", json.dumps(config, indent=2) + "\n", mode=0o644)
+    atomic_write_text(out / "MODEL_CARD.md", model_card(config, model), mode=0o644)
     return sha
 
 
@@ -379,10 +377,10 @@ class _Pretraining:
             gr = evaluate(model, self.general_es, self.dev)
             self.general_eval = {"bpb": gr.bpb, "ppl": gr.ppl, "tokens": gr.tokens, "bytes": gr.bytes}
             log(f"step {state['step']}: val loss {vr.loss:.3f}, general bpb {gr.bpb:.3f}, ppl {gr.ppl:.1f}")
-        tmp = self.work / "checkpoint.pt.tmp"
+        buf = io.BytesIO()
         torch.save({"model": model.state_dict(), "optimizer": self.opt.state_dict(), "state": state,
-                    "config": asdict(self.cfg)}, tmp)
-        os.replace(tmp, self.ckpt)
+                    "config": asdict(self.cfg)}, buf)
+        atomic_write(self.ckpt, buf.getvalue())
         sha = write_release(Path(self.cfg.out), model, self.tok, self.cfg, self.summary())
         if final:   # the guard's reference and replay sets, sampled from the final weights
             write_sets(Path(self.cfg.out), model.to("cpu"), self.tok.eot_id, self.cfg.base_id, sha)

@@ -14,11 +14,11 @@ across them).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import torch
 
+from .atomic import atomic_write
 from .model import Transformer
 
 REFERENCE_SEED, REPLAY_SEED = 1234, 4321
@@ -41,15 +41,13 @@ def sample_rows(model: Transformer, eot_id: int, rows: int, seed: int, batch: in
 
 
 def write_sets(folder: str | Path, model: Transformer, eot_id: int, base_id: str, base_sha256: str) -> None:
-    from safetensors.torch import save_file
+    from safetensors.torch import save
 
     folder = Path(folder)
     for name, rows, seed in (("reference", REFERENCE_ROWS, REFERENCE_SEED), ("replay", REPLAY_ROWS, REPLAY_SEED)):
         toks = sample_rows(model.to("cpu"), eot_id, rows, seed)
-        tmp = folder / f"{name}.safetensors.tmp"
-        save_file({"tokens": toks.contiguous()}, str(tmp),
-                  metadata={"base_id": base_id, "base_sha256": base_sha256, "set": name,
-                            "what": f"{rows} sequences sampled from this base model "
-                                    f"(seed {seed}, temperature 1, no top-k)"})
-        os.chmod(tmp, 0o644)      # safetensors writes 0600; a release is readable by all
-        os.replace(tmp, folder / f"{name}.safetensors")
+        data = save({"tokens": toks.contiguous()},
+                    metadata={"base_id": base_id, "base_sha256": base_sha256, "set": name,
+                              "what": f"{rows} sequences sampled from this base model "
+                                      f"(seed {seed}, temperature 1, no top-k)"})
+        atomic_write(folder / f"{name}.safetensors", data, mode=0o644)    # a release is readable by all

@@ -94,7 +94,7 @@ def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = Fal
     """Every adapter in ``folder`` that may be routed to (signed by a key the
     person trusts, not withdrawn, for this base), and every other file, with why.
     No file in the folder can stop this or make it raise."""
-    from .api import open_adapter
+    from .adapter_open import open_adapter
 
     folder = Path(folder)
     known = {**share.known_bases(), base.sha256: base.base_id}
@@ -141,12 +141,11 @@ def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], dev
     them; a fresh model each would cost more than scoring). Other methods get
     their own model. Every score is the one evaluate_texts would give."""
     from . import adapters
-    from .api import EVAL_TEXT_CHARS, EVAL_TEXT_WINDOWS, model_with
-    from .data import eval_set_of
+    from .adapter_open import model_with
+    from .data import text_eval_set
     from .evaluate import evaluate
 
-    es = eval_set_of(base.tokenizer, list(texts), base.config.context_length, seed=0,
-                     max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS)
+    es = text_eval_set(base.tokenizer, texts, base.config.context_length)
     shared = model_with(base, None, device)
     own_gains = {n: shared.get_submodule(n).weight.detach().clone() for n in shared.norm_names()}
 

@@ -28,7 +28,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .errors import UserError
 from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .. import __version__
-from .adapter_file import ALLOWED_META, AdapterFileError, _show, atomic_write, parse, read_limited, to_bytes, utc_now
+from .adapter_file import ALLOWED_META, AdapterFileError, _show, parse, read_limited, to_bytes, utc_now
+from .atomic import atomic_write
 from .entry_schema import ENTRY_FORMAT, ENTRY_VERSION, FIGURES, REQUIRED, SchemaError, check_entry
 from .names import clean_label, label_too_long
 from .untrusted import UnreadableFile, canonical_b64, read_regular, visible

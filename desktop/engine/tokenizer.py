@@ -44,6 +44,10 @@ class Tokenizer:
     def save(self, path: str | Path) -> None:
         self._tok.save(str(path))
 
+    def to_json(self) -> str:
+        """What save() writes, as text (for atomic_write_text)."""
+        return self._tok.to_str(pretty=True)
+
     @property
     def vocab_size(self) -> int:
         return self._tok.get_vocab_size()

@@ -24,6 +24,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from . import share
 from .errors import UserError
@@ -134,10 +135,13 @@ def remove_trusted(public_key: str, folder: str | Path | None = None) -> Trusted
     return hit[0]
 
 
-def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | Path | None = None) -> str:
+def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | Path | None = None,
+                signers: Iterable[str] = ()) -> str:
     """A public key from what a person typed: the key itself (any base64
-    spelling), a fingerprint (found on the trusted list or among the signed
-    entries in folder ``search``), or an entry file (its signer)."""
+    spelling), a fingerprint (found on the trusted list or among ``signers``,
+    the keys that signed entries in folder ``search``: folder_scan.signers_in,
+    given by the caller because the scanner builds on this module), or an entry
+    file (its signer)."""
     from .untrusted import key_from_user
     key = key_from_user(text)
     if key:
@@ -154,11 +158,9 @@ def resolve_key(text: str, keys_folder: str | Path | None = None, search: str | 
     for k in trusted_keys(keys_folder):
         if k.fingerprint == fp:
             return k.public_key
-    if search is not None:
-        from .folder_scan import signers_in
-        for key in signers_in(search):
-            if share.fingerprint(key) == fp:
-                return key
+    for key in signers:
+        if share.fingerprint(key) == fp:
+            return key
     if search is not None:
         raise TrustError(msg(QT_TRANSLATE_NOOP("engine", "No key with fingerprint {fp} was found among the signed "
                                                          "entries in {folder}; give the folder it was shared in with "

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import torch
 
+from ..engine.atomic import atomic_write_text
+from ..engine.errors import UserError    # one sentence, exit code 2 (research never imports the command line)
 from ..engine.methods import METHODS
 from ..engine.pareto import GENERAL_TOLERANCE, verdict
 
@@ -112,31 +114,29 @@ def main(args) -> int:
 
 def _checked(args) -> tuple[Path, Path, list[str]]:
     """The options, refused in one sentence each before anything loads."""
-    from ..cli import UsageError
     users_root, out = Path(args.users), Path(args.out)
     if not users_root.is_dir():
-        raise UsageError(f"The users folder {users_root} does not exist.")
+        raise UserError(f"The users folder {users_root} does not exist.")
     if args.seeds < 1:
-        raise UsageError("--seeds must be at least 1.")
+        raise UserError("--seeds must be at least 1.")
     if args.threads is not None:
         if args.threads < 1:
-            raise UsageError("--threads must be at least 1.")
+            raise UserError("--threads must be at least 1.")
         torch.set_num_threads(args.threads)
     try:
         return users_root, out, _users(users_root)
     except ValueError as e:
-        raise UsageError(str(e)) from None
+        raise UserError(str(e)) from None
 
 
 def _general(base, args):
-    from ..cli import UsageError
     from ..engine.api import general_set
     from ..engine.documents import general_texts
     from ..engine.evaluate import eval_set_from_texts
     try:
         general, glabel = general_set(base, args.general)
     except ValueError as e:
-        raise UsageError(str(e)) from None
+        raise UserError(str(e)) from None
     if args.quick:
         gtexts = general_texts(Path(args.general))
         general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
@@ -229,9 +229,7 @@ def _cached_before(out: Path, base, user: str, quick: bool, measure):
     d = lambda r: None if r is None else {"nll_nats": r.nll_nats, "tokens": r.tokens, "bytes": r.bytes}
     cache[key] = {"heldout": d(b.heldout), "general": d(b.general), "seconds": b.seconds,
                   "reference": d(b.reference)}
-    tmp = path.with_name(f".before-cache.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(cache))
-    os.replace(tmp, path)
+    atomic_write_text(path, json.dumps(cache))
     return b
 
 
@@ -253,12 +251,11 @@ def _write(report: dict, out: Path) -> None:
 
 def _report_only(out: Path, users: list[str], args) -> int:
     """Rebuild the report from cache/ (and the controls of the last full pass)."""
-    from ..cli import UsageError
     files = sorted((out / "cache").glob("*.json"))
     runs = [json.loads(f.read_text()) for f in files]
     runs = [r for r in runs if r.get("protocol") == args.protocol and r.get("seed", 0) < args.seeds]
     if not runs:
-        raise UsageError(f"No cached {args.protocol} runs in {out / 'cache'}: run the shootout first.")
+        raise UserError(f"No cached {args.protocol} runs in {out / 'cache'}: run the shootout first.")
     old = out / "results.json"
     prior = json.loads(old.read_text()) if old.exists() else {}
     report = build_report(runs, users, args.seeds, args.protocol, prior.get("general_set", Path(args.general).name))

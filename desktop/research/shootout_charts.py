@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from .shootout import METHODS
+from ..engine.methods import METHODS
 
 
 def charts(rep: dict, out: Path) -> None:

@@ -17,13 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS, DRIFT_LIMITS
-from .words import tr
-
-try:   # marks texts for pyside6-lupdate that are translated later, with tr(text)
-    from PySide6.QtCore import QT_TR_NOOP
-except ImportError:    # pragma: no cover
-    def QT_TR_NOOP(text: str) -> str:    # noqa: N802 (Qt's name)
-        return text
+from .words import QT_TR_NOOP, tr  # noqa: F401 (QT_TR_NOOP re-exported for the other views)
 
 
 def named(widget, name: str, description: str | None = None):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from ..engine.atomic import atomic_write_text
 from ..paths import config_dir, ensure
 
 log = logging.getLogger("normfit.ui")
@@ -56,10 +55,6 @@ class Settings:
 
     def save(self) -> None:
         try:
-            d = ensure(config_dir())
-            fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=d)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(asdict(self), f, indent=2)
-            os.replace(tmp, d / "settings.json")
+            atomic_write_text(ensure(config_dir()) / "settings.json", json.dumps(asdict(self), indent=2))
         except OSError as e:    # a read-only profile must not stop the app
             log.warning("could not save settings: %s", e)

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.session import Outcome  # noqa: F401  (torch-free; the steps share it)
-from .pages import QT_TR_NOOP
-from .words import say, tr
+from .words import QT_TR_NOOP, say, tr
 
 log = logging.getLogger("normfit.ui")
 ADAPTER_FILTER = QT_TR_NOOP("NormFit adapter (*.safetensors)")

@@ -17,6 +17,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from ..engine.pareto import GENERAL_TOLERANCE
 from ..engine.pareto import dominates as engine_dominates
 
+try:   # marks texts for pyside6-lupdate that are translated later, with tr(text)
+    from PySide6.QtCore import QT_TR_NOOP
+except ImportError:    # pragma: no cover
+    def QT_TR_NOOP(text: str) -> str:    # noqa: N802 (Qt's name)
+        return text
+
 # The empty context is where pyside6-lupdate files calls of a plain function
 # named tr(), so the .ts it writes matches what this function looks up.
 CONTEXT = ""

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..documents import MAX_UNPACKED_BYTES, PASSWORD, DocumentError, damaged, read_bytes
+from ..reading import MAX_UNPACKED_BYTES, PASSWORD, DocumentError, damaged, read_bytes
 from ..messages import QT_TRANSLATE_NOOP, msg
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # old Office files, and encrypted new ones

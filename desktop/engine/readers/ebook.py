@@ -12,7 +12,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..documents import DocumentError, damaged, join_paragraphs, register
+from ..reading import DocumentError, damaged, join_paragraphs, register
 from ..messages import QT_TRANSLATE_NOOP, msg, phrase
 from .containers import Package, local, parse_xml
 from .web import html_text

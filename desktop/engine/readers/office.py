@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..documents import PASSWORD, DocumentError, damaged, join_paragraphs, register
+from ..reading import PASSWORD, DocumentError, damaged, join_paragraphs, register
 from ..messages import QT_TRANSLATE_NOOP, phrase
 from .containers import Package, local, parse_xml
 

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..documents import PASSWORD, DocumentError, join_paragraphs, read_bytes, register
+from ..reading import PASSWORD, DocumentError, join_paragraphs, read_bytes, register
 from ..messages import QT_TRANSLATE_NOOP, msg
 
 SCAN = msg(QT_TRANSLATE_NOOP("engine", "This PDF has no text in it, only pictures of pages (it is probably a "

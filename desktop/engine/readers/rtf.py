@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..documents import DocumentError, join_paragraphs, read_bytes, register
+from ..reading import DocumentError, join_paragraphs, read_bytes, register
 from ..messages import QT_TRANSLATE_NOOP, msg, phrase
 
 RTF = phrase(QT_TRANSLATE_NOOP("engine", "RTF document"))

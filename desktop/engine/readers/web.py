@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..documents import join_paragraphs, read_bytes, register
+from ..reading import join_paragraphs, read_bytes, register
 from ..messages import QT_TRANSLATE_NOOP, phrase
 
 # Never text a person wrote for reading: code, styling, navigation, page furniture.

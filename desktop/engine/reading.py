@@ -1,11 +1,16 @@
-"""What NormFit refuses to read, and the one sentence that says why.
+"""What every reader shares: the refusal error and the sentences several
+readers use, the suffix registry readers add themselves to, size limits,
+bounded reading of a file's bytes and joining paragraphs.
 
-The limits, the DocumentError every reader raises, and the refusals a person
-meets most often, worded once so every reader says the same thing. Each
-sentence is a Message (engine/messages.py): English here (the command line
-prints it), worded in the person's language by the window.
+documents.py (which collects files) and the format readers in readers/ both
+build on this; it imports neither, so the two never import each other.
 """
 from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable
 
 from .errors import UserError
 from .messages import QT_TRANSLATE_NOOP, msg, phrase
@@ -54,7 +59,50 @@ def unsupported(suffix: str) -> str:
                                            "plain text file and add that instead."), suffix=suffix)
 
 
+Reader = Callable[[Path], str]
+READERS: dict[str, tuple[str, Reader]] = {}
+NOUNS: dict[str, str] = {}          # kind -> how a sentence names one such file
+
+
+def register(kind: str, *suffixes: str, noun: str | None = None):
+    """Decorator: make `fn` the reader for these suffixes (lower case, with dot).
+    `noun` names one such file in a sentence ("Word document"); default "<kind> file"."""
+    def deco(fn: Reader) -> Reader:
+        for s in suffixes:
+            READERS[s.lower()] = (kind, fn)
+        NOUNS[kind] = noun or phrase(f"{kind} file")
+        return fn
+    return deco
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, never more than `limit` (a file may grow after stat)."""
+    with open(path, "rb") as f:
+        # Ask for the size we saw (+1 to notice growth): read(limit) would
+        # allocate the whole limit up front for every small file.
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(min(size, limit) + 1)
+        if len(data) == min(size, limit) + 1 and len(data) <= limit:   # it grew while we looked
+            data += f.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise DocumentError(too_big(len(data), limit))
+    return data
+
+
 def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
     return msg(QT_TRANSLATE_NOOP("engine", "This file is {size} MB and NormFit reads files of at most {limit} MB; "
                                            "split it into smaller files."),
                size=round(max(size / 2**20, limit / 2**20 + 1)), limit=limit // 2**20)
+
+
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    """Paragraphs separated by one blank line, trailing spaces removed."""
+    out = []
+    for p in paragraphs:
+        p = "\n".join(line.rstrip() for line in p.strip("\n").split("\n"))
+        if p.strip():
+            out.append(p)
+    return _BLANKS.sub("\n\n", "\n\n".join(out))
