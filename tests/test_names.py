@@ -150,6 +150,7 @@ def test_the_name_typed_before_training_names_the_adapter_and_its_file(qtbot, tm
         return start, ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     w.save_adapter()
+    qtbot.waitUntil(lambda: not getattr(w, "_writing", False), timeout=60_000)    # written in a background job
     saved = Path(seen["start"])
     assert saved.name == "അനു-..-Mary.safetensors" == safe_file_stem(typed) + ".safetensors"
     assert saved.parent == tmp_path / "home" / "adapters" and saved.is_file()
