@@ -262,7 +262,7 @@ def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, out: P
     # A student redone (new writing) keeps their file name; the new adapter replaces the old.
     rec.file = prev_file or _file_for(s.name, out, records, cfg.method)
     api.export_adapter(out / rec.file, result, base, overwrite=True, label=clean_label(s.name),
-                       general_label=session.general_label)
+                       general=session.general)
     meta = api.open_adapter(out / rec.file, base).metadata
     for k, v in figures_from_metadata(meta).items():
         setattr(rec, k, v)

@@ -23,7 +23,9 @@ from .anchor import DriftGuard, Replay, drift, kl_to_base
 from .budget import (MIN_WINDOWS, SLACK_S, VALIDATION_ROWS, Rate, check_rows, check_due, check_every_s, end_reserve,
                      heldout_windows)
 from .evaluate import EvalResult, EvalSet, change_margin, evaluate, restrict, result_of, spaced_rows
-from .measure import Before, ScoreCache, measure_before, memory_cache, score_base  # noqa: F401 (re-exported)
+from .general import General, as_general
+from .measure import (Before, ScoreCache, measure_before, memory_cache, reference_of,  # noqa: F401 (re-exported)
+                      score_base)
 
 # Per-method learning rates, chosen by the sweep on the fixtures' validation
 # slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
@@ -162,7 +164,8 @@ class _Run:
     """One training run's moving parts: the model and optimiser, the guard,
     the checks and the best states kept so far."""
 
-    def __init__(self, base: Base, data: Prepared, cfg: TrainConfig, before: Before, dev, emit, rate: Rate):
+    def __init__(self, base: Base, data: Prepared, cfg: TrainConfig, before: Before, general: General, dev, emit,
+                 rate: Rate):
         self.cfg, self.data, self.dev, self.emit, self.rate = cfg, data, dev, emit, rate
         self.cache, self.base_sha = memory_cache(cfg.cache_dir), base.sha256
         self.model = base.fresh_model(dev, share_frozen=cfg.method != "full")
@@ -171,7 +174,7 @@ class _Run:
         self.lr = cfg.learning_rate
         self.opt = self._optimizer()
         self.batches = Batches(data.train_tokens, cfg.batch_size, data.context_length, cfg.seed)
-        self.reference = base.reference_set() if before.reference is not None else None
+        self.reference = reference_of(base, general) if before.reference is not None else None
         limit = cfg.max_drift if self.reference is not None else None
         self.guard = DriftGuard(limit)
         self.replay = (Replay(base.replay_tokens, base.model.to(dev), data.context_length, cfg.seed)
@@ -329,21 +332,21 @@ class _Run:
         return check_due(early, on_interval, self.checks_time, self.check_time,
                          self.train_time)
 
-    def end_windows(self, before: Before, general_is_ref: bool) -> int:
+    def end_windows(self, before: Before, general: General) -> int:
         """Windows still to score at the end: a last check, the held-out text (and
         a given general set), and the reference set on the kept state."""
         # (A last check's reference windows are among the kept state's: not counted twice.)
         n = min(self.val_rows_n, self.data.validation.inputs.shape[0]) + len(before.heldout.rows or ())
-        if before.general is not None and not general_is_ref:
+        if before.general is not None and not general.is_reference:
             n += len(before.general.rows or ())
         return n + len(self.verify_rows)
 
 
-def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
+def train(base: Base, data: Prepared, cfg: TrainConfig, general: General | EvalSet | None = None,
           on_event: Callable[[object], None] | None = None, should_stop: Callable[[], bool] = _never,
           before: Before | None = None, started_at: float | None = None,
           device_info: DeviceInfo | None = None) -> TrainResult:
-    cfg = cfg.with_protocol()
+    cfg, general = cfg.with_protocol(), as_general(general)
     emit = on_event or (lambda e: None)
     t0 = started_at if started_at is not None else time.monotonic()
     budget = cfg.minutes * 60.0
@@ -367,14 +370,13 @@ def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None 
             busy.say("slow")       # the before-measurement ran out of its share
 
     marks["measured"] = time.monotonic()
-    run = _Run(base, data, cfg, before, dev, emit, rate)
+    run = _Run(base, data, cfg, before, general, dev, emit, rate)
     n_trainable = sum(p.numel() for p in run.params)
     emit(Started(cfg.method, info.describe(), budget, cfg.max_steps, n_trainable, data.n_train_tokens,
                  run.lr, run.guard.limit))
     emit(Phase("training", "Training"))
 
-    general_is_ref = general is not None and general is run.reference
-    end_windows = run.end_windows(before, general_is_ref)
+    end_windows = run.end_windows(before, general)
     validate_every = cfg.validate_every_steps or (None if cfg.max_steps is None else max(5, cfg.max_steps // 10))
     cancelled = stopped_early = False
     run.check()   # step 0: the base itself is a candidate
@@ -439,7 +441,7 @@ def _verify_kept(run: _Run, deadline: float) -> None:
             run.kept = [_Kept(0, None, math.inf, 0.0, 0.0, run.base_ref)]
 
 
-def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None,
+def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: General,
             before: Before, info: DeviceInfo, t0: float, budget: float, cancelled: bool,
             stopped_early: bool, n_trainable: int, should_stop: Callable[[], bool], busy: BusyWatch) -> TrainResult:
     """Put the kept weights back, measure them once, build the result."""
@@ -464,14 +466,15 @@ def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: Ev
         if len(heldout_after.rows) < len(held_rows):
             busy.say("slow")         # measured on fewer windows rather than running over
             heldout_before = restrict(before.heldout, data.heldout, heldout_after.rows)
-        if general is not None and general is run.reference and cfg.select_best and best.ref is not None:
+        gset = general.eval_set
+        if general.is_reference and cfg.select_best and best.ref is not None:
             general_after = best.ref     # the kept state was scored on it
-            general_before = restrict(before.reference, general, best.ref.rows)
-        elif general is not None:
-            g_rows = list(before.general.rows or range(general.inputs.shape[0]))
-            general_after = run.score(general, order=g_rows, deadline=deadline - SLACK_S,
+            general_before = restrict(before.reference, gset, best.ref.rows)
+        elif gset is not None:
+            g_rows = list(before.general.rows or range(gset.inputs.shape[0]))
+            general_after = run.score(gset, order=g_rows, deadline=deadline - SLACK_S,
                                       min_rows=min(MIN_WINDOWS, len(g_rows)), should_stop=should_stop)
-            general_before = restrict(before.general, general, general_after.rows)
+            general_before = restrict(before.general, gset, general_after.rows)
         if gdrift is None and run.reference is not None:
             _, gdrift, _ = run.ref_drift(run.verify_rows, deadline)
         if should_stop():

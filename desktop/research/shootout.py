@@ -10,6 +10,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -134,13 +135,14 @@ def _general(base, args):
     from ..engine.documents import general_texts
     from ..engine.evaluate import eval_set_from_texts
     try:
-        general, glabel = general_set(base, args.general)
+        general = general_set(base, args.general)
     except ValueError as e:
         raise UsageError(str(e)) from None
     if args.quick:
         gtexts = general_texts(Path(args.general))
-        general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
-    return general, glabel
+        general = replace(general, eval_set=eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer,
+                                                                base.config.context_length))
+    return general, general.label
 
 
 def _user_data(base, folder: Path, quick: bool):
@@ -196,7 +198,7 @@ def _one_run(args, base, data, general, before, user: str, method: str, seed: in
          + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
     r = train(base, data, cfg, general, before=before)
     row = r.summary()
-    meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general_label="given file")
+    meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general=general)
     row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(to_bytes(r.tensors, meta)),
                limit=cfg.max_drift, quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
     if method != "full" or args.keep_full:

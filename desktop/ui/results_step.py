@@ -127,7 +127,7 @@ class ResultsStep:
         t.resizeRowsToContents()
         t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4)
         page.bars_general.empty_text = (tr("Not checked: this base model ships no general reference text.")
-                                        if outcome.general is None else tr("No results yet."))
+                                        if not outcome.general.present else tr("No results yet."))
         page.bars_heldout.set_bars([(m, h) for m, h, *_ in rows])
         page.bars_general.set_bars([(m, g) for m, _, g, *_ in rows])
         page.verdict.setText(pareto_verdict([Row(m, h, g, s) for m, h, g, _, s, _ in rows[1:] if m in by]))
@@ -177,7 +177,7 @@ class ResultsStep:
                 return
         try:
             n = engine().export_adapter(p, r, self.base, overwrite=exists, label=self.outcome.label,
-                                        general_label=self.outcome.general_label)
+                                        general=self.outcome.general)
         except Exception as e:  # shown, with details, never swallowed
             from .worker import failure_from
             log.exception("saving %s failed", p)
@@ -279,7 +279,7 @@ class ResultsStep:
         def work(emit, stop):
             api = engine()
             data = api.prepare_documents(base, docs, train_chars=0)   # only held-out is scored
-            general, _ = api.general_set(base)
+            general = api.general_set(base)
             return (api.measure(base, data, None, general, should_stop=stop),
                     api.measure(base, data, af, general, should_stop=stop))
 
@@ -311,7 +311,7 @@ class ResultsStep:
             path = Path(tmp) / "adapter.safetensors"
             try:
                 engine().export_adapter(path, r, self.base, label=self.outcome.label,
-                                        general_label=self.outcome.general_label)
+                                        general=self.outcome.general)
             except Exception as e:
                 from .worker import failure_from
                 log.exception("preparing the shared adapter failed")
