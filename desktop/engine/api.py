@@ -117,20 +117,9 @@ def compare(base: Base, data: Prepared, cfg: TrainConfig, general: General | Non
 
 def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
                      general: General | None = None) -> dict:
-    s = result.summary()
-    meta = {
-        "method": result.method, "base_id": base.base_id, "base_sha256": base.sha256,
-        "created_utc": utc_now(), "app_version": __version__, "train_tokens": result.train_tokens,
-        "steps": result.best_step, "seconds": round(result.seconds, 1), "lr": result.lr,
-    }
-    for k in ("heldout_ppl_before", "heldout_ppl_after", "general_ppl_before", "general_ppl_after",
-              "heldout_bpb_before", "heldout_bpb_after", "general_bpb_before", "general_bpb_after"):
-        meta[k] = "n/a" if s[k] is None else s[k]
-    if result.max_drift is not None:
-        meta["max_drift"] = result.max_drift
-        meta["anchor_lambda"] = round(result.anchor_lambda, 6)
-    if result.general_drift is not None:
-        meta["general_drift"] = round(result.general_drift, 6)
+    meta = {"method": result.method, "base_id": base.base_id, "base_sha256": base.sha256,
+            "created_utc": utc_now(), "app_version": __version__}
+    meta.update(result.metrics().to_metadata())      # the file's `steps` is the kept step (metrics.py)
     from .names import clean_label
     label = clean_label(label)     # the one rule, whoever calls: the file is meant to be shared
     if label:

@@ -24,6 +24,7 @@ from .budget import (MIN_WINDOWS, SLACK_S, VALIDATION_ROWS, Rate, check_rows, ch
                      heldout_windows)
 from .evaluate import EvalResult, EvalSet, change_margin, evaluate, restrict, result_of, spaced_rows
 from .general import General, as_general
+from .metrics import Metrics
 from .measure import (Before, ScoreCache, measure_before, memory_cache, reference_of,  # noqa: F401 (re-exported)
                       score_base)
 
@@ -117,20 +118,28 @@ class TrainResult:
         """False when no step beat the base on validation within the limit."""
         return self.best_step > 0
 
-    def summary(self) -> dict:
+    def metrics(self) -> Metrics:
+        """The figures every reader shares (metrics.py: `steps` trained, `kept_step` kept)."""
         g = lambda r, a: None if r is None else getattr(r, a)
+        scores = {f"{s}_{a}_{t}": g(getattr(self, f"{s}_{t}"), a)
+                  for s in ("heldout", "general") for a in ("ppl", "bpb") for t in ("before", "after")}
+        return Metrics(method=self.method, steps=self.steps, kept_step=self.best_step, seconds=self.seconds,
+                       lr=self.lr, train_tokens=self.train_tokens, max_drift=self.max_drift,
+                       anchor_lambda=self.anchor_lambda, general_drift=self.general_drift, **scores)
+
+    def summary(self) -> dict:
+        """The command line's and the shootout's row: the Metrics and how the run went."""
+        m = self.metrics()
         return {
-            "method": self.method, "lr": self.lr, "steps": self.steps, "best_step": self.best_step,
+            "method": m.method, "lr": m.lr, "steps": m.steps, "best_step": m.kept_step,
             "seconds": round(self.seconds, 2), "train_seconds": round(self.train_seconds, 2),
-            "tokens_per_s": round(self.tokens_per_s, 1), "train_tokens": self.train_tokens,
+            "tokens_per_s": round(self.tokens_per_s, 1), "train_tokens": m.train_tokens,
             "tokens_seen": self.tokens_seen, "trainable_params": self.trainable_params,
             "device": self.device, "cancelled": self.cancelled,
-            "heldout_ppl_before": g(self.heldout_before, "ppl"), "heldout_ppl_after": g(self.heldout_after, "ppl"),
-            "heldout_bpb_before": g(self.heldout_before, "bpb"), "heldout_bpb_after": g(self.heldout_after, "bpb"),
-            "general_ppl_before": g(self.general_before, "ppl"), "general_ppl_after": g(self.general_after, "ppl"),
-            "general_bpb_before": g(self.general_before, "bpb"), "general_bpb_after": g(self.general_after, "bpb"),
-            "max_drift": self.max_drift, "anchor_lambda": self.anchor_lambda,
-            "general_drift": self.general_drift, "stopped_early": self.stopped_early,
+            **{f"heldout_{a}_{t}": getattr(m, f"heldout_{a}_{t}") for a in ("ppl", "bpb") for t in ("before", "after")},
+            **{f"general_{a}_{t}": getattr(m, f"general_{a}_{t}") for a in ("ppl", "bpb") for t in ("before", "after")},
+            "max_drift": m.max_drift, "anchor_lambda": m.anchor_lambda,
+            "general_drift": m.general_drift, "stopped_early": self.stopped_early,
             "final_lr": self.final_lr,
             # 95% range (+- percent of perplexity) of the held-out change, from the windows measured.
             "heldout_change_margin_pct": (None if self.heldout_after is None

@@ -82,8 +82,9 @@ class ResultsStep:
             share = getattr(outcome.data, "train_share", 1.0)
             sample = [tr("Your documents are long, so it learned from a sample of {p} of their text, "
                          "as much as the time allowed.").format(p=pct(100.0 * share))] if share < 1 else []
+            m = main.metrics()      # steps trained, as the command line and the class report count them
             page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
-                s=num(main.steps), t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
+                s=num(m.steps), t=clock(m.seconds), device=device_words(self.device_info) if self.device_info
                 else main.device)] + sample + [n.text for n in notes]))
         if any(n.warning for n in notes):
             page.stopped.setStyleSheet(tone(self, "warning"))
