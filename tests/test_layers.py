@@ -15,7 +15,7 @@ DESKTOP = ROOT / "desktop"
 # background) and small torch-free modules of values (events, errors, method
 # names, the Pareto rule, file names, the class report's words).
 UI_MAY_USE = {"api", "session", "classroom", "events", "errors", "methods", "pareto", "names", "class_report",
-              "explain_page"}
+              "explain_page", "adapter_header"}
 
 
 def _imports(path: Path) -> set[str]:

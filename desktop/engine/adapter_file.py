@@ -11,13 +11,11 @@ against the loaded base, and only then are the bytes turned into tensors.
 """
 from __future__ import annotations
 
-from .errors import UserError
+from .adapter_header import (FORMAT, FORMAT_VERSION, MAX_LOAD_BYTES, REQUIRED_META,  # noqa: F401 (re-exported)
+                             AdapterFileError, Header, _show, peek_header, read_header)
 
-import json
 import math
 import os
-import re
-import struct
 import tempfile
 import time
 from dataclasses import dataclass
@@ -26,22 +24,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
-FORMAT = "normfit.adapter"
-FORMAT_VERSION = "1"
 MAX_NORM_FILE_BYTES = 9216        # what a norm-only file must fit in
-MAX_LOAD_BYTES = 64 * 1024        # refuse anything bigger without reading it
-REQUIRED_META = ("format", "format_version", "method", "base_id", "base_sha256", "created_utc",
-                 "app_version", "train_tokens", "steps", "seconds", "lr", "heldout_ppl_before",
-                 "heldout_ppl_after", "general_ppl_before", "general_ppl_after")
 ALLOWED_META = set(REQUIRED_META) | {"label", "heldout_bpb_before", "heldout_bpb_after",
                                       "general_bpb_before", "general_bpb_after", "general_set",
                                       # the general-text guard (optional; format version stays 1)
                                       "max_drift", "anchor_lambda", "general_drift"}
 _DTYPES = {"F16": (np.float16, 2), "F32": (np.float32, 4), "BF16": (None, 2)}
-
-
-class AdapterFileError(UserError):
-    """str(e) is one sentence for a person."""
 
 
 @dataclass
@@ -187,15 +175,6 @@ def save_adapter(path: str | Path, tensors: dict[str, torch.Tensor], metadata: d
     return len(data)
 
 
-_UNPRINTABLE = re.compile(r"[^\w .,:;+\-/()\[\]@#=]", re.UNICODE)
-
-
-def _show(x: object, limit: int = 40) -> str:
-    """A name or value from an untrusted file, safe to put in a sentence."""
-    s = _UNPRINTABLE.sub("?", str(x))
-    return s if len(s) <= limit else s[:limit - 3] + "..."
-
-
 def _is_int(v: object) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
@@ -204,39 +183,9 @@ def parse(data: bytes, expected: dict[str, tuple[int, ...]] | None = None) -> Ad
     """Validate and decode adapter bytes. `expected` maps tensor names to shapes
     (from the loaded base); without it only the structure is checked.
 
-    Every check happens on the parsed header before any tensor is made, and
-    nothing here can run code from the file: it is JSON and raw numbers."""
-    not_st = "This is not a NormFit adapter file (its header is not safetensors)."
-    if len(data) < 8:
-        raise AdapterFileError("This is not a NormFit adapter file (it is too short to be safetensors).")
-    (n,) = struct.unpack("<Q", data[:8])
-    if n < 2 or n > len(data) - 8 or n > MAX_LOAD_BYTES:
-        raise AdapterFileError(not_st)
-    try:
-        header = json.loads(bytes(data[8:8 + n]).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):   # ValueError: bad JSON, or a 5,000-digit number
-        raise AdapterFileError(not_st) from None
-    if not isinstance(header, dict):
-        raise AdapterFileError(not_st)
-    meta = header.pop("__metadata__", None)
-    if not isinstance(meta, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items()):
-        raise AdapterFileError("This safetensors file is not a NormFit adapter (it has no NormFit metadata).")
-    try:
-        for k, v in meta.items():
-            k.encode("utf-8"), v.encode("utf-8")
-    except UnicodeEncodeError:     # lone surrogates from \ud800 escapes: no file or screen can show them
-        raise AdapterFileError("This adapter is damaged (its description holds invalid characters).") from None
-    if meta.get("format") != FORMAT:
-        raise AdapterFileError("This safetensors file is not a NormFit adapter (wrong 'format').")
-    if meta.get("format_version") != FORMAT_VERSION:
-        raise AdapterFileError(f"This adapter uses format version '{_show(meta.get('format_version'))}', which "
-                               "this version of NormFit does not know; update NormFit.")
-    method = meta.get("method")
-    if method not in ("norm", "lora", "full"):
-        raise AdapterFileError(f"This adapter's method '{_show(method)}' is not one NormFit knows.")
-    missing_meta = [k for k in REQUIRED_META if k not in meta]
-    if missing_meta:
-        raise AdapterFileError(f"This adapter is incomplete: its metadata lacks {', '.join(missing_meta)}.")
+    Every check happens on the parsed header before any tensor is made."""
+    h = read_header(data)
+    n, meta, header, method = h.length, h.metadata, h.specs, h.method
     body = memoryview(data)[8 + n:]
     tensors: dict[str, torch.Tensor] = {}
     spans = []
@@ -305,11 +254,9 @@ def read_limited(path: str | Path, limit: int = MAX_LOAD_BYTES) -> bytes:
         raise AdapterFileError(str(e)) from None
 
 
-def load_adapter(path: str | Path, base_sha256: str | None = None,
-                 expected_by_method: dict[str, dict[str, tuple[int, ...]]] | None = None,
-                 limit: int = MAX_LOAD_BYTES) -> AdapterFile:
-    """Read and validate; given the base's checksum and shapes, also check fit."""
-    af = parse(read_limited(path, limit))
+def check_fit(af: AdapterFile, base_sha256: str | None = None,
+              expected_by_method: dict[str, dict[str, tuple[int, ...]]] | None = None) -> AdapterFile:
+    """Given the base's checksum and shapes, check that the adapter fits it."""
     if base_sha256 is not None and af.base_sha256 != base_sha256:
         raise AdapterFileError(f"This adapter was made for a different base model "
                                f"('{_show(af.base_id)}', checksum {_show(af.base_sha256[:12], 12)}...); it cannot be used with "
@@ -317,3 +264,10 @@ def load_adapter(path: str | Path, base_sha256: str | None = None,
     if expected_by_method is not None:
         check_shapes(af, expected_by_method[af.method])
     return af
+
+
+def load_adapter(path: str | Path, base_sha256: str | None = None,
+                 expected_by_method: dict[str, dict[str, tuple[int, ...]]] | None = None,
+                 limit: int = MAX_LOAD_BYTES) -> AdapterFile:
+    """Read and validate; given the base's checksum and shapes, also check fit."""
+    return check_fit(parse(read_limited(path, limit)), base_sha256, expected_by_method)

@@ -13,7 +13,8 @@ import torch
 import torch.nn as nn
 
 from .methods import METHODS
-from .model import Transformer
+from .adapter_file import MAX_LOAD_BYTES
+from .model import ModelConfig, Transformer, norm_names, weight_shapes
 
 LORA_TARGETS = ("attn.q", "attn.k", "attn.v", "attn.o", "ffn.gate", "ffn.up", "ffn.down")
 LORA_RANK = 4
@@ -49,8 +50,9 @@ def _set(model: nn.Module, dotted: str, new: nn.Module) -> None:
     setattr(_get(model, parent) if parent else model, leaf, new)
 
 
-def lora_module_names(model: Transformer) -> list[str]:
-    return [f"blocks.{i}.{t}" for i in range(model.cfg.n_layers) for t in LORA_TARGETS]
+def lora_module_names(model_or_cfg: Transformer | ModelConfig) -> list[str]:
+    cfg = model_or_cfg.cfg if isinstance(model_or_cfg, Transformer) else model_or_cfg
+    return [f"blocks.{i}.{t}" for i in range(cfg.n_layers) for t in LORA_TARGETS]
 
 
 def plain_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
@@ -80,8 +82,14 @@ class Method:
     def extract(self, model: Transformer) -> dict[str, torch.Tensor]:
         raise NotImplementedError
 
-    def shapes(self, model: Transformer) -> dict[str, tuple[int, ...]]:
+    def shapes(self, cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
+        """Each tensor's name and shape in this method's file, from the config alone."""
         raise NotImplementedError
+
+    def max_file_bytes(self, cfg: ModelConfig) -> int:
+        """The largest file of this method worth reading for a base of this shape:
+        a header plus its tensors in fp16 (a file's size is checked before it is read)."""
+        return 8 + MAX_LOAD_BYTES + 2 * sum(math.prod(s) for s in self.shapes(cfg).values())
 
     def apply(self, model: Transformer, tensors: dict[str, torch.Tensor]) -> None:
         raise NotImplementedError
@@ -97,8 +105,11 @@ class NormGains(Method):
     def extract(self, model):
         return {n: _cpu(_get(model, n).weight) for n in model.norm_names()}
 
-    def shapes(self, model):
-        return {n: (model.cfg.d_model,) for n in model.norm_names()}
+    def shapes(self, cfg):
+        return {n: (cfg.d_model,) for n in norm_names(cfg)}
+
+    def max_file_bytes(self, cfg):
+        return MAX_LOAD_BYTES       # the shared kind: never more than 64 KB is read
 
     def apply(self, model, tensors):
         for n, t in tensors.items():
@@ -125,13 +136,13 @@ class LoRA(Method):
             out[f"{n}.lora_A"], out[f"{n}.lora_B"] = _cpu(m.lora_A), _cpu(m.lora_B)
         return out
 
-    def shapes(self, model):
+    def shapes(self, cfg):
+        weights = weight_shapes(cfg)
         out = {}
-        for n in lora_module_names(model):
-            lin = _get(model, n)
-            lin = lin.base if isinstance(lin, LoRALinear) else lin
-            out[f"{n}.lora_A"] = (LORA_RANK, lin.in_features)
-            out[f"{n}.lora_B"] = (lin.out_features, LORA_RANK)
+        for n in lora_module_names(cfg):
+            d_out, d_in = weights[f"{n}.weight"]
+            out[f"{n}.lora_A"] = (LORA_RANK, d_in)
+            out[f"{n}.lora_B"] = (d_out, LORA_RANK)
         return out
 
     def apply(self, model, tensors):
@@ -152,8 +163,8 @@ class Full(Method):
     def extract(self, model):
         return {k: _cpu(v) for k, v in plain_state_dict(model).items()}
 
-    def shapes(self, model):
-        return {k: tuple(v.shape) for k, v in plain_state_dict(model).items()}
+    def shapes(self, cfg):
+        return weight_shapes(cfg)
 
     def apply(self, model, tensors):
         model.load_state_dict(dict(tensors), strict=True)
@@ -183,8 +194,8 @@ def extract(model: Transformer, method: str) -> dict[str, torch.Tensor]:
     return _method(method).extract(model)
 
 
-def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...]]:
-    return _method(method).shapes(model)
+def expected_shapes(cfg: ModelConfig, method: str) -> dict[str, tuple[int, ...]]:
+    return _method(method).shapes(cfg)
 
 
 @torch.no_grad()

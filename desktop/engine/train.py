@@ -24,9 +24,8 @@ from .budget import (MIN_WINDOWS, SLACK_S, VALIDATION_ROWS, Rate, check_rows, ch
                      heldout_windows)
 from .evaluate import EvalResult, EvalSet, change_margin, evaluate, restrict, result_of, spaced_rows
 from .general import General, as_general
-from .metrics import Metrics
-from .measure import (Before, ScoreCache, measure_before, memory_cache, reference_of,  # noqa: F401 (re-exported)
-                      score_base)
+from .metrics import SCORES, Metrics
+from .measure import Before, ScoreCache, measure_before, memory_cache, reference_of, score_base  # noqa: F401
 
 # Per-method learning rates, chosen by the sweep on the fixtures' validation
 # slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
@@ -120,9 +119,8 @@ class TrainResult:
 
     def metrics(self) -> Metrics:
         """The figures every reader shares (metrics.py: `steps` trained, `kept_step` kept)."""
-        g = lambda r, a: None if r is None else getattr(r, a)
-        scores = {f"{s}_{a}_{t}": g(getattr(self, f"{s}_{t}"), a)
-                  for s in ("heldout", "general") for a in ("ppl", "bpb") for t in ("before", "after")}
+        scores = {k: getattr(getattr(self, k.replace("_ppl", "").replace("_bpb", "")), k.split("_")[1], None)
+                  for k in SCORES}     # e.g. heldout_ppl_after: heldout_after.ppl (None when not measured)
         return Metrics(method=self.method, steps=self.steps, kept_step=self.best_step, seconds=self.seconds,
                        lr=self.lr, train_tokens=self.train_tokens, max_drift=self.max_drift,
                        anchor_lambda=self.anchor_lambda, general_drift=self.general_drift, **scores)
@@ -136,8 +134,7 @@ class TrainResult:
             "tokens_per_s": round(self.tokens_per_s, 1), "train_tokens": m.train_tokens,
             "tokens_seen": self.tokens_seen, "trainable_params": self.trainable_params,
             "device": self.device, "cancelled": self.cancelled,
-            **{f"heldout_{a}_{t}": getattr(m, f"heldout_{a}_{t}") for a in ("ppl", "bpb") for t in ("before", "after")},
-            **{f"general_{a}_{t}": getattr(m, f"general_{a}_{t}") for a in ("ppl", "bpb") for t in ("before", "after")},
+            **{f"{s}_{a}_{t}": getattr(m, f"{s}_{a}_{t}") for s in ("heldout", "general") for a in ("ppl", "bpb") for t in ("before", "after")},
             "max_drift": m.max_drift, "anchor_lambda": m.anchor_lambda,
             "general_drift": m.general_drift, "stopped_early": self.stopped_early,
             "final_lr": self.final_lr,
