@@ -23,6 +23,7 @@ LANGUAGES = {"ml": "ml_IN"}
 # window shows (marked with QT_TRANSLATE_NOOP, so the engine imports no Qt).
 SOURCES = sorted((ROOT / "desktop" / "ui").glob("*.py")) + [
     ROOT / "desktop" / "engine" / "notes.py",
+    ROOT / "desktop" / "engine" / "methods.py",     # the methods' names
     ROOT / "desktop" / "engine" / "class_report.py",
     ROOT / "desktop" / "engine" / "explain_page.py",
     ROOT / "desktop" / "engine" / "share.py",

@@ -172,7 +172,7 @@ def _result_text(s: dict) -> str:
 
 
 def cmd_compare(args) -> int:
-    from ..engine.methods import METHODS
+    from ..engine.methods import names
     started = getattr(args, "started_at", None) or time.monotonic()
     cfg = _train_config(args, "norm")          # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
@@ -181,7 +181,7 @@ def cmd_compare(args) -> int:
 
     def on_event(method, e):
         printers.setdefault(method, _progress_printer(f"[{method}] "))(e)
-    session, data = _prepare(args, base, cfg, METHODS, on_event, started)
+    session, data = _prepare(args, base, cfg, names(), on_event, started)
     outcome = session.run(data)
     glabel = outcome.general_label
     from ..engine.pareto import dominates

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from . import methods
+
 MAX_NORM_FILE_BYTES = 9216        # what a norm-only file must fit in
 ALLOWED_META = set(REQUIRED_META) | {"label", "heldout_bpb_before", "heldout_bpb_after",
                                       "general_bpb_before", "general_bpb_after", "general_set",
@@ -169,7 +171,8 @@ def save_adapter(path: str | Path, tensors: dict[str, torch.Tensor], metadata: d
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} already exists.")
     data = to_bytes(tensors, metadata)
-    if metadata.get("method") == "norm" and len(data) > MAX_NORM_FILE_BYTES:
+    spec = methods.spec(str(metadata.get("method")))
+    if spec is not None and spec.shareable and len(data) > MAX_NORM_FILE_BYTES:     # the shared kind stays small
         raise ValueError(f"adapter would be {len(data)} bytes, over the {MAX_NORM_FILE_BYTES}-byte limit")
     atomic_write(path, data, overwrite=overwrite)
     return len(data)

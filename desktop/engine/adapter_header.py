@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .methods import METHODS
+from .methods import names
 from .untrusted import UnreadableFile, read_head
 
 FORMAT = "normfit.adapter"
@@ -88,7 +88,7 @@ def read_header(data: bytes) -> Header:
         raise AdapterFileError(f"This adapter uses format version '{_show(meta.get('format_version'))}', which "
                                "this version of NormFit does not know; update NormFit.")
     method = meta.get("method")
-    if method not in METHODS:
+    if method not in names():
         raise AdapterFileError(f"This adapter's method '{_show(method)}' is not one NormFit knows.")
     missing_meta = [k for k in REQUIRED_META if k not in meta]
     if missing_meta:

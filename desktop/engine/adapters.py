@@ -12,7 +12,8 @@ import math
 import torch
 import torch.nn as nn
 
-from .methods import METHODS
+from . import methods
+from .methods import Spec
 from .adapter_file import MAX_LOAD_BYTES
 from .model import ModelConfig, Transformer, norm_names, weight_shapes
 
@@ -70,10 +71,16 @@ def _cpu(t: torch.Tensor) -> torch.Tensor:
 
 
 class Method:
-    """What one way of personalising trains, and how its tensors leave and
-    re-enter a model holding the base weights. A new method is a subclass
-    registered in REGISTRY under a name from methods.METHODS."""
-    name = ""
+    """Everything about one way of personalising: its Spec (name, words, default
+    rate, shareable or not: methods.py), which parameters train, how its tensors
+    leave and re-enter a model holding the base weights, their shapes and the
+    largest file worth reading. A new method is a subclass passed to register()."""
+    spec: Spec
+    writes_base_weights = False     # False: training may share the base's frozen tensors (16 MB less)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
 
     def unfreeze(self, model: Transformer, seed: int) -> None:
         """Make the method's parameters trainable (everything else is frozen first)."""
@@ -96,7 +103,7 @@ class Method:
 
 
 class NormGains(Method):
-    name = "norm"
+    spec = methods.spec("norm")
 
     def unfreeze(self, model, seed):
         for n in model.norm_names():
@@ -117,7 +124,7 @@ class NormGains(Method):
 
 
 class LoRA(Method):
-    name = "lora"
+    spec = methods.spec("lora")
 
     def unfreeze(self, model, seed):
         g = torch.Generator().manual_seed(seed)
@@ -154,7 +161,8 @@ class LoRA(Method):
 
 
 class Full(Method):
-    name = "full"
+    spec = methods.spec("full")
+    writes_base_weights = True
 
     def unfreeze(self, model, seed):
         for p in model.parameters():
@@ -170,14 +178,36 @@ class Full(Method):
         model.load_state_dict(dict(tensors), strict=True)
 
 
-REGISTRY: dict[str, Method] = {m.name: m for m in (NormGains(), LoRA(), Full())}
-assert tuple(REGISTRY) == METHODS, "every method name in methods.py has one implementation here"
+REGISTRY: dict[str, Method] = {}
+
+
+def register(method: Method) -> Method:
+    """Add a method: to REGISTRY, and its Spec to methods.py's list, which the
+    window, the command line and the shootout read."""
+    REGISTRY[method.name] = method
+    methods.register(method.spec)
+    return method
+
+
+def unregister(name: str) -> None:
+    REGISTRY.pop(name, None)
+    methods.unregister(name)
+
+
+for _m in (NormGains(), LoRA(), Full()):
+    register(_m)
 
 
 def _method(name: str) -> Method:
     if name not in REGISTRY:
-        raise ValueError(f"Unknown method '{name}': choose {', '.join(METHODS[:-1])} or {METHODS[-1]}.")
+        known = tuple(REGISTRY)
+        raise ValueError(f"Unknown method '{name}': choose {', '.join(known[:-1])} or {known[-1]}.")
     return REGISTRY[name]
+
+
+def method(name: str) -> Method:
+    """The registered method of this name (ValueError naming the choices)."""
+    return _method(name)
 
 
 def prepare(model: Transformer, method: str, seed: int = 0) -> list[nn.Parameter]:

@@ -22,7 +22,7 @@ from .documents import (Collection, Document, DocumentError, ReadProgress, colle
                         read_file)
 from .evaluate import EvalResult, EvalSet, evaluate
 from .general import General, as_general
-from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
+from .train import (DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
 from . import suggest, textgen
@@ -39,7 +39,7 @@ from .untrusted import visible
 from .pareto import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
 
 __all__ = [
-    "AdapterFile", "AdapterFileError", "Base", "General", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
+    "AdapterFile", "AdapterFileError", "Base", "General", "BaseModelError", "Before", "Collection",
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
@@ -88,13 +88,14 @@ def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: General |
 
 
 def compare(base: Base, data: Prepared, cfg: TrainConfig, general: General | None = None,
-            methods: Sequence[str] = ("norm", "lora", "full"),
+            methods: Sequence[str] | None = None,
             on_event: Callable[[str, object], None] | None = None,
             should_stop: Callable[[], bool] = lambda: False, started_at: float | None = None) -> list[TrainResult]:
     """Each method gets the same budget, data, seed; the base is measured once.
     The time spent before the first method (getting the text ready from
     `started_at`, measuring the base) is shared: each method's clock starts
     its share of it early, so the whole job still fits len(methods) budgets."""
+    methods = tuple(methods or adapters.REGISTRY)      # default: every registered method
     info = detect(cfg.device, cfg.threads)
     emit = on_event or (lambda m, e: None)
     t0 = time.monotonic() if started_at is None else started_at

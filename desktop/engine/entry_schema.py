@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .methods import names
 from .names import LABEL_LIMIT, clean_label
 from .untrusted import canonical_b64, visible
 
@@ -75,7 +76,7 @@ def _check_strings(entry: dict) -> None:
         v = entry[k]
         if not isinstance(v, str) or not pattern.fullmatch(v):
             raise _bad(k, what)
-    if entry["method"] not in ("norm", "lora", "full"):
+    if entry["method"] not in names():
         raise _bad("method", "is not one NormFit knows")
     if canonical_b64(entry["public_key"], 32) is None:
         raise SchemaError("This entry's public key is damaged (it is not a 32-byte Ed25519 key in standard "

@@ -27,9 +27,6 @@ from .general import General, as_general
 from .metrics import SCORES, Metrics
 from .measure import Before, ScoreCache, measure_before, memory_cache, reference_of, score_base  # noqa: F401
 
-# Per-method learning rates, chosen by the sweep on the fixtures' validation
-# slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
-DEFAULT_LR = {"norm": 1e-2, "lora": 1e-2, "full": 1e-3}
 DEFAULT_MAX_DRIFT = 0.03
 PROTOCOLS = {
     # The original experiment's configuration: 5 minutes, 100 steps, lr 5e-5
@@ -68,7 +65,7 @@ class TrainConfig:
 
     @property
     def learning_rate(self) -> float:
-        return self.lr if self.lr is not None else DEFAULT_LR[self.method]
+        return self.lr if self.lr is not None else adapters.method(self.method).spec.lr   # methods.py
 
     def with_protocol(self) -> "TrainConfig":
         if not self.protocol:
@@ -174,7 +171,7 @@ class _Run:
                  rate: Rate):
         self.cfg, self.data, self.dev, self.emit, self.rate = cfg, data, dev, emit, rate
         self.cache, self.base_sha = memory_cache(cfg.cache_dir), base.sha256
-        self.model = base.fresh_model(dev, share_frozen=cfg.method != "full")
+        self.model = base.fresh_model(dev, share_frozen=not adapters.method(cfg.method).writes_base_weights)
         self.params = adapters.prepare(self.model, cfg.method, seed=cfg.seed)
         self.initial = self.snapshot()      # the trained tensors as they start (the base, for norm)
         self.lr = cfg.learning_rate

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
-from ..engine.methods import METHODS
+from ..engine.methods import names
 from ..paths import adapters_dir, ensure
 from . import language, saved
 from .dialogs import AdapterDialog
@@ -103,7 +103,7 @@ class ResultsStep:
         first = outcome.results[0]
         rows = [("base", first.heldout_before.ppl, first.general_before.ppl if first.general_before else None,
                  None, None, None)]
-        for m in METHODS:
+        for m in names():
             r = by.get(m)
             if r is None:
                 rows.append((m, None, None, None, None, None))
