@@ -32,7 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.engine.api import collect, load_base, prepare_documents  # noqa: E402
 from desktop.engine.device import cpu_name, tune_allocator  # noqa: E402
-from desktop.engine.train import TrainConfig, _Run, measure_before  # noqa: E402
+from desktop.engine.train import Job, TrainConfig, _Run, measure_before  # noqa: E402
+
+
+def _job(cfg, data, before):
+    """A quiet job on the CPU around one run (train() builds this for a real one)."""
+    from desktop.engine.budget import Rate
+    from desktop.engine.device import BusyWatch, detect
+    from desktop.engine.general import General
+    info = detect("cpu")
+    return Job(cfg, data, General.none(), before, info, lambda e: None, lambda: False, time.monotonic(), Rate(),
+               BusyWatch(lambda e: None, info))
 
 SAMPLE = ROOT / "assets" / "samples" / "novelist"
 
@@ -71,8 +81,7 @@ def main() -> int:
     for method in ("norm", "lora", "full"):
         runs = {}
         for name, limit in (("unanchored", None), ("anchored", 0.03)):
-            run = _Run(base, data, TrainConfig(method=method, max_drift=limit), before, torch.device("cpu"),
-                       lambda e: None)
+            run = _Run(base, _job(TrainConfig(method=method, max_drift=limit), data, before))
             run.model.train()
             fill = 0.0
             if run.replay is not None:      # fill the target cache once, timed on its own

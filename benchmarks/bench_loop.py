@@ -43,7 +43,7 @@ def ours(base, data, method, steps, every, guard) -> float:
             marks["end"] = time.perf_counter()
     cfg = TrainConfig(method=method, max_steps=steps, minutes=60, validate_every_steps=every, lr=LR[method],
                       max_drift=0.03 if guard else None, adapt=False)
-    r = api.personalise(base, data, cfg, base.reference_set() if guard else None, on_event=on_event)
+    r = api.personalise(base, data, cfg, api.general_set(base) if guard else None, on_event=on_event)
     assert r.steps == steps
     return steps * cfg.batch_size * base.config.context_length / (marks["end"] - marks["start"])
 

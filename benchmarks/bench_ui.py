@@ -74,7 +74,7 @@ def _child(base_folder, texts, cfg, q, stop):
     base = api.load_base(base_folder)
     docs = [api.Document(path=f"doc{i}.txt", kind="Text", text=t) for i, t in enumerate(texts)]
     data = api.prepare_documents(base, docs)
-    general, _ = api.general_set(base)
+    general = api.general_set(base)
     r = api.personalise(base, data, api.TrainConfig(**cfg), general,
                         on_event=lambda e: q.put(("norm", e)), should_stop=stop.is_set)
     q.put(("done", r.steps))

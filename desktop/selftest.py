@@ -115,8 +115,8 @@ def run(steps: int = 4, sample: str = "novelist", base_folder: str | None = None
     check(bool(col.documents) and not col.refused,
           f"the bundled samples could not be read: {[r.reason for r in col.refused]}")
     data = api.prepare_documents(base, col.documents, seed=0)
-    general, _ = api.general_set(base)
-    check(general is not None, "the base model's general reference set is missing")
+    general = api.general_set(base)
+    check(general.is_reference, "the base model's general reference set is missing")
 
     cfg = api.TrainConfig(method="norm", minutes=2.0, max_steps=steps, seed=0, device="cpu",
                           validate_every_steps=max(1, steps // 2))
@@ -131,7 +131,7 @@ def run(steps: int = 4, sample: str = "novelist", base_folder: str | None = None
     with tempfile.TemporaryDirectory(prefix="normfit-selftest-") as tmp:
         path = Path(tmp) / "selftest.safetensors"
         nbytes = api.export_adapter(path, result, base, label="selftest",
-                                    general_label="reference samples from the base model")
+                                    general=general)
         check(path.stat().st_size == nbytes, "the adapter file size does not match what was written")
         check(nbytes <= api.MAX_NORM_FILE_BYTES, f"the adapter file is {nbytes} bytes, over the limit")
         loaded = api.open_adapter(path, base)        # full validation, base checksum included

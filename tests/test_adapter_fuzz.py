@@ -37,7 +37,7 @@ def tiny_model() -> Transformer:
 
 
 MODEL = tiny_model()
-EXPECTED = adapters.expected_shapes(MODEL, "norm")
+EXPECTED = adapters.expected_shapes(MODEL.cfg, "norm")
 
 
 def metadata(**over) -> dict:

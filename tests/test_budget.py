@@ -192,3 +192,24 @@ def test_the_command_lines_budget_counts_from_when_the_process_started():
     # psutil adds the start to the boot time, which Linux gives in whole seconds.
     assert age == pytest.approx(expected, abs=1.1)
     assert age > 0.5          # this test process imported torch and pytest first
+
+
+def test_the_check_schedule_alone_says_when_a_check_is_due():
+    """Step-limited runs check on their interval only; timed runs check early
+    while checks are cheap, then on an interval set once from the first steps'
+    speed; a run that ended by itself checks its last step unless just checked."""
+    from desktop.engine.budget import CheckSchedule, Clock
+    steps = CheckSchedule.of(TrainConfig(max_steps=100))
+    assert [s for s in range(1, 41) if steps.due(s, Clock(step_s=1.0))] == [10, 20, 30, 40]
+    fixed = CheckSchedule.of(TrainConfig(validate_every_steps=4, minutes=1))
+    assert [s for s in range(1, 13) if fixed.due(s, Clock(step_s=1.0))] == [4, 8, 12]
+    cheap = Clock(train_s=10.0, step_s=0.5, check_s=0.1, checks_s=0.2)
+    timed = CheckSchedule.of(TrainConfig(minutes=5, validate_every_s=15.0))
+    assert [s for s in range(1, 5) if timed.due(s, cheap)] == []
+    assert timed.due(5, cheap) and timed.every == int(15.0 / 0.5)         # 15 s of 0.5 s steps
+    assert [s for s in range(6, 61) if timed.due(s, cheap)] == [10, 20, 30, 40, 60]
+    dear = Clock(train_s=10.0, step_s=0.5, check_s=4.0, checks_s=4.0)     # checks would take 80%: no early ones
+    timed = CheckSchedule.of(TrainConfig(minutes=5, validate_every_s=15.0))
+    assert [s for s in range(1, 41) if timed.due(s, dear)] == []
+    assert timed.every == int(4.0 / budget.CHECK_SHARE / 0.5)             # 100 steps: checks ~8% of the time
+    assert CheckSchedule.due_at_end(17, 10) and not CheckSchedule.due_at_end(17, 17)

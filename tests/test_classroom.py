@@ -61,7 +61,8 @@ def test_each_student_gets_an_adapter_named_after_them_and_the_report_is_what_th
         gain = 1 - float(meta["heldout_ppl_after"]) / float(meta["heldout_ppl_before"])
         drift = float(meta["general_drift"])
         assert row["personal gain (%)"] == f"{100 * gain:.2f}" and row["general drift (%)"] == f"{100 * drift:.2f}"
-        assert row["steps"] == meta["steps"] and float(row["time (s)"]) == float(meta["seconds"])
+        # Steps trained (metrics.py), as the window and `normfit train` count them; the file records the kept one.
+        assert row["steps"] == "5" and int(meta["steps"]) <= 5 and float(row["time (s)"]) == float(meta["seconds"])
         words = sum(len(t.split()) for t in (p.read_text(encoding="utf-8") for p in (folder / name).iterdir()))
         assert int(row["words"]) == words and row["status"] == "done" and gain > 0
     skipped = rows["Bala <&>"]

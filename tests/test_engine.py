@@ -105,7 +105,7 @@ def test_budget_is_respected_including_evaluation(real_base):
     from desktop.engine.train import Phase
     docs = [Document(f"/d/{i}.txt", "Text", synthetic_text(2500, 60 + i)) for i in range(6)]
     data = prepare_documents(real_base, docs)
-    general, _ = general_set(real_base)
+    general = general_set(real_base)
     budget_s = 20.0
     marks = {}
 
@@ -196,10 +196,10 @@ def test_too_little_text_says_how_much_more():
 
 def test_adapter_round_trip_and_size(tiny_base, docs_dir, tmp_path):
     data = _data(tiny_base, docs_dir)
-    general, glabel = general_set(tiny_base)
+    general = general_set(tiny_base)
     r = train(tiny_base, data, TrainConfig(method="norm", max_steps=3, minutes=1, lr=0.05), general)
     path = tmp_path / "me.safetensors"
-    n = export_adapter(path, r, tiny_base, label="x" * 40, general_label=glabel)
+    n = export_adapter(path, r, tiny_base, label="x" * 40, general=general)
     assert n == path.stat().st_size
     af = open_adapter(path, tiny_base)
     assert af.method == "norm" and af.base_sha256 == tiny_base.sha256
@@ -310,8 +310,9 @@ def test_refuses_oversized_file_without_reading_it(tiny_base, tmp_path, monkeypa
 def test_general_set_from_jsonl_and_text(tiny_base, tmp_path):
     j = tmp_path / "g.jsonl"
     j.write_text('{"text": "one document here"}\n{"text": "and another"}\n', encoding="utf-8")
-    es, label = general_set(tiny_base, j)
-    assert es.n_bytes == len("one document here") + len("and another") and label == "g.jsonl"
+    g = general_set(tiny_base, j)
+    assert g.eval_set.n_bytes == len("one document here") + len("and another") and g.label == "g.jsonl"
+    assert g.kind == "given file" and not g.is_reference
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"nope": 1}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="Line 1 of bad.jsonl"):

@@ -34,7 +34,7 @@ MALAYALAM = re.compile(r"[\u0D00-\u0D7F]")
 # Names that stay as they are in Malayalam text (products, formats, units).
 KEEP = {"NormFit", "LoRA", "PDF", "Word", "OpenDocument", "EPUB", "Markdown", "NVIDIA", "Mac", "KB", "MB",
         "UTC", "Ctrl", "RTF", "Rich", "Text", "The", "morning", "after", "the", "storm", "Language", "English",
-        "USB", "Kindle", "LibreOffice", "WordPerfect", "Pages", "DRM", "JSON", "UTF"}
+        "USB", "Kindle", "LibreOffice", "WordPerfect", "Pages", "DRM", "JSON", "UTF", "safetensors"}
 # Code and file names inside a sentence stay as typed: 'field' names, --options, .suffixes and
 # file names (config.json), tokens with digits (Ed25519, base64) and normfit commands.
 CODE = re.compile(r"'[^'\s]*'|--[a-z-]+|\w*\.[a-z]+\b|\w*\d\w*|normfit [a-z]+(?: [a-z]+)?")

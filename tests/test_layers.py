@@ -18,7 +18,7 @@ DESKTOP = ROOT / "desktop"
 # names, the Pareto rule, file names, the class report's words, the one atomic
 # file writer).
 UI_MAY_USE = {"api", "session", "classroom", "events", "errors", "methods", "pareto", "names", "class_report",
-              "explain_page", "messages", "atomic"}
+              "explain_page", "messages", "atomic", "adapter_header"}
 
 
 def _module_name(path: Path) -> str:

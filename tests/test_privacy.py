@@ -73,11 +73,11 @@ def test_an_exported_adapter_holds_no_names_paths_or_text(tiny_base, tmp_path):
     data = prepare_documents(tiny_base, collect([folder]).documents)
     general_file = folder / "Quillsworth general text.txt"
     general_file.write_text(synthetic_text(400, seed=3), encoding="utf-8")
-    general, glabel = general_set(tiny_base, general_file)
+    general = general_set(tiny_base, general_file)
     result = personalise(tiny_base, data, TrainConfig(method="norm", max_steps=3, minutes=1, select_best=False),
                          general)
     out = folder / "Marguerite adapter.safetensors"
-    export_adapter(out, result, tiny_base, general_label=glabel)
+    export_adapter(out, result, tiny_base, general=general)
     assert_nothing_private(out.read_bytes(), folder, files + [general_file])
 
 

@@ -441,7 +441,7 @@ def test_results_are_told_in_plain_words(qapp):
 
 def test_the_loss_chart_draws_lines_and_checks(qtbot):
     from PySide6.QtGui import QColor
-    from desktop.ui.charts import COLOURS, LossChart
+    from desktop.ui.charts import LossChart, colour
     chart = LossChart()
     qtbot.addWidget(chart)
     chart.resize(500, 260)
@@ -452,7 +452,7 @@ def test_the_loss_chart_draws_lines_and_checks(qtbot):
             chart.add_check("norm", s, 4.1 - s * 0.02, best=True)
     chart.refresh()
     img = chart.grab().toImage()
-    blue = COLOURS["norm"]
+    blue = colour("norm", QColor())
 
     def near(c: QColor) -> bool:
         return abs(c.red() - blue.red()) + abs(c.green() - blue.green()) + abs(c.blue() - blue.blue()) < 60

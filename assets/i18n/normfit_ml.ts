@@ -1917,9 +1917,64 @@ Personalises a small language model to your writing by training only its normali
 <context>
     <name>engine</name>
     <message>
+        <source>This adapter is damaged (tensor &apos;{shown}&apos; is described wrongly).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (&apos;{shown}&apos; എന്ന ടെൻസർ തെറ്റായി വിവരിച്ചിരിക്കുന്നു).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged (tensor &apos;{shown}&apos; has type &apos;{dtype}&apos;, not fp16).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (&apos;{shown}&apos; എന്ന ടെൻസറിന്റെ തരം &apos;{dtype}&apos; ആണ്, fp16 അല്ല).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged or cut short (tensor &apos;{shown}&apos; does not fit the file).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതോ മുറിഞ്ഞുപോയതോ ആണ് (&apos;{shown}&apos; എന്ന ടെൻസർ ഫയലിൽ ഒതുങ്ങുന്നില്ല).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged (tensor &apos;{shown}&apos; holds values that are not numbers).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (&apos;{shown}&apos; എന്ന ടെൻസറിൽ സംഖ്യകളല്ലാത്ത വിലകളുണ്ട്).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged (its tensors overlap).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (അതിലെ ടെൻസറുകൾ ഒന്നിനുമേൽ ഒന്നായി കിടക്കുന്നു).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged (it holds bytes that belong to no tensor).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (ഒരു ടെൻസറിലും പെടാത്ത ബൈറ്റുകൾ അതിലുണ്ട്).</translation>
+    </message>
+    <message>
+        <source>This adapter does not fit the base model: it lacks {tensor} and {more} more.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ അടിസ്ഥാന മോഡലിന് ചേരുന്നില്ല: അതിൽ {tensor}-ഉം മറ്റ് {more} എണ്ണവും ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>This adapter does not fit the base model: it lacks {tensor}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ അടിസ്ഥാന മോഡലിന് ചേരുന്നില്ല: അതിൽ {tensor} ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>This adapter does not fit the base model: it has an unknown tensor &apos;{tensor}&apos;.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ അടിസ്ഥാന മോഡലിന് ചേരുന്നില്ല: അതിൽ അറിയാത്ത ഒരു ടെൻസർ ഉണ്ട് (&apos;{tensor}&apos;).</translation>
+    </message>
+    <message>
+        <source>This adapter does not fit the base model: {tensor} has shape {shape}, expected {expected}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ അടിസ്ഥാന മോഡലിന് ചേരുന്നില്ല: {tensor}-ന്റെ ആകൃതി {shape} ആണ്, വേണ്ടത് {expected}.</translation>
+    </message>
+    <message>
         <source>NormFit adapter</source>
         <translatorcomment>unreviewed (session 7)</translatorcomment>
         <translation>NormFit അഡാപ്റ്റർ</translation>
+    </message>
+    <message>
+        <source>This adapter was made for a different base model (&apos;{base_id}&apos;, checksum {checksum}...); it cannot be used with the one NormFit has loaded.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ മറ്റൊരു അടിസ്ഥാന മോഡലിനായി ഉണ്ടാക്കിയതാണ് (&apos;{base_id}&apos;, ചെക്ക്സം {checksum}...); NormFit ഇപ്പോൾ തുറന്നിരിക്കുന്ന മോഡലിനൊപ്പം ഇത് ഉപയോഗിക്കാനാവില്ല.</translation>
     </message>
     <message>
         <source>This adapter was made for the base model {name}, which this copy of NormFit does not include; open it with a NormFit version that ships that base.</source>
@@ -2555,6 +2610,46 @@ Personalises a small language model to your writing by training only its normali
         <source>it is not valid JSON of the right kind</source>
         <translatorcomment>unreviewed (session 7)</translatorcomment>
         <translation>അത് ശരിയായ തരത്തിലുള്ള JSON അല്ല</translation>
+    </message>
+    <message>
+        <source>This is not a NormFit adapter file (its header is not safetensors).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് ഒരു NormFit അഡാപ്റ്റർ ഫയലല്ല (അതിന്റെ തലക്കെട്ട് safetensors അല്ല).</translation>
+    </message>
+    <message>
+        <source>This is not a NormFit adapter file (it is too short to be safetensors).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഇത് ഒരു NormFit അഡാപ്റ്റർ ഫയലല്ല (safetensors ആകാൻ വേണ്ടതിലും ചെറുതാണ്).</translation>
+    </message>
+    <message>
+        <source>This safetensors file is not a NormFit adapter (it has no NormFit metadata).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ safetensors ഫയൽ ഒരു NormFit അഡാപ്റ്ററല്ല (അതിൽ NormFit വിവരണമില്ല).</translation>
+    </message>
+    <message>
+        <source>This adapter is damaged (its description holds invalid characters).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ കേടായതാണ് (അതിന്റെ വിവരണത്തിൽ തെറ്റായ അക്ഷരങ്ങളുണ്ട്).</translation>
+    </message>
+    <message>
+        <source>This safetensors file is not a NormFit adapter (wrong &apos;format&apos;).</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ safetensors ഫയൽ ഒരു NormFit അഡാപ്റ്ററല്ല (&apos;format&apos; തെറ്റാണ്).</translation>
+    </message>
+    <message>
+        <source>This adapter uses format version &apos;{version}&apos;, which this version of NormFit does not know; update NormFit.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ &apos;{version}&apos; എന്ന ഫോർമാറ്റ് പതിപ്പാണ് ഉപയോഗിക്കുന്നത്, അത് NormFit-ന്റെ ഈ പതിപ്പിന് അറിയില്ല; NormFit പുതുക്കുക.</translation>
+    </message>
+    <message>
+        <source>This adapter&apos;s method &apos;{method}&apos; is not one NormFit knows.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്ററിന്റെ രീതി &apos;{method}&apos; NormFit-ന് അറിയാവുന്ന ഒന്നല്ല.</translation>
+    </message>
+    <message>
+        <source>This adapter is incomplete: its metadata lacks {missing_meta}.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>ഈ അഡാപ്റ്റർ അപൂർണ്ണമാണ്: അതിന്റെ വിവരണത്തിൽ {missing_meta} ഇല്ല.</translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .common import UsageError, _load_base, _max_drift, fmt_time, say
-from ..engine.methods import METHODS
+from ..engine.methods import names
 
 
 def add_commands(sub) -> None:
     c = sub.add_parser("class", help="one adapter per student: FOLDER holds one subfolder per student")
     c.add_argument("folder", help="the class folder: one subfolder of documents per student, named as the student")
     c.add_argument("--minutes", type=float, default=5.0, help="budget per student (default 5)")
-    c.add_argument("--method", default="norm", choices=list(METHODS),
+    c.add_argument("--method", default="norm", choices=list(names()),
                    help="norm (default) makes the small shareable adapter")
     c.add_argument("--steps", type=int, default=None, help="also stop each student after this many steps")
     c.add_argument("--max-drift", default=None, metavar="PERCENT",

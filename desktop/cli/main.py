@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 
 from .. import __version__
-from ..engine.methods import METHODS
+from ..engine.methods import names
 from .common import Parser, UsageError, _duplicate_reason, _reading_printer, say
 from .train import cmd_compare, cmd_train
 
@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="personalise: train an adapter on your documents")
     common_train(t)
-    t.add_argument("--method", default="norm", choices=list(METHODS),
+    t.add_argument("--method", default="norm", choices=list(names()),
                    help="norm: the shareable ~6 KB adapter (default); lora / full: for comparison")
     t.add_argument("--out", default=None, help="adapter file to write (default: your NormFit adapters folder)")
     t.add_argument("--force", action="store_true", help="replace --out if it exists")

@@ -20,13 +20,13 @@ def _default_out(method: str, label: str | None = None) -> Path:
     return folder / unique_name(stem, ".safetensors", lambda n: (folder / n).exists())
 
 
-def _save(result, base, out: Path | None, force: bool, general_label: str, label: str | None):
+def _save(result, base, out: Path | None, force: bool, general, label: str | None):
     """Save atomically; on a read-only folder or full disk, fall back to the user data folder."""
     from ..engine.api import export_adapter
     from ..paths import adapters_dir, ensure
     target = out or _default_out(result.method, label)
     try:
-        n = export_adapter(target, result, base, overwrite=force, label=label, general_label=general_label)
+        n = export_adapter(target, result, base, overwrite=force, label=label, general=general)
         return target, n
     except OSError as e:
         # A read-only folder or a full disk: the result is still in memory, so
@@ -36,7 +36,7 @@ def _save(result, base, out: Path | None, force: bool, general_label: str, label
             if fallback.resolve() == target.resolve():
                 raise e
             say(f"Could not write {target} ({e.strerror or e}); saving to {fallback} instead.")
-            n = export_adapter(fallback, result, base, overwrite=False, label=label, general_label=general_label)
+            n = export_adapter(fallback, result, base, overwrite=False, label=label, general=general)
         except OSError as e2:
             raise UsageError(f"Could not save the adapter ({e2.strerror or e2}); free some disk space or choose "
                              "another folder with --out, then train again.") from None
@@ -132,7 +132,7 @@ def cmd_train(args) -> int:
     summary = result.summary()
     # A run that kept the base learned nothing: say so instead of saving the base's gains as a "result".
     if result.learned and (result.method == "norm" or out is not None):
-        path, nbytes = _save(result, base, out, args.force, glabel, session.label)
+        path, nbytes = _save(result, base, out, args.force, session.general, session.label)
         summary.update(adapter_path=str(path), adapter_bytes=nbytes)
     else:
         summary.update(adapter_path=None, adapter_bytes=None)
@@ -172,7 +172,7 @@ def _result_text(s: dict) -> str:
 
 
 def cmd_compare(args) -> int:
-    from ..engine.methods import METHODS
+    from ..engine.methods import names
     started = getattr(args, "started_at", None) or time.monotonic()
     cfg = _train_config(args, "norm")          # bad options refused before any reading
     _device(args)                              # says which device, or refuses an absent one
@@ -181,7 +181,7 @@ def cmd_compare(args) -> int:
 
     def on_event(method, e):
         printers.setdefault(method, _progress_printer(f"[{method}] "))(e)
-    session, data = _prepare(args, base, cfg, METHODS, on_event, started)
+    session, data = _prepare(args, base, cfg, names(), on_event, started)
     outcome = session.run(data)
     glabel = outcome.general_label
     from ..engine.pareto import dominates

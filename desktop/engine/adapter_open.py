@@ -1,54 +1,51 @@
 """Opening an adapter file against a base release, and a model with it applied:
 what the facade (api.py) offers and routing needs, here so that routing does
-not import the facade that imports it.
+not import the facade that imports it. Each file is read and parsed once; the
+shapes it must have come from each registered method and the base's config,
+without building a model.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import torch
 
 from . import adapters
-from .adapter_file import MAX_LOAD_BYTES, AdapterFile, AdapterFileError, load_adapter
+from .adapter_file import MAX_LOAD_BYTES, AdapterFile, AdapterFileError, check_fit, load_adapter, peek_header
 from .base import Base, BaseModelError, load_base, release_for
 from .messages import as_message
 
 if TYPE_CHECKING:
     from .train import TrainResult
 
-_shapes_by_base: dict[tuple[str, int], dict[str, dict[str, tuple[int, ...]]]] = {}
-
 
 def expected_shapes(base: Base) -> dict[str, dict[str, tuple[int, ...]]]:
-    # Kept per base: building a model to read its shapes costs ~0.1 s, once per
-    # adapter in a shared folder of many.
-    key = (base.sha256, id(base.config))
-    if key not in _shapes_by_base:
-        m = base.fresh_model()
-        shapes = {"norm": adapters.expected_shapes(m, "norm"), "full": adapters.expected_shapes(m, "full")}
-        adapters.prepare(m, "lora")
-        shapes["lora"] = adapters.expected_shapes(m, "lora")
-        _shapes_by_base[key] = shapes
-    return {k: dict(v) for k, v in _shapes_by_base[key].items()}
+    """Each method's tensor names and shapes for this base, from its config (no model is built)."""
+    return {name: m.shapes(base.config) for name, m in adapters.REGISTRY.items()}
 
 
-def _limit_for(path: str | Path, base: Base) -> int:
+def _read(path: str | Path, base: Base) -> AdapterFile:
+    """An adapter file read and parsed once (its fit to a base not yet checked).
+    Up to 64 KB is read; a bigger file only when its header says it holds a
+    method whose files may be that big for this base (LoRA, full), and no bigger."""
     limit = MAX_LOAD_BYTES
-    head = Path(path)
-    if head.is_file() and head.stat().st_size > limit:
-        # Only LoRA/full comparison files may be larger; they still must fit this base.
-        limit = 8 + MAX_LOAD_BYTES + 2 * sum(p.numel() for p in base.model.parameters())
-        if head.stat().st_size > limit or not _declares_non_norm(head):
-            limit = MAX_LOAD_BYTES
-    return limit
+    p = Path(path)
+    if p.is_file() and p.stat().st_size > limit:
+        head = peek_header(p)
+        if head is not None and head.method in adapters.REGISTRY:
+            big = adapters.REGISTRY[head.method].max_file_bytes(base.config)
+            limit = big if p.stat().st_size <= big else limit
+    return load_adapter(p, limit=limit)
+
+
+def _fit(af: AdapterFile, base: Base, check_base: bool = True) -> AdapterFile:
+    return check_fit(af, base.sha256 if check_base else None, expected_shapes(base))
 
 
 def open_adapter(path: str | Path, base: Base, check_base: bool = True) -> AdapterFile:
     """Load and validate; refuses files made for another base when check_base."""
-    return load_adapter(path, base.sha256 if check_base else None, expected_shapes(base),
-                        limit=_limit_for(path, base))
+    return _fit(_read(path, base), base, check_base)
 
 
 _bases_by_sha: dict[str, Base] = {}
@@ -71,10 +68,12 @@ def base_named_by(af: AdapterFile, current: Base) -> Base:
 
 def inspect_adapter(path: str | Path, current: Base) -> tuple[AdapterFile, Base | None, str | None]:
     """Read any well-formed adapter file, usable or not: (file, the shipped base it
-    fits or None, the sentence saying why not). Malformed files still raise."""
-    af = load_adapter(path, None, None, limit=_limit_for(path, current))
+    fits or None, the sentence saying why not). Malformed files still raise.
+    The file is read once."""
+    af = _read(path, current)
     try:
-        return open_adapter_with_its_base(path, current) + (None,)
+        base = base_named_by(af, current)
+        return _fit(af, base), base, None
     except AdapterFileError as e:
         return af, None, as_message(e)
 
@@ -82,23 +81,9 @@ def inspect_adapter(path: str | Path, current: Base) -> tuple[AdapterFile, Base 
 def open_adapter_with_its_base(path: str | Path, current: Base) -> tuple[AdapterFile, Base]:
     """Open an adapter with the base it names, so adapters made for an older
     release keep working after a newer one ships."""
-    af = load_adapter(path, None, None, limit=_limit_for(path, current))
+    af = _read(path, current)
     base = base_named_by(af, current)
-    return open_adapter(path, base), base
-
-
-def _declares_non_norm(path: Path) -> bool:
-    from .untrusted import read_head
-    try:
-        import struct
-        head = read_head(path, 8 + MAX_LOAD_BYTES)    # never blocks on a pipe, never reads a device
-        (n,) = struct.unpack("<Q", head[:8])
-        if n > MAX_LOAD_BYTES:
-            return False
-        meta = json.loads(head[8:8 + n]).get("__metadata__", {})
-        return meta.get("method") in ("lora", "full")
-    except Exception:
-        return False
+    return _fit(af, base), base
 
 
 def model_with(base: Base, adapter: AdapterFile | TrainResult | None, device="cpu") -> torch.nn.Module:

@@ -12,8 +12,10 @@ import math
 import torch
 import torch.nn as nn
 
-from .methods import METHODS
-from .model import Transformer
+from . import methods
+from .methods import Spec
+from .adapter_file import MAX_LOAD_BYTES
+from .model import ModelConfig, Transformer, norm_names, weight_shapes
 
 LORA_TARGETS = ("attn.q", "attn.k", "attn.v", "attn.o", "ffn.gate", "ffn.up", "ffn.down")
 LORA_RANK = 4
@@ -49,8 +51,9 @@ def _set(model: nn.Module, dotted: str, new: nn.Module) -> None:
     setattr(_get(model, parent) if parent else model, leaf, new)
 
 
-def lora_module_names(model: Transformer) -> list[str]:
-    return [f"blocks.{i}.{t}" for i in range(model.cfg.n_layers) for t in LORA_TARGETS]
+def lora_module_names(model_or_cfg: Transformer | ModelConfig) -> list[str]:
+    cfg = model_or_cfg.cfg if isinstance(model_or_cfg, Transformer) else model_or_cfg
+    return [f"blocks.{i}.{t}" for i in range(cfg.n_layers) for t in LORA_TARGETS]
 
 
 def plain_state_dict(model: Transformer) -> dict[str, torch.Tensor]:
@@ -68,10 +71,16 @@ def _cpu(t: torch.Tensor) -> torch.Tensor:
 
 
 class Method:
-    """What one way of personalising trains, and how its tensors leave and
-    re-enter a model holding the base weights. A new method is a subclass
-    registered in REGISTRY under a name from methods.METHODS."""
-    name = ""
+    """Everything about one way of personalising: its Spec (name, words, default
+    rate, shareable or not: methods.py), which parameters train, how its tensors
+    leave and re-enter a model holding the base weights, their shapes and the
+    largest file worth reading. A new method is a subclass passed to register()."""
+    spec: Spec
+    writes_base_weights = False     # False: training may share the base's frozen tensors (16 MB less)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
 
     def unfreeze(self, model: Transformer, seed: int) -> None:
         """Make the method's parameters trainable (everything else is frozen first)."""
@@ -80,15 +89,21 @@ class Method:
     def extract(self, model: Transformer) -> dict[str, torch.Tensor]:
         raise NotImplementedError
 
-    def shapes(self, model: Transformer) -> dict[str, tuple[int, ...]]:
+    def shapes(self, cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
+        """Each tensor's name and shape in this method's file, from the config alone."""
         raise NotImplementedError
+
+    def max_file_bytes(self, cfg: ModelConfig) -> int:
+        """The largest file of this method worth reading for a base of this shape:
+        a header plus its tensors in fp16 (a file's size is checked before it is read)."""
+        return 8 + MAX_LOAD_BYTES + 2 * sum(math.prod(s) for s in self.shapes(cfg).values())
 
     def apply(self, model: Transformer, tensors: dict[str, torch.Tensor]) -> None:
         raise NotImplementedError
 
 
 class NormGains(Method):
-    name = "norm"
+    spec = methods.spec("norm")
 
     def unfreeze(self, model, seed):
         for n in model.norm_names():
@@ -97,8 +112,11 @@ class NormGains(Method):
     def extract(self, model):
         return {n: _cpu(_get(model, n).weight) for n in model.norm_names()}
 
-    def shapes(self, model):
-        return {n: (model.cfg.d_model,) for n in model.norm_names()}
+    def shapes(self, cfg):
+        return {n: (cfg.d_model,) for n in norm_names(cfg)}
+
+    def max_file_bytes(self, cfg):
+        return MAX_LOAD_BYTES       # the shared kind: never more than 64 KB is read
 
     def apply(self, model, tensors):
         for n, t in tensors.items():
@@ -106,7 +124,7 @@ class NormGains(Method):
 
 
 class LoRA(Method):
-    name = "lora"
+    spec = methods.spec("lora")
 
     def unfreeze(self, model, seed):
         g = torch.Generator().manual_seed(seed)
@@ -125,13 +143,13 @@ class LoRA(Method):
             out[f"{n}.lora_A"], out[f"{n}.lora_B"] = _cpu(m.lora_A), _cpu(m.lora_B)
         return out
 
-    def shapes(self, model):
+    def shapes(self, cfg):
+        weights = weight_shapes(cfg)
         out = {}
-        for n in lora_module_names(model):
-            lin = _get(model, n)
-            lin = lin.base if isinstance(lin, LoRALinear) else lin
-            out[f"{n}.lora_A"] = (LORA_RANK, lin.in_features)
-            out[f"{n}.lora_B"] = (lin.out_features, LORA_RANK)
+        for n in lora_module_names(cfg):
+            d_out, d_in = weights[f"{n}.weight"]
+            out[f"{n}.lora_A"] = (LORA_RANK, d_in)
+            out[f"{n}.lora_B"] = (d_out, LORA_RANK)
         return out
 
     def apply(self, model, tensors):
@@ -143,7 +161,8 @@ class LoRA(Method):
 
 
 class Full(Method):
-    name = "full"
+    spec = methods.spec("full")
+    writes_base_weights = True
 
     def unfreeze(self, model, seed):
         for p in model.parameters():
@@ -152,21 +171,43 @@ class Full(Method):
     def extract(self, model):
         return {k: _cpu(v) for k, v in plain_state_dict(model).items()}
 
-    def shapes(self, model):
-        return {k: tuple(v.shape) for k, v in plain_state_dict(model).items()}
+    def shapes(self, cfg):
+        return weight_shapes(cfg)
 
     def apply(self, model, tensors):
         model.load_state_dict(dict(tensors), strict=True)
 
 
-REGISTRY: dict[str, Method] = {m.name: m for m in (NormGains(), LoRA(), Full())}
-assert tuple(REGISTRY) == METHODS, "every method name in methods.py has one implementation here"
+REGISTRY: dict[str, Method] = {}
+
+
+def register(method: Method) -> Method:
+    """Add a method: to REGISTRY, and its Spec to methods.py's list, which the
+    window, the command line and the shootout read."""
+    REGISTRY[method.name] = method
+    methods.register(method.spec)
+    return method
+
+
+def unregister(name: str) -> None:
+    REGISTRY.pop(name, None)
+    methods.unregister(name)
+
+
+for _m in (NormGains(), LoRA(), Full()):
+    register(_m)
 
 
 def _method(name: str) -> Method:
     if name not in REGISTRY:
-        raise ValueError(f"Unknown method '{name}': choose {', '.join(METHODS[:-1])} or {METHODS[-1]}.")
+        known = tuple(REGISTRY)
+        raise ValueError(f"Unknown method '{name}': choose {', '.join(known[:-1])} or {known[-1]}.")
     return REGISTRY[name]
+
+
+def method(name: str) -> Method:
+    """The registered method of this name (ValueError naming the choices)."""
+    return _method(name)
 
 
 def prepare(model: Transformer, method: str, seed: int = 0) -> list[nn.Parameter]:
@@ -183,8 +224,8 @@ def extract(model: Transformer, method: str) -> dict[str, torch.Tensor]:
     return _method(method).extract(model)
 
 
-def expected_shapes(model: Transformer, method: str) -> dict[str, tuple[int, ...]]:
-    return _method(method).shapes(model)
+def expected_shapes(cfg: ModelConfig, method: str) -> dict[str, tuple[int, ...]]:
+    return _method(method).shapes(cfg)
 
 
 @torch.no_grad()

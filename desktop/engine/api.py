@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 import torch
 
 from .. import __version__
+from . import adapters
 from .adapter_file import MAX_NORM_FILE_BYTES, AdapterFile, AdapterFileError, save_adapter, to_bytes, utc_now
 from .base import Base, BaseModelError, load_base, releases
 from .data import (EVAL_TEXT_CHARS, EVAL_TEXT_WINDOWS, MIN_WORDS, NotEnoughText, Prepared, eval_set_of,  # noqa: F401
@@ -22,7 +23,8 @@ from .documents import (Collection, Document, DocumentError, ReadProgress, colle
 from .evaluate import EvalResult, EvalSet, evaluate
 from .adapter_open import (base_named_by, expected_shapes, inspect_adapter, model_with, open_adapter,  # noqa: F401
                            open_adapter_with_its_base)
-from .train import (DEFAULT_LR, DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
+from .general import General, as_general
+from .train import (DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
                     RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
 from . import suggest, textgen
@@ -39,7 +41,7 @@ from .untrusted import visible
 from .pareto import GENERAL_TOLERANCE, beats_norm, dominates  # noqa: E402
 
 __all__ = [
-    "AdapterFile", "AdapterFileError", "Base", "BaseModelError", "Before", "Collection", "DEFAULT_LR",
+    "AdapterFile", "AdapterFileError", "Base", "General", "BaseModelError", "Before", "Collection",
     "DeviceInfo", "Document", "DocumentError", "EvalResult", "EvalSet", "MIN_WORDS", "Measured", "NotEnoughText",
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
@@ -53,16 +55,15 @@ __all__ = [
 ]
 
 
-def general_set(base: Base, path: str | Path | None = None) -> tuple[EvalSet | None, str]:
+def general_set(base: Base, path: str | Path | None = None) -> General:
     """The general-text check: a given .txt/.jsonl file, else the base's own reference set."""
     if path is None:
-        es = base.reference_set()
-        return es, "reference samples from the base model" if es is not None else "none"
+        return General.reference(base.reference_set())
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"The general text file {p} does not exist.")
-    return eval_set_of(base.tokenizer, general_texts(p), base.config.context_length, seed=0,
-                       max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS), p.name
+    return General.given(eval_set_of(base.tokenizer, general_texts(p), base.config.context_length, seed=0,
+                                     max_chars=EVAL_TEXT_CHARS, max_windows=EVAL_TEXT_WINDOWS), p.name)
 
 
 def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Document] | None = None,
@@ -73,7 +74,7 @@ def prepare_documents(base: Base, docs: Sequence[Document], heldout: Sequence[Do
     return prepare(split, base.tokenizer, base.config.context_length, seed=seed, train_chars=train_chars)
 
 
-def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
+def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: General | None = None,
                 on_event: Callable[[object], None] | None = None,
                 should_stop: Callable[[], bool] = lambda: False,
                 before: Before | None = None, started_at: float | None = None) -> TrainResult:
@@ -81,14 +82,15 @@ def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet |
     return train(base, data, cfg, general, on_event, should_stop, before=before, started_at=started_at)
 
 
-def compare(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
-            methods: Sequence[str] = ("norm", "lora", "full"),
+def compare(base: Base, data: Prepared, cfg: TrainConfig, general: General | None = None,
+            methods: Sequence[str] | None = None,
             on_event: Callable[[str, object], None] | None = None,
             should_stop: Callable[[], bool] = lambda: False, started_at: float | None = None) -> list[TrainResult]:
     """Each method gets the same budget, data, seed; the base is measured once.
     The time spent before the first method (getting the text ready from
     `started_at`, measuring the base) is shared: each method's clock starts
     its share of it early, so the whole job still fits len(methods) budgets."""
+    methods = tuple(methods or adapters.REGISTRY)      # default: every registered method
     info = detect(cfg.device, cfg.threads)
     emit = on_event or (lambda m, e: None)
     t0 = time.monotonic() if started_at is None else started_at
@@ -109,40 +111,29 @@ def compare(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | Non
 
 
 def adapter_metadata(result: TrainResult, base: Base, label: str | None = None,
-                     general_label: str | None = None) -> dict:
-    s = result.summary()
-    meta = {
-        "method": result.method, "base_id": base.base_id, "base_sha256": base.sha256,
-        "created_utc": utc_now(), "app_version": __version__, "train_tokens": result.train_tokens,
-        "steps": result.best_step, "seconds": round(result.seconds, 1), "lr": result.lr,
-    }
-    for k in ("heldout_ppl_before", "heldout_ppl_after", "general_ppl_before", "general_ppl_after",
-              "heldout_bpb_before", "heldout_bpb_after", "general_bpb_before", "general_bpb_after"):
-        meta[k] = "n/a" if s[k] is None else s[k]
-    if result.max_drift is not None:
-        meta["max_drift"] = result.max_drift
-        meta["anchor_lambda"] = round(result.anchor_lambda, 6)
-    if result.general_drift is not None:
-        meta["general_drift"] = round(result.general_drift, 6)
+                     general: General | None = None) -> dict:
+    meta = {"method": result.method, "base_id": base.base_id, "base_sha256": base.sha256,
+            "created_utc": utc_now(), "app_version": __version__}
+    meta.update(result.metrics().to_metadata())      # the file's `steps` is the kept step (metrics.py)
     from .names import clean_label
     label = clean_label(label)     # the one rule, whoever calls: the file is meant to be shared
     if label:
         meta["label"] = label
-    if general_label:
-        meta["general_set"] = general_label if general_label.startswith("reference") else "given file"
+    if general is not None and general.present:
+        meta["general_set"] = general.metadata_name
     return meta
 
 
 def adapter_bytes(result: TrainResult, base: Base, label: str | None = None,
-                  general_label: str | None = None) -> bytes:
+                  general: General | None = None) -> bytes:
     """The adapter file's exact bytes (its size is what the window, the command
     line and the shootout report)."""
-    return to_bytes(result.tensors, adapter_metadata(result, base, label, general_label))
+    return to_bytes(result.tensors, adapter_metadata(result, base, label, general))
 
 
 def export_adapter(path: str | Path, result: TrainResult, base: Base, overwrite: bool = False,
-                   label: str | None = None, general_label: str | None = None) -> int:
-    return save_adapter(path, result.tensors, adapter_metadata(result, base, label, general_label),
+                   label: str | None = None, general: General | None = None) -> int:
+    return save_adapter(path, result.tensors, adapter_metadata(result, base, label, general),
                         overwrite=overwrite)
 
 
@@ -173,18 +164,19 @@ def explain(base: Base, adapter: AdapterFile | TrainResult, text: str, device="c
 
 
 def measure(base: Base, data: Prepared, adapter: AdapterFile | TrainResult | None = None,
-            general: EvalSet | None = None, device="cpu",
+            general: General | EvalSet | None = None, device="cpu",
             should_stop: Callable[[], bool] = lambda: False) -> Measured:
     """Score the base (adapter None) or an adapter on the held-out slice of `data`
     and on the general set, e.g. to measure a run that was stopped early or an
     adapter file opened against the current documents."""
     model = model_with(base, adapter, device)
     h = evaluate(model, data.heldout, device, should_stop=should_stop)
-    g = evaluate(model, general, device, should_stop=should_stop) if general is not None else None
+    gset = as_general(general).eval_set
+    g = evaluate(model, gset, device, should_stop=should_stop) if gset is not None else None
     return Measured("before" if adapter is None else "after", h, g)
 
 
-def measure_kept(base: Base, data: Prepared, result: TrainResult, general: EvalSet | None = None,
+def measure_kept(base: Base, data: Prepared, result: TrainResult, general: General | None = None,
                  should_stop: Callable[[], bool] = lambda: False) -> TrainResult:
     """A stopped run's kept state, measured after all: the scores before
     training are already in the result, so only the kept weights are scored."""

@@ -104,7 +104,8 @@ class Base:
     def reference_set(self) -> EvalSet | None:
         """The general-text check shipped with the app: sequences sampled from
         the base itself, so their perplexity measures drift from the base.
-        One object per base, so a job can tell it apart from a given general set."""
+        Built once per base (decoding its windows to count bytes takes a moment);
+        which set a job reports is said by general.General, not by this object."""
         if self.reference_tokens is None:
             return None
         if self._reference is None:

@@ -26,6 +26,7 @@ CHECK_SHARE = 0.08              # checks' share of training time (the interval b
 EARLY_CHECK_SHARE = 0.15        # the early checks (steps 5-40) only while checks stay under this share
 REF_CHECK_ROWS = 16             # reference windows scored at a check (the full set: kept state, once)
 VALIDATION_ROWS = 32            # validation windows scored at a check, from a 3-minute budget on
+EARLY_CHECKS = (5, 10, 20, 40)  # checks that catch runs which improve only in their first steps
 SAFETY = 1.1                    # the planned end is this much longer than the estimate...
 SLACK_S = 0.5                   # ...plus this: the gap left before the deadline
 # (Little margin is needed: what still runs late is scored on fewer windows.)
@@ -94,3 +95,59 @@ def check_rows(budget_s: float) -> tuple[int, int]:
     windows than a level does; the held-out figures are not affected."""
     share = min(1.0, max(0.5, budget_s / 180.0))
     return max(8, round(VALIDATION_ROWS * share)), max(8, round(REF_CHECK_ROWS * share))
+
+
+@dataclass
+class Clock:
+    """Where a run's time goes: what the check schedule and the end of the budget read."""
+    train_s: float = 0.0            # seconds spent in training steps
+    step_s: float | None = None     # a step's expected seconds (a moving average)
+    check_s: float = 0.0            # the last check's seconds
+    checks_s: float = 0.0           # every check after the base's: training's cost to ration
+    check0_s: float = 0.0           # the base's own check (step 0)
+
+    def stepped(self, step: int, dt: float) -> None:
+        self.train_s += dt
+        # The first step pays for one-off allocations: the estimate starts from the second.
+        self.step_s = dt if step <= 2 else 0.9 * self.step_s + 0.1 * dt
+
+    def checked(self, step: int, dt: float) -> None:
+        self.check_s = dt
+        if step > 0:
+            self.checks_s += dt
+        else:
+            self.check0_s = dt
+
+
+@dataclass
+class CheckSchedule:
+    """The one place that says when a check (validation and drift) is due.
+
+    A run limited by steps, or given a fixed interval, checks every `every`
+    steps. A run limited by time checks at EARLY_CHECKS (runs that improve only
+    in their first steps) while checks stay a small share of training, and every
+    `every` steps, set once from the first steps' speed so that checks take
+    about CHECK_SHARE of the time and come at least validate_every_s apart."""
+    timed: bool
+    floor_s: float
+    every: int | None = None
+
+    @classmethod
+    def of(cls, cfg) -> "CheckSchedule":
+        """From a train.TrainConfig."""
+        every = cfg.validate_every_steps or (None if cfg.max_steps is None else max(5, cfg.max_steps // 10))
+        return cls(cfg.validate_every_steps is None and cfg.max_steps is None, cfg.validate_every_s, every)
+
+    def due(self, step: int, clock: Clock) -> bool:
+        """After training step `step`."""
+        if self.every is None and self.timed and step >= EARLY_CHECKS[0]:
+            self.every = max(5, int(check_every_s(clock.check_s or 1.0, self.floor_s) / max(clock.step_s, 1e-3)))
+        on_interval = bool(self.every) and step % self.every == 0
+        if not self.timed:
+            return on_interval
+        return check_due(step in EARLY_CHECKS, on_interval, clock.checks_s, clock.check_s, clock.train_s)
+
+    @staticmethod
+    def due_at_end(step: int, last_checked: int | None) -> bool:
+        """A run that ended by itself (not cancelled, not finished early) checks its last step."""
+        return last_checked != step

@@ -27,6 +27,7 @@ from . import api
 from .atomic import atomic_write_text
 from .events import StudentEvent, StudentFinished, StudentStarted  # noqa: F401 (re-exported)
 from .messages import ENGLISH, Message, Wording, as_message
+from .metrics import Metrics
 from .names import clean_label, safe_file_stem, unique_name
 
 STATE = "class-state.json"
@@ -52,7 +53,7 @@ class Record:
     file: str = ""             # the adapter's file name inside the output folder
     personal_gain: float | None = None   # 0.061 = the model predicts the student's held-out text 6.1% better
     general_drift: float | None = None   # 0.008 = general text 0.8% worse
-    steps: int | None = None
+    steps: int | None = None           # optimiser steps trained (metrics.py; a kept step in older state files)
     seconds: float | None = None
     at: str = ""               # when this record was made (UTC)
 
@@ -128,24 +129,12 @@ def _recognise(base, students: list[Student], records: dict[str, Record], out: P
     return recognise(base, done, seed=cfg.seed, should_stop=should_stop)
 
 
-def _figure(meta: dict, key: str) -> float | None:
-    try:
-        return float(meta[key])
-    except (KeyError, ValueError):
-        return None
-
-
-def figures_from_metadata(meta: dict) -> dict:
-    """The report's numbers, read from the saved adapter itself, so the summary
-    says what the files say."""
-    hb, ha = _figure(meta, "heldout_ppl_before"), _figure(meta, "heldout_ppl_after")
-    gb, ga = _figure(meta, "general_ppl_before"), _figure(meta, "general_ppl_after")
-    drift = _figure(meta, "general_drift")
-    if drift is None and gb and ga is not None:
-        drift = ga / gb - 1.0
-    return {"personal_gain": None if not hb or ha is None else 1.0 - ha / hb, "general_drift": drift,
-            "steps": int(meta["steps"]) if meta.get("steps", "").isdigit() else None,
-            "seconds": _figure(meta, "seconds")}
+def figures_of(m: Metrics, steps: int | None) -> dict:
+    """The report's numbers from a result's Metrics (read from the saved adapter
+    itself, so the summary says what the files say), with the steps trained
+    (a file records only the step kept: metrics.py)."""
+    return {"personal_gain": m.personal_gain, "general_drift": m.general_change, "steps": steps,
+            "seconds": m.seconds}
 
 
 def _file_for(name: str, out: Path, records: dict[str, Record], method: str) -> str:
@@ -248,18 +237,19 @@ def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, out: P
         rec.status = "stopped"
         return rec
     if not result.learned:      # nothing beat the base: there is no adapter to keep (notes.py)
-        s_ = result.summary()
-        rec.status, rec.steps, rec.seconds = "no-gain", 0, round(time.monotonic() - t0, 1)
+        m = result.metrics()
+        rec.status, rec.steps, rec.seconds = "no-gain", m.steps, round(time.monotonic() - t0, 1)
         rec.personal_gain = 0.0
-        if s_["general_ppl_before"] and s_["general_ppl_after"]:
-            rec.general_drift = s_["general_ppl_after"] / s_["general_ppl_before"] - 1.0
+        gb, ga = m.general_ppl_before, m.general_ppl_after
+        if gb and ga:
+            rec.general_drift = ga / gb - 1.0
         return rec
     # A student redone (new writing) keeps their file name; the new adapter replaces the old.
     rec.file = prev_file or _file_for(s.name, out, records, cfg.method)
     api.export_adapter(out / rec.file, result, base, overwrite=True, label=clean_label(s.name),
-                       general_label=session.general_label)
+                       general=session.general)
     meta = api.open_adapter(out / rec.file, base).metadata
-    for k, v in figures_from_metadata(meta).items():
+    for k, v in figures_of(Metrics.from_metadata(meta), result.steps).items():
         setattr(rec, k, v)
     rec.status = "done"
     return rec

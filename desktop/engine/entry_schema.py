@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .methods import names
 from .names import LABEL_LIMIT, clean_label
 from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .untrusted import canonical_b64, visible
@@ -81,7 +82,7 @@ def _check_strings(entry: dict) -> None:
         v = entry[k]
         if not isinstance(v, str) or not pattern.fullmatch(v):
             raise _bad(k, what)
-    if entry["method"] not in ("norm", "lora", "full"):
+    if entry["method"] not in names():
         raise _bad("method", phrase(QT_TRANSLATE_NOOP("engine", "is not one NormFit knows")))
     if canonical_b64(entry["public_key"], 32) is None:
         raise SchemaError(msg(QT_TRANSLATE_NOOP("engine", "This entry's public key is damaged (it is not a "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Callable
 
-from .notes import QT_TRANSLATE_NOOP
+from .messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:      # torch-free at run time, so the window may use it as it uses class_report
     from .explain import Explanation, Piece

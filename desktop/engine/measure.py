@@ -23,6 +23,7 @@ import torch
 from .atomic import atomic_write_text
 from .budget import BEFORE_SHARE, MIN_WINDOWS, REF_CHECK_ROWS, Rate, heldout_windows, seeded_order
 from .evaluate import EvalResult, EvalSet, evaluate, result_of
+from .general import General, as_general
 
 if TYPE_CHECKING:
     from .base import Base
@@ -144,6 +145,12 @@ def memory_cache(folder: str | os.PathLike | None = None) -> ScoreCache:
     return _CACHES[k]
 
 
+def reference_of(base: "Base", general: General) -> EvalSet | None:
+    """The drift limit's set: the general check itself when that is the reference
+    set (a copy or a sample of it included), else the base's own."""
+    return general.eval_set if general.is_reference else base.reference_set()
+
+
 @dataclass
 class Before:
     """Base-model scores, reusable across methods on the same data."""
@@ -153,7 +160,7 @@ class Before:
     reference: EvalResult | None = None    # the release's reference set (the drift limit's baseline)
 
 
-def measure_before(base: "Base", data: "Prepared", general: EvalSet | None, device: torch.device,
+def measure_before(base: "Base", data: "Prepared", general: "General | EvalSet | None", device: torch.device,
                    should_stop: Callable[[], bool] = lambda: False, budget_s: float | None = None,
                    cache: ScoreCache | None = None, rate: Rate | None = None) -> Before:
     """The base's scores of the held-out text (a sample sized by the budget, in a
@@ -168,8 +175,9 @@ def measure_before(base: "Base", data: "Prepared", general: EvalSet | None, devi
     if budget_s is not None:
         n_held = heldout_windows(budget_s, n_held)
     model = base.model.to(device)
-    ref_set = base.reference_set()
-    gset = general if general is not ref_set else None
+    general = as_general(general)
+    ref_set = reference_of(base, general)
+    gset = None if general.is_reference else general.eval_set
     orders = orders_for(data.heldout, gset, ref_set, n_held)
     key = lambda es: ScoreCache.key(base.sha256, str(device), es)
     score = lambda es, order, least: score_base(model, es, order, device, cache, key(es), rate, deadline,
@@ -177,6 +185,6 @@ def measure_before(base: "Base", data: "Prepared", general: EvalSet | None, devi
     h = score(data.heldout, orders.heldout, MIN_WINDOWS)
     # The reference set before a given general set: checks need its first windows.
     ref = score(ref_set, orders.reference, REF_CHECK_ROWS) if ref_set is not None else None
-    g = score(gset, orders.general, MIN_WINDOWS) if gset is not None else (ref if general is not None else None)
+    g = score(gset, orders.general, MIN_WINDOWS) if gset is not None else (ref if general.is_reference else None)
     base.model.to("cpu")
     return Before(h, g, time.monotonic() - t0, ref)

@@ -45,6 +45,32 @@ class ModelConfig:
         return cls(**{k: d[k] for k in names if k in d})
 
 
+def norm_names(cfg: ModelConfig) -> list[str]:
+    """Names of every RMSNorm gain, in model order (the adapter's tensor names)."""
+    names = []
+    for i in range(cfg.n_layers):
+        names += [f"blocks.{i}.attn_norm", f"blocks.{i}.ffn_norm"]
+    return names + ["final_norm"]
+
+
+def weight_shapes(cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
+    """Every weight's shape from the config alone, as Transformer(cfg).state_dict()
+    has them (tests/test_adapter_file_reader.py holds the two together): opening an
+    adapter checks its shapes without building a model."""
+    d, f = cfg.d_model, cfg.ffn_dim
+    out: dict[str, tuple[int, ...]] = {"embed.weight": (cfg.vocab_size, d)}
+    for i in range(cfg.n_layers):
+        b = f"blocks.{i}"
+        out[f"{b}.attn_norm.weight"] = (d,)
+        out.update({f"{b}.attn.{p}.weight": (d, d) for p in "qkvo"})
+        out[f"{b}.ffn_norm.weight"] = (d,)
+        out.update({f"{b}.ffn.gate.weight": (f, d), f"{b}.ffn.up.weight": (f, d), f"{b}.ffn.down.weight": (d, f)})
+    out["final_norm.weight"] = (d,)
+    if not cfg.tied_embeddings:
+        out["lm_head.weight"] = (cfg.vocab_size, d)
+    return out
+
+
 class RMSNorm(nn.Module):
     def __init__(self, dim: int, eps: float):
         super().__init__()
@@ -184,10 +210,7 @@ class Transformer(nn.Module):
 
     def norm_names(self) -> list[str]:
         """Names of every RMSNorm gain, in model order (the adapter's tensor names)."""
-        names = []
-        for i in range(self.cfg.n_layers):
-            names += [f"blocks.{i}.attn_norm", f"blocks.{i}.ffn_norm"]
-        return names + ["final_norm"]
+        return norm_names(self.cfg)
 
     @torch.no_grad()
     def generate(self, idx: torch.Tensor, max_new_tokens: int, temperature: float = 0.8,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:     # torch-free at import: the command line uses fmt_time bef
     from .train import TrainResult
 
 
-from .messages import QT_TRANSLATE_NOOP  # noqa: F401 (re-exported: class_report and share mark with it)
+from .messages import QT_TRANSLATE_NOOP
 
 
 NOTHING_LEARNED = QT_TRANSLATE_NOOP(

@@ -31,10 +31,13 @@ class Outcome:
     results: list
     sizes: dict[str, int]
     data: object                 # data.Prepared
-    general: object              # evaluate.EvalSet or None
-    general_label: str
+    general: object              # general.General: the general-text check and its name
     compare: bool
     label: str | None = None     # "Who is this for?" (cleaned), written into the files
+
+    @property
+    def general_label(self) -> str:
+        return self.general.label
 
     @property
     def heldout_words(self) -> int:
@@ -67,12 +70,16 @@ class Session:
         self.emit = on_event or (lambda m, e: None)
         self.should_stop = should_stop
         self.t0 = time.monotonic() if started_at is None else started_at
-        self.general = None
-        self.general_label = "none"
+        from .general import General
+        self.general = General.none()
         # The optimiser's first use imports torch._dynamo: 1-3 s of one core that
         # the budget would pay mid-job. Done beside reading and measuring instead
         # (on a second core in parallel; on one, no worse than before).
         threading.Thread(target=api.warm_up, name="normfit-warm-up", daemon=True).start()
+
+    @property
+    def general_label(self) -> str:
+        return self.general.label
 
     def prepare(self, docs, heldout=None):
         """Split and tokenise (raising NotEnoughText with the amount missing),
@@ -81,7 +88,7 @@ class Session:
         self.emit(self.methods[0], Phase("preparing", "Getting your text ready"))
         data = self.api.prepare_documents(self.base, docs, heldout, seed=self.cfg.seed,
                                           train_chars=train_chars_for(self.cfg.minutes * 60.0))
-        self.general, self.general_label = self.api.general_set(self.base, self.general_path)
+        self.general = self.api.general_set(self.base, self.general_path)
         return data
 
     def run(self, data) -> Outcome:
@@ -94,15 +101,14 @@ class Session:
         else:
             results = api.compare(self.base, data, cfg, self.general, self.methods, self.emit, self.should_stop,
                                   started_at=self.t0)
-        return Outcome(results, self.sizes(results), data, self.general, self.general_label,
-                       len(self.methods) > 1, self.label)
+        return Outcome(results, self.sizes(results), data, self.general, len(self.methods) > 1, self.label)
 
     def sizes(self, results) -> dict[str, int]:
         """The size each result's adapter file has (its exact bytes, not written anywhere)."""
         out = {}
         for r in results:
             try:
-                out[r.method] = len(self.api.adapter_bytes(r, self.base, self.label, self.general_label))
+                out[r.method] = len(self.api.adapter_bytes(r, self.base, self.label, self.general))
             except Exception:   # the size is informative only
                 log.exception("could not size the %s adapter", r.method)
         return out

@@ -1,10 +1,17 @@
-"""One budgeted trainer for the three methods (norm, lora, full).
+"""One budgeted trainer for every registered method (adapters.REGISTRY).
 
 The whole job (evaluation before, training, evaluation after) ends within the
 wall-clock budget plus a few seconds. Progress leaves as plain dataclass events
 through `on_event`; `should_stop()` is polled every step and inside evaluation,
 so cancelling takes effect within one step. Which step's weights to keep is
 decided on the validation slice only; the held-out text is scored, never used.
+
+Read top to bottom: the settings (TrainConfig), the records a run keeps
+(Job: what a run is given; After: the scores after; and from budget.py,
+Clock: where its time goes, CheckSchedule: the one place that says when a
+check is due), the run's moving parts (_Run), then
+train() itself: measure before, the loop, put back the kept state, measure
+after, and _Run.result(), the one place a result is assembled.
 """
 from __future__ import annotations
 
@@ -20,14 +27,13 @@ from .base import Base
 from .data import Batches, Prepared
 from .device import BusyWatch, DeviceInfo, detect, release_free_memory
 from .anchor import DriftGuard, Replay, drift, kl_to_base
-from .budget import (MIN_WINDOWS, SLACK_S, VALIDATION_ROWS, Rate, check_rows, check_due, check_every_s, end_reserve,
-                     heldout_windows)
-from .evaluate import EvalResult, EvalSet, change_margin, evaluate, restrict, result_of, spaced_rows
-from .measure import Before, ScoreCache, measure_before, memory_cache, score_base  # noqa: F401 (re-exported)
+from .budget import (EARLY_CHECKS, MIN_WINDOWS, SLACK_S, VALIDATION_ROWS, CheckSchedule, Clock, Rate,  # noqa: F401
+                     check_rows, end_reserve, heldout_windows)
+from .evaluate import EvalResult, EvalSet, change_margin, evaluate, restrict, result_of, spaced_rows  # noqa: F401
+from .general import General, as_general
+from .measure import Before, ScoreCache, measure_before, memory_cache, reference_of, score_base  # noqa: F401
+from .train_result import TrainResult
 
-# Per-method learning rates, chosen by the sweep on the fixtures' validation
-# slices (benchmarks/lr_sweep.py; results in benchmarks/RESULTS.md).
-DEFAULT_LR = {"norm": 1e-2, "lora": 1e-2, "full": 1e-3}
 DEFAULT_MAX_DRIFT = 0.03
 PROTOCOLS = {
     # The original experiment's configuration: 5 minutes, 100 steps, lr 5e-5
@@ -40,7 +46,6 @@ PROTOCOLS = {
     "anchored": {"minutes": 5.0, "max_drift": DEFAULT_MAX_DRIFT, "adapt": True},
 }
 WARMUP_STEPS = 10
-EARLY_CHECKS = (5, 10, 20, 40)   # catch runs that improve only in their first steps
 PATIENCE = 2               # checks without improvement before the rate is cut
 RATE_CUTS = 2              # cuts (each to a third) before the run finishes early
 
@@ -66,7 +71,7 @@ class TrainConfig:
 
     @property
     def learning_rate(self) -> float:
-        return self.lr if self.lr is not None else DEFAULT_LR[self.method]
+        return self.lr if self.lr is not None else adapters.method(self.method).spec.lr   # methods.py
 
     def with_protocol(self) -> "TrainConfig":
         if not self.protocol:
@@ -75,73 +80,52 @@ class TrainConfig:
             raise ValueError(f"Unknown protocol '{self.protocol}': choose {', '.join(PROTOCOLS)}.")
         return replace(self, **PROTOCOLS[self.protocol])
 
-
 from .events import Busy, FinishedEarly, Measured, Phase, RateCut, Started, StepDone, Validated  # noqa: F401,E402 (re-exported)
-
-
-@dataclass
-class TrainResult:
-    method: str
-    lr: float
-    steps: int
-    seconds: float
-    train_seconds: float
-    tokens_per_s: float
-    train_tokens: int
-    tokens_seen: int
-    trainable_params: int
-    device: str
-    heldout_before: EvalResult
-    general_before: EvalResult | None
-    heldout_after: EvalResult | None
-    general_after: EvalResult | None
-    tensors: dict[str, torch.Tensor]
-    cancelled: bool = False
-    best_step: int = 0
-    losses: list[tuple[int, float]] = field(default_factory=list)
-    validation: list[tuple[int, float]] = field(default_factory=list)
-    max_drift: float | None = None
-    anchor_lambda: float = 0.0           # lambda when the kept step was checked
-    general_drift: float | None = None   # reference-set drift of the kept weights
-    stopped_early: bool = False
-    final_lr: float = 0.0
-    drifts: list[tuple[int, float]] = field(default_factory=list)
-    busy: bool = False                   # the machine was slow or busy (the window says so)
-    drift_windows: int = 0               # reference windows general_drift was measured on
-    timing: dict = field(default_factory=dict)   # seconds per part of the job (train())
-
-    @property
-    def learned(self) -> bool:
-        """False when no step beat the base on validation within the limit."""
-        return self.best_step > 0
-
-    def summary(self) -> dict:
-        g = lambda r, a: None if r is None else getattr(r, a)
-        return {
-            "method": self.method, "lr": self.lr, "steps": self.steps, "best_step": self.best_step,
-            "seconds": round(self.seconds, 2), "train_seconds": round(self.train_seconds, 2),
-            "tokens_per_s": round(self.tokens_per_s, 1), "train_tokens": self.train_tokens,
-            "tokens_seen": self.tokens_seen, "trainable_params": self.trainable_params,
-            "device": self.device, "cancelled": self.cancelled,
-            "heldout_ppl_before": g(self.heldout_before, "ppl"), "heldout_ppl_after": g(self.heldout_after, "ppl"),
-            "heldout_bpb_before": g(self.heldout_before, "bpb"), "heldout_bpb_after": g(self.heldout_after, "bpb"),
-            "general_ppl_before": g(self.general_before, "ppl"), "general_ppl_after": g(self.general_after, "ppl"),
-            "general_bpb_before": g(self.general_before, "bpb"), "general_bpb_after": g(self.general_after, "bpb"),
-            "max_drift": self.max_drift, "anchor_lambda": self.anchor_lambda,
-            "general_drift": self.general_drift, "stopped_early": self.stopped_early,
-            "final_lr": self.final_lr,
-            # 95% range (+- percent of perplexity) of the held-out change, from the windows measured.
-            "heldout_change_margin_pct": (None if self.heldout_after is None
-                                          else change_margin(self.heldout_before, self.heldout_after)),
-            "heldout_windows": len(self.heldout_before.row_nll or ()),
-            "busy": self.busy, "drift_windows": self.drift_windows,
-            "train_share": round(self.train_seconds / max(self.seconds, 1e-9), 3),
-            "timing": {k: round(v, 2) for k, v in self.timing.items()},
-        }
 
 
 def _never() -> bool:
     return False
+
+
+@dataclass
+class Job:
+    """What one run is given and keeps to: settings, text, the general check and
+    the base's scores before, where it runs, how it reports, when it must end."""
+    cfg: TrainConfig
+    data: Prepared
+    general: General
+    before: Before
+    info: DeviceInfo
+    emit: Callable[[object], None]
+    should_stop: Callable[[], bool]
+    t0: float                       # when the job started: the budget counts from here
+    rate: Rate                      # this job's own scoring speed
+    busy: BusyWatch
+    marks: dict = field(default_factory=dict)     # when the job reached each part (TrainResult.timing)
+
+    @property
+    def budget(self) -> float:
+        return self.cfg.minutes * 60.0
+
+    @property
+    def deadline(self) -> float:
+        return self.t0 + self.budget
+
+    @property
+    def dev(self) -> torch.device:
+        return self.info.torch_device
+
+
+@dataclass
+class After:
+    """The kept weights' scores after training, beside the before-scores of the
+    same windows (fewer when the clock cut the measurement short)."""
+    heldout_before: EvalResult
+    general_before: EvalResult | None
+    general_drift: float | None     # the kept state's reference-set drift
+    heldout_after: EvalResult | None = None
+    general_after: EvalResult | None = None
+    cancelled: bool = False
 
 
 @dataclass
@@ -159,22 +143,23 @@ KEEP_CANDIDATES = 3     # fall-backs if the kept state's full reference set says
 
 
 class _Run:
-    """One training run's moving parts: the model and optimiser, the guard,
-    the checks and the best states kept so far."""
+    """One training run's moving parts: the model and optimiser, the guard, the
+    checks, the best states kept so far, the history; result() assembles them."""
 
-    def __init__(self, base: Base, data: Prepared, cfg: TrainConfig, before: Before, dev, emit, rate: Rate):
-        self.cfg, self.data, self.dev, self.emit, self.rate = cfg, data, dev, emit, rate
+    def __init__(self, base: Base, job: Job):
+        cfg, data, before = job.cfg, job.data, job.before
+        self.job, self.cfg, self.data, self.dev, self.emit, self.rate = job, cfg, data, job.dev, job.emit, job.rate
         self.cache, self.base_sha = memory_cache(cfg.cache_dir), base.sha256
-        self.model = base.fresh_model(dev, share_frozen=cfg.method != "full")
+        self.model = base.fresh_model(self.dev, share_frozen=not adapters.method(cfg.method).writes_base_weights)
         self.params = adapters.prepare(self.model, cfg.method, seed=cfg.seed)
+        self.n_trainable = sum(p.numel() for p in self.params)
         self.initial = self.snapshot()      # the trained tensors as they start (the base, for norm)
         self.lr = cfg.learning_rate
         self.opt = self._optimizer()
         self.batches = Batches(data.train_tokens, cfg.batch_size, data.context_length, cfg.seed)
-        self.reference = base.reference_set() if before.reference is not None else None
-        limit = cfg.max_drift if self.reference is not None else None
-        self.guard = DriftGuard(limit)
-        self.replay = (Replay(base.replay_tokens, base.model.to(dev), data.context_length, cfg.seed)
+        self.reference = reference_of(base, job.general) if before.reference is not None else None
+        self.guard = DriftGuard(cfg.max_drift if self.reference is not None else None)
+        self.replay = (Replay(base.replay_tokens, base.model.to(self.dev), data.context_length, cfg.seed)
                        if self.guard.active and base.replay_tokens is not None else None)
         self.base_ref = before.reference
         ref_rows = list(before.reference.rows) if before.reference is not None else []
@@ -183,15 +168,22 @@ class _Run:
         # The kept state is scored once on the whole reference set (64 windows) from
         # a 1-minute budget on; a shorter one (tests) on a sample sized like the held-out one.
         self.verify_rows = ref_rows[:heldout_windows(cfg.minutes * 60.0, len(ref_rows))] if ref_rows else []
-        self.step, self.since_restart, self.tokens_seen, self.train_time = 0, 0, 0, 0.0
-        self.step_time: float | None = None
-        self.check_time, self.checks_time, self.check0_time = 0.0, 0.0, 0.0
+        self.step, self.since_restart, self.tokens_seen = 0, 0, 0
+        self.clock = Clock()
         base_drift = 0.0 if self.reference is not None else None
         self.kept = [_Kept(0, None, math.inf, base_drift, self.guard.lam, before.reference)]
         self.since_best, self.cuts = 0, 0
         self.losses: list[tuple[int, float]] = []
         self.val_hist: list[tuple[int, float]] = []
         self.drifts: list[tuple[int, float]] = []
+
+    @property
+    def step_time(self) -> float | None:      # what BusyWatch compares a step with
+        return self.clock.step_s
+
+    @property
+    def last_checked(self) -> int | None:
+        return self.val_hist[-1][0] if self.val_hist else None
 
     @property
     def best(self) -> _Kept:
@@ -292,11 +284,7 @@ class _Run:
             self.guard.update(d)
         self.val_hist.append((self.step, r.loss))
         release_free_memory()     # what the checks' larger batches freed goes back to the system
-        self.check_time = time.monotonic() - tv
-        if self.step > 0:      # the base's check is not training's cost to ration
-            self.checks_time += self.check_time
-        else:
-            self.check0_time = self.check_time
+        self.clock.checked(self.step, time.monotonic() - tv)
         self.emit(Validated(self.step, r.loss, is_best, d, within, lam_used))
 
     def restore(self, k: _Kept | None) -> None:
@@ -320,104 +308,98 @@ class _Run:
         self.emit(RateCut(self.step, self.best.step, self.lr))
         return "cut"
 
-    def due(self, validate_every: int | None) -> bool:
-        early = (self.step in EARLY_CHECKS and self.cfg.validate_every_steps is None
-                 and self.cfg.max_steps is None)
-        on_interval = bool(validate_every) and self.step % validate_every == 0
-        if self.cfg.validate_every_steps is not None or self.cfg.max_steps is not None:
-            return on_interval or early
-        return check_due(early, on_interval, self.checks_time, self.check_time,
-                         self.train_time)
-
-    def end_windows(self, before: Before, general_is_ref: bool) -> int:
+    def end_windows(self) -> int:
         """Windows still to score at the end: a last check, the held-out text (and
         a given general set), and the reference set on the kept state."""
         # (A last check's reference windows are among the kept state's: not counted twice.)
+        before = self.job.before
         n = min(self.val_rows_n, self.data.validation.inputs.shape[0]) + len(before.heldout.rows or ())
-        if before.general is not None and not general_is_ref:
+        if before.general is not None and not self.job.general.is_reference:
             n += len(before.general.rows or ())
         return n + len(self.verify_rows)
 
+    def result(self, after: After, stopped_early: bool) -> TrainResult:
+        """The run's result: assembled here, and only here."""
+        cfg, best, job, chosen = self.cfg, self.best, self.job, self.cfg.select_best
+        m = job.marks
+        return TrainResult(
+            method=cfg.method, lr=cfg.learning_rate, steps=self.step, seconds=time.monotonic() - job.t0,
+            train_seconds=self.clock.train_s, tokens_per_s=self.tokens_seen / max(self.clock.train_s, 1e-9),
+            train_tokens=self.data.n_train_tokens, tokens_seen=self.tokens_seen, trainable_params=self.n_trainable,
+            device=job.info.describe(), heldout_before=after.heldout_before, general_before=after.general_before,
+            heldout_after=after.heldout_after, general_after=after.general_after, tensors=self.snapshot(),
+            cancelled=after.cancelled, best_step=best.step if chosen else self.step, losses=self.losses,
+            validation=self.val_hist, max_drift=self.guard.limit,
+            anchor_lambda=best.lam if chosen else self.guard.lam, general_drift=after.general_drift,
+            stopped_early=stopped_early, final_lr=self.lr, drifts=self.drifts, busy=job.busy.said,
+            drift_windows=len(best.ref.rows or ()) if chosen and best.ref is not None else 0,
+            # Where the time went (benchmarks/RESULTS.md, Lab PCs): seconds per part of the job.
+            timing={"ready": m["start"] - job.t0, "before": m["measured"] - m["start"], "train": self.clock.train_s,
+                    "checks": self.clock.checks_s + self.clock.check0_s, "after": time.monotonic() - m["trained"]})
 
-def train(base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None = None,
+
+def train(base: Base, data: Prepared, cfg: TrainConfig, general: General | EvalSet | None = None,
           on_event: Callable[[object], None] | None = None, should_stop: Callable[[], bool] = _never,
           before: Before | None = None, started_at: float | None = None,
           device_info: DeviceInfo | None = None) -> TrainResult:
-    cfg = cfg.with_protocol()
+    cfg, general = cfg.with_protocol(), as_general(general)
     emit = on_event or (lambda e: None)
     t0 = started_at if started_at is not None else time.monotonic()
-    budget = cfg.minutes * 60.0
-    deadline = t0 + budget
     info = device_info or detect(cfg.device, cfg.threads)
-    dev = info.torch_device
     torch.manual_seed(cfg.seed)
-    rate = Rate()
-    busy = BusyWatch(emit, info)
+    rate, busy = Rate(), BusyWatch(emit, info)
 
     # The optimiser's first use imports torch._dynamo (1-5 s on a busy core): paid
     # here, before the measurements are planned, not unseen between them.
     torch.optim.AdamW([torch.nn.Parameter(torch.zeros(1))])
     marks = {"start": time.monotonic()}
+    budget = cfg.minutes * 60.0
     if before is None:
         emit(Phase("evaluating-before", "Measuring the base model on your held-out text"))
-        before = measure_before(base, data, general, dev, should_stop, budget_s=budget,
+        before = measure_before(base, data, general, info.torch_device, should_stop, budget_s=budget,
                                 cache=memory_cache(cfg.cache_dir), rate=rate)
         emit(Measured("before", before.heldout, before.general))
         if len(before.heldout.rows or ()) < heldout_windows(budget, data.heldout.inputs.shape[0]):
             busy.say("slow")       # the before-measurement ran out of its share
-
     marks["measured"] = time.monotonic()
-    run = _Run(base, data, cfg, before, dev, emit, rate)
-    n_trainable = sum(p.numel() for p in run.params)
-    emit(Started(cfg.method, info.describe(), budget, cfg.max_steps, n_trainable, data.n_train_tokens,
+
+    job = Job(cfg, data, general, before, info, emit, should_stop, t0, rate, busy, marks)
+    run = _Run(base, job)
+    emit(Started(cfg.method, info.describe(), budget, cfg.max_steps, run.n_trainable, data.n_train_tokens,
                  run.lr, run.guard.limit))
     emit(Phase("training", "Training"))
-
-    general_is_ref = general is not None and general is run.reference
-    end_windows = run.end_windows(before, general_is_ref)
-    validate_every = cfg.validate_every_steps or (None if cfg.max_steps is None else max(5, cfg.max_steps // 10))
-    cancelled = stopped_early = False
-    run.check()   # step 0: the base itself is a candidate
+    schedule, end_windows = CheckSchedule.of(cfg), run.end_windows()
+    ending = None          # None: it ran out of steps, time or sense; else "cancelled" or "finished early"
+    run.check()            # step 0: the base itself is a candidate
     run.model.train()
     while True:
         if should_stop():
-            cancelled = True
+            ending = "cancelled"
             break
         if cfg.max_steps is not None and run.step >= cfg.max_steps:
             break
         # The end planned from this job's own scoring speed (pessimistic), re-read every step.
-        if time.monotonic() + end_reserve(rate, end_windows, run.step_time or 0.0) > deadline:
+        if time.monotonic() + end_reserve(rate, end_windows, run.clock.step_s or 0.0) > job.deadline:
             break
         ts = time.monotonic()
-        lv = run.train_step()
+        loss = run.train_step()
         dt = time.monotonic() - ts
-        run.train_time += dt
         busy.step(run, dt)
-        # The first step pays for one-off allocations: the estimate starts from the second.
-        run.step_time = dt if run.step <= 2 else 0.9 * run.step_time + 0.1 * dt
-        run.losses.append((run.step, lv))
-        emit(StepDone(run.step, lv, time.monotonic() - t0, budget, run.tokens_seen / max(run.train_time, 1e-9)))
-        if not math.isfinite(lv):
+        run.clock.stepped(run.step, dt)
+        run.losses.append((run.step, loss))
+        emit(StepDone(run.step, loss, time.monotonic() - t0, budget, run.tokens_seen / max(run.clock.train_s, 1e-9)))
+        if not math.isfinite(loss):
             break   # diverged: keep the best validated state
-        if validate_every is None and cfg.validate_every_steps is None and run.step >= EARLY_CHECKS[0]:
-            validate_every = max(5, int(check_every_s(run.check_time or 1.0, cfg.validate_every_s)
-                                        / max(run.step_time, 1e-3)))
-        if run.due(validate_every):
+        if schedule.due(run.step, run.clock):
             run.check()
             if run.plateau() == "finish":
-                stopped_early = True
+                ending = "finished early"
                 emit(FinishedEarly(run.step, time.monotonic() - t0))
                 break
-    if not cancelled and not stopped_early and (not run.val_hist or run.val_hist[-1][0] != run.step):
+    if ending is None and schedule.due_at_end(run.step, run.last_checked):
         run.check()
     marks["trained"] = time.monotonic()
-    r = _finish(run, base, data, cfg, general, before, info, t0, budget, cancelled, stopped_early,
-                n_trainable, should_stop, busy)
-    # Where the time went (benchmarks/RESULTS.md, Lab PCs): seconds per part of the job.
-    r.timing = {"ready": marks["start"] - t0, "before": marks["measured"] - marks["start"],
-                "train": run.train_time, "checks": run.checks_time + run.check0_time,
-                "after": time.monotonic() - marks["trained"]}
-    return r
+    return run.result(_measure_after(run, cancelled=ending == "cancelled"), stopped_early=ending == "finished early")
 
 
 def _verify_kept(run: _Run, deadline: float) -> None:
@@ -439,53 +421,39 @@ def _verify_kept(run: _Run, deadline: float) -> None:
             run.kept = [_Kept(0, None, math.inf, 0.0, 0.0, run.base_ref)]
 
 
-def _finish(run: _Run, base: Base, data: Prepared, cfg: TrainConfig, general: EvalSet | None,
-            before: Before, info: DeviceInfo, t0: float, budget: float, cancelled: bool,
-            stopped_early: bool, n_trainable: int, should_stop: Callable[[], bool], busy: BusyWatch) -> TrainResult:
-    """Put the kept weights back, measure them once, build the result."""
-    model, emit, dev = run.model, run.emit, run.dev
-    deadline = t0 + budget
+def _measure_after(run: _Run, cancelled: bool) -> After:
+    """Put the kept weights back and measure them once (within the budget)."""
+    job, cfg = run.job, run.cfg
+    before, data, deadline = job.before, job.data, job.deadline
     held_rows = list(before.heldout.rows or range(data.heldout.inputs.shape[0]))
     if not cancelled and cfg.select_best:
         # Leave the held-out text (the headline) its time: the reference set gets what remains before it.
         _verify_kept(run, deadline - end_reserve(run.rate, len(held_rows), 0.0))
-    best = run.best
     if cfg.select_best:
-        run.restore(best)            # the base's own gains when nothing beat it
-    final = run.snapshot()
-    gdrift = best.drift if cfg.select_best else None
-    heldout_after = general_after = None
-    heldout_before, general_before = before.heldout, before.general
-    if not cancelled:
-        emit(Phase("evaluating-after", "Measuring the personalised model on your held-out text"))
-        model.eval()
-        heldout_after = run.score(data.heldout, order=held_rows, deadline=deadline - SLACK_S,
-                                  min_rows=min(MIN_WINDOWS, len(held_rows)), should_stop=should_stop)
-        if len(heldout_after.rows) < len(held_rows):
-            busy.say("slow")         # measured on fewer windows rather than running over
-            heldout_before = restrict(before.heldout, data.heldout, heldout_after.rows)
-        if general is not None and general is run.reference and cfg.select_best and best.ref is not None:
-            general_after = best.ref     # the kept state was scored on it
-            general_before = restrict(before.reference, general, best.ref.rows)
-        elif general is not None:
-            g_rows = list(before.general.rows or range(general.inputs.shape[0]))
-            general_after = run.score(general, order=g_rows, deadline=deadline - SLACK_S,
-                                      min_rows=min(MIN_WINDOWS, len(g_rows)), should_stop=should_stop)
-            general_before = restrict(before.general, general, general_after.rows)
-        if gdrift is None and run.reference is not None:
-            _, gdrift, _ = run.ref_drift(run.verify_rows, deadline)
-        if should_stop():
-            cancelled, heldout_after, general_after = True, None, None
-        else:
-            emit(Measured("after", heldout_after, general_after))
-    return TrainResult(
-        method=cfg.method, lr=cfg.learning_rate, steps=run.step, seconds=time.monotonic() - t0,
-        train_seconds=run.train_time, tokens_per_s=run.tokens_seen / max(run.train_time, 1e-9),
-        train_tokens=data.n_train_tokens, tokens_seen=run.tokens_seen, trainable_params=n_trainable,
-        device=info.describe(), heldout_before=heldout_before, general_before=general_before,
-        heldout_after=heldout_after, general_after=general_after, tensors=final, cancelled=cancelled,
-        best_step=best.step if cfg.select_best else run.step, losses=run.losses,
-        validation=run.val_hist, max_drift=run.guard.limit,
-        anchor_lambda=best.lam if cfg.select_best else run.guard.lam, general_drift=gdrift,
-        stopped_early=stopped_early, final_lr=run.lr, drifts=run.drifts, busy=busy.said,
-        drift_windows=len(best.ref.rows or ()) if cfg.select_best and best.ref is not None else 0)
+        run.restore(run.best)            # the base's own gains when nothing beat it
+    after = After(before.heldout, before.general, run.best.drift if cfg.select_best else None, cancelled=cancelled)
+    if cancelled:
+        return after
+    job.emit(Phase("evaluating-after", "Measuring the personalised model on your held-out text"))
+    run.model.eval()
+    after.heldout_after = run.score(data.heldout, order=held_rows, deadline=deadline - SLACK_S,
+                                    min_rows=min(MIN_WINDOWS, len(held_rows)), should_stop=job.should_stop)
+    if len(after.heldout_after.rows) < len(held_rows):
+        job.busy.say("slow")         # measured on fewer windows rather than running over
+        after.heldout_before = restrict(before.heldout, data.heldout, after.heldout_after.rows)
+    gset, best = job.general.eval_set, run.best
+    if job.general.is_reference and cfg.select_best and best.ref is not None:
+        after.general_after = best.ref     # the kept state was scored on it
+        after.general_before = restrict(before.reference, gset, best.ref.rows)
+    elif gset is not None:
+        g_rows = list(before.general.rows or range(gset.inputs.shape[0]))
+        after.general_after = run.score(gset, order=g_rows, deadline=deadline - SLACK_S,
+                                        min_rows=min(MIN_WINDOWS, len(g_rows)), should_stop=job.should_stop)
+        after.general_before = restrict(before.general, gset, after.general_after.rows)
+    if after.general_drift is None and run.reference is not None:
+        _, after.general_drift, _ = run.ref_drift(run.verify_rows, deadline)
+    if job.should_stop():
+        after.cancelled, after.heldout_after, after.general_after = True, None, None
+    else:
+        job.emit(Measured("after", after.heldout_after, after.general_after))
+    return after

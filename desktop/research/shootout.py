@@ -10,13 +10,14 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 
 from ..engine.atomic import atomic_write_text
 from ..engine.errors import UserError    # one sentence, exit code 2 (research never imports the command line)
-from ..engine.methods import METHODS
+from ..engine.methods import METHODS, SHAREABLE, names  # noqa: F401 (METHODS: the built-ins, for the charts)
 from ..engine.pareto import GENERAL_TOLERANCE, verdict
 
 USERS = ("programmer", "novelist", "scientist")
@@ -134,13 +135,14 @@ def _general(base, args):
     from ..engine.documents import general_texts
     from ..engine.evaluate import eval_set_from_texts
     try:
-        general, glabel = general_set(base, args.general)
+        general = general_set(base, args.general)
     except ValueError as e:
         raise UserError(str(e)) from None
     if args.quick:
         gtexts = general_texts(Path(args.general))
-        general = eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer, base.config.context_length)
-    return general, glabel
+        general = replace(general, eval_set=eval_set_from_texts(_truncate(gtexts, QUICK_CHARS), base.tokenizer,
+                                                                base.config.context_length))
+    return general, general.label
 
 
 def _user_data(base, folder: Path, quick: bool):
@@ -168,7 +170,7 @@ def _run_all(args, base, general, users, user_data, out: Path) -> list[dict]:
     for seed in range(args.seeds):
         for user in users:
             data = user_data[user]
-            for method in METHODS:
+            for method in names():     # every registered method (engine/methods.py)
                 key = f"{user}/{method}/{seed}"
                 cfile = out / "cache" / f"{user}_{method}_s{seed}{_limit_tag(args)}.json"
                 if cfile.exists():
@@ -196,7 +198,7 @@ def _one_run(args, base, data, general, before, user: str, method: str, seed: in
          + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
     r = train(base, data, cfg, general, before=before)
     row = r.summary()
-    meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general_label="given file")
+    meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general=general)
     row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(to_bytes(r.tensors, meta)),
                limit=cfg.max_drift, quick=bool(args.quick), threads=torch.get_num_threads(), machine=machine())
     if method != "full" or args.keep_full:
@@ -277,7 +279,7 @@ def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, 
     agg: dict = {}
     for u in users:
         agg[u] = {}
-        for m in METHODS:
+        for m in names():
             rs = [r for r in runs if r["user"] == u and r["method"] == m]
             if not rs:
                 continue
@@ -292,20 +294,20 @@ def build_report(runs: list[dict], users: list[str], seeds: int, protocol: str, 
     means = {u: {m: {"heldout_ppl_after": a["heldout_ppl_after"]["mean"],
                      "general_ppl_after": a["general_ppl_after"]["mean"],
                      "adapter_bytes": a["adapter_bytes"]} for m, a in by.items()}
-             for u, by in agg.items() if set(by) == set(METHODS)}
+             for u, by in agg.items() if set(by) == set(names())}
     v = verdict(means)
     # Do norm-vs-other differences exceed the seed-to-seed spread? (ranges over seeds do not overlap)
     beyond = {}
     for u, by in agg.items():
-        if "norm" not in by:
+        if SHAREABLE not in by:
             continue
-        n = by["norm"]["heldout_ppl_after"]
-        for m in ("lora", "full"):
+        n = by[SHAREABLE]["heldout_ppl_after"]
+        for m in [m for m in names() if m != SHAREABLE]:
             if m in by and by[m]["heldout_ppl_after"]["n"] > 1 and n["n"] > 1:
                 o = by[m]["heldout_ppl_after"]
                 beyond[f"{u}/{m}"] = n["max"] < o["min"] or o["max"] < n["min"]
     complete = all(len([r for r in runs if r["user"] == u and r["method"] == m]) >= seeds
-                   for u in users for m in METHODS)
+                   for u in users for m in names())
     return {"protocol": protocol, "seeds": seeds, "users": users, "general_set": glabel,
             "tolerance": GENERAL_TOLERANCE, "complete": complete, "runs": runs, "aggregate": agg,
             "verdict": v, "beyond_seed_spread": beyond}

@@ -11,10 +11,16 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..engine.methods import spec
 from .words import dec, method_name, num, ppl_text, tr
 
-COLOURS = {"norm": QColor("#2f7ed8"), "lora": QColor("#e8890c"), "full": QColor("#b04ac2"),
-           "base": QColor("#8a8f98")}
+BASE_GREY = "#8a8f98"
+
+
+def colour(m: str, default: QColor) -> QColor:
+    """A method's colour from its Spec (engine/methods.py), read when drawn; the base's grey."""
+    s = spec(m)
+    return QColor(s.colour) if s is not None else (QColor(BASE_GREY) if m == "base" else default)
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -179,7 +185,7 @@ class LossChart(Chart):
     def _legend(self, p: QPainter, fm: QFontMetrics, plot: QRectF) -> None:
         lx = plot.left()
         for m in list(self.losses):
-            c = COLOURS.get(m, self.fg())
+            c = colour(m, self.fg())
             p.setPen(QPen(c, 3))
             p.drawLine(QPointF(lx, 10 + fm.height() / 2), QPointF(lx + 18, 10 + fm.height() / 2))
             p.setPen(self.fg())
@@ -196,7 +202,7 @@ class LossChart(Chart):
     def _curves(self, p: QPainter, plot: QRectF, X, Y) -> None:
         """Each method's loss, faint as measured and bold smoothed; checks as dots (the kept one larger)."""
         for m, pts in self.losses.items():
-            c = COLOURS.get(m, self.fg())
+            c = colour(m, self.fg())
             faint = QColor(c)
             faint.setAlpha(70)
             # at most ~2 points per pixel column
@@ -218,7 +224,7 @@ class LossChart(Chart):
             p.setPen(QPen(c, 2.4))
             p.drawPath(spath)
         for m, pts in self.checks.items():
-            c = COLOURS.get(m, self.fg())
+            c = colour(m, self.fg())
             for s, l, best in pts:
                 p.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1.5))
                 p.setBrush(c.darker(130) if best else c)
@@ -281,7 +287,7 @@ class BarChart(Chart):
         bw = min(70.0, slot * 0.6)
         for i, (m, v) in enumerate(self.bars):
             cx = plot.left() + slot * (i + 0.5)
-            c = COLOURS.get(m, self.fg())
+            c = colour(m, self.fg())
             if v is not None and math.isfinite(v) and v > 0:
                 h = max(2.0, H(v))
                 r = QRectF(cx - bw / 2, plot.bottom() - h, bw, h)

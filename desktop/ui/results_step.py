@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
-from ..engine.methods import METHODS
+from ..engine.methods import names
 from ..paths import adapters_dir, ensure
 from . import language, saved
 from .dialogs import AdapterDialog
@@ -82,8 +82,9 @@ class ResultsStep:
             share = getattr(outcome.data, "train_share", 1.0)
             sample = [tr("Your documents are long, so it learned from a sample of {p} of their text, "
                          "as much as the time allowed.").format(p=pct(100.0 * share))] if share < 1 else []
+            m = main.metrics()      # steps trained, as the command line and the class report count them
             page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
-                s=num(main.steps), t=clock(main.seconds), device=device_words(self.device_info) if self.device_info
+                s=num(m.steps), t=clock(m.seconds), device=device_words(self.device_info) if self.device_info
                 else main.device)] + sample + [n.text for n in notes]))
         if any(n.warning for n in notes):
             page.stopped.setStyleSheet(tone(self, "warning"))
@@ -102,7 +103,7 @@ class ResultsStep:
         first = outcome.results[0]
         rows = [("base", first.heldout_before.ppl, first.general_before.ppl if first.general_before else None,
                  None, None, None)]
-        for m in METHODS:
+        for m in names():
             r = by.get(m)
             if r is None:
                 rows.append((m, None, None, None, None, None))
@@ -127,7 +128,7 @@ class ResultsStep:
         t.resizeRowsToContents()
         t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4)
         page.bars_general.empty_text = (tr("Not checked: this base model ships no general reference text.")
-                                        if outcome.general is None else tr("No results yet."))
+                                        if not outcome.general.present else tr("No results yet."))
         page.bars_heldout.set_bars([(m, h) for m, h, *_ in rows])
         page.bars_general.set_bars([(m, g) for m, _, g, *_ in rows])
         page.verdict.setText(pareto_verdict([Row(m, h, g, s) for m, h, g, _, s, _ in rows[1:] if m in by]))
@@ -177,10 +178,10 @@ class ResultsStep:
                                        QMessageBox.StandardButton.No)
             if ans != QMessageBox.StandardButton.Yes:
                 return
-        base, label, general_label = self.base, self.outcome.label, self.outcome.general_label
+        base, label, general = self.base, self.outcome.label, self.outcome.general
 
         def work(emit, stop):
-            return engine().export_adapter(p, r, base, overwrite=exists, label=label, general_label=general_label)
+            return engine().export_adapter(p, r, base, overwrite=exists, label=label, general=general)
 
         def done(n):
             self.settings.save_folder = str(p.parent)
@@ -300,7 +301,7 @@ class ResultsStep:
         def work(emit, stop):
             api = engine()
             data = api.prepare_documents(base, docs, train_chars=0)   # only held-out is scored
-            general, _ = api.general_set(base)
+            general = api.general_set(base)
             return (api.measure(base, data, None, general, should_stop=stop),
                     api.measure(base, data, af, general, should_stop=stop))
 
@@ -358,14 +359,13 @@ class ResultsStep:
         import shutil
         import tempfile
         tmp = Path(tempfile.mkdtemp(prefix="normfit-share-")) if path is None else None
-        base, label, general_label = self.base, getattr(self.outcome, "label", None), \
-            getattr(self.outcome, "general_label", None)
+        base, label, general = self.base, getattr(self.outcome, "label", None), getattr(self.outcome, "general", None)
 
         def work(emit, stop):
             src = path
             if src is None:
                 src = tmp / "adapter.safetensors"
-                engine().export_adapter(src, result, base, label=label, general_label=general_label)
+                engine().export_adapter(src, result, base, label=label, general=general)
             try:
                 return api.share_adapter(src, folder)
             except OSError as e:      # the stick: full, read-only, pulled out; said with its folder

@@ -6,12 +6,10 @@ when the window opens, before the engine has loaded.
 """
 from __future__ import annotations
 
-import json
-import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HEADER_LIMIT = 64 * 1024      # an adapter's whole file is at most this (contract 2)
+from ..engine.adapter_header import FORMAT, peek_metadata
 
 
 @dataclass(frozen=True)
@@ -30,22 +28,13 @@ class Group:
 
 def read_label(path: Path) -> str | None:
     """The adapter's `label`, "" when it has none, None when the file is not a
-    NormFit adapter (such files are not listed)."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(8)
-            if len(head) < 8:
-                return None
-            (n,) = struct.unpack("<Q", head)
-            if n > HEADER_LIMIT:
-                return None
-            meta = json.loads(f.read(n).decode("utf-8")).get("__metadata__") or {}
-    except (OSError, ValueError, AttributeError):
-        return None
-    if not isinstance(meta, dict) or meta.get("format") != "normfit.adapter":
+    NormFit adapter (such files are not listed). The header is read by the
+    engine's one reader (adapter_header, torch-free)."""
+    meta = peek_metadata(path)
+    if meta is None or meta.get("format") != FORMAT:
         return None
     label = meta.get("label", "")
-    return " ".join(label.split()) if isinstance(label, str) else ""
+    return " ".join(label.split())
 
 
 def scan(folder: Path, sort_key=str.casefold) -> list[Group]:

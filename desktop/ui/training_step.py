@@ -12,12 +12,17 @@ from PySide6.QtWidgets import QMessageBox
 
 from .pages import named
 from ..engine import events as ev     # torch-free: events are told apart by type
-from ..engine.methods import METHODS, SHAREABLE
+from ..engine.methods import SHAREABLE, names
 from .state import RESULTS, Outcome, RunState, engine
 from .words import clock, method_name, num, tr
 from .worker import Failure
 
 log = logging.getLogger("normfit.ui")
+
+
+def comparison_methods() -> tuple[str, ...]:
+    """What the window compares: every registered method (engine/methods.py), read when a job starts."""
+    return names()
 
 
 class TrainingStep:
@@ -60,7 +65,7 @@ class TrainingStep:
                        cache_dir=str(scores_cache_dir()))
         api_cfg.update(self.train_overrides)
         compare = self.train_page.compare.isChecked()
-        methods = METHODS if compare else (SHAREABLE,)
+        methods = comparison_methods() if compare else (SHAREABLE,)
         base, docs = self.base, list(self.documents)
         from ..engine.names import clean_label
         label = clean_label(self.train_page.who.text())

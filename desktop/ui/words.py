@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 # The pure Pareto rule, not engine.api: the api loads torch, and the window must
 # reach the screen before torch is imported (it loads in the background).
+from ..engine.methods import SHAREABLE, spec
 from ..engine.pareto import GENERAL_TOLERANCE
 from ..engine.pareto import dominates as engine_dominates
 
@@ -67,12 +68,11 @@ def say(text) -> str:
 
 
 def method_name(method: str) -> str:
-    return {
-        "norm": tr("Norm-only (NormFit)"),
-        "lora": tr("LoRA rank 4"),
-        "full": tr("Full fine-tuning"),
-        "base": tr("Base model (before)"),
-    }.get(method, method)
+    """A method's words from its Spec (engine/methods.py, marked there for translation)."""
+    if method == "base":
+        return tr("Base model (before)")
+    s = spec(method)
+    return tr(s.title) if s is not None else method
 
 
 def clock(seconds: float) -> str:
@@ -200,8 +200,8 @@ def dominates(a: Row, b: Row) -> bool:
 def pareto_verdict(rows: list[Row]) -> str:
     """One sentence: does norm-only Pareto-dominate the other methods here?"""
     by = {r.method: r for r in rows}
-    norm = by.get("norm")
-    others = [r for r in rows if r.method != "norm"]
+    norm = by.get(SHAREABLE)
+    others = [r for r in rows if r.method != SHAREABLE]
     if norm is None or not others or norm.heldout is None:
         return tr("Not all methods finished, so there is no verdict.")
     beaten = [r for r in others if dominates(norm, r)]
