@@ -527,3 +527,33 @@ def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp
     assert target.is_file()
     during = [t for t in ticks if t < t0 + 1.5]
     assert len(during) >= 10, f"the window's event loop ran {len(during)} times during a 1.5 s write"
+
+
+def test_jobs_that_use_the_base_model_run_one_at_a_time(qtbot, tiny_base):
+    """The window's jobs share one Base: those that use it queue on one lock, so two
+    never run at once; a job that only reads files runs beside them."""
+    import threading
+    import time
+
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import MainWindow
+    w = MainWindow(base=tiny_base, settings=Settings())
+    qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(30.0))
+    spans, lock = {}, threading.Lock()
+
+    def job(name):
+        def work(emit, stop):
+            t0 = time.monotonic()
+            time.sleep(0.4)
+            with lock:
+                spans[name] = (t0, time.monotonic())
+        return work
+    for name in ("explain", "generate", "guess"):
+        w._start_job(name, job(name), lambda _: None)
+    w._start_job("collect", job("collect"), lambda _: None, uses_base=False)
+    qtbot.waitUntil(lambda: len(spans) == 4, timeout=20_000)
+    base_jobs = sorted(spans[n] for n in ("explain", "generate", "guess"))
+    for (_, end), (start, _) in zip(base_jobs, base_jobs[1:]):
+        assert start >= end, "two jobs used the base model at the same time"
+    c0, c1 = spans["collect"]
+    assert c0 < base_jobs[0][1] and c1 > base_jobs[0][0], "reading files waited for the base model"

@@ -94,7 +94,7 @@ class DocumentsStep:
                     i=num(e.done + 1), n=num(e.total), name=Path(e.path).name))
 
         job = self._start_job("collect", work, self._collected, on_event=progress,
-                              on_failed=self._collect_failed)
+                              on_failed=self._collect_failed, uses_base=False)
         self._reading += 1
         self.docs_page.stop_reading.setVisible(True)
         self.docs_page.stop_reading.clicked.connect(job.cancel)

@@ -204,7 +204,7 @@ class ResultsStep:
                 then(value)
             return run
         self._start_job(name, work, finish(done),
-                        on_failed=finish(lambda f: self.show_error(failed_title, f)))
+                        on_failed=finish(lambda f: self.show_error(failed_title, f)), uses_base=False)
 
     def _still_writing(self) -> bool:
         if getattr(self, "_writing", False):

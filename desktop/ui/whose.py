@@ -132,7 +132,7 @@ class WhoseDialog(Retranslating, QDialog):
             return api.read_file(path).text
 
         self.window._start_job("read-for-guess", work, self.paste.setPlainText,
-                               on_failed=lambda f: self.caution.setText(f.message))
+                               on_failed=lambda f: self.caution.setText(f.message), uses_base=False)
 
     def _pick_folder(self) -> None:
         d = QFileDialog.getExistingDirectory(self, tr("Folder of adapters"), self.folder.text())

@@ -9,6 +9,7 @@ is what lets the window appear quickly on an old PC.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -57,6 +58,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self.try_adapter = None         # an opened AdapterFile used by "Try it"
         self.try_base = None            # ...and the base release it was made for
         self.jobs: set[Job] = set()
+        self.base_lock = threading.Lock()     # held by the one job using the base model (_start_job)
         self.run_job: Job | None = None
         self.run: RunState | None = None
         self.keep_box: QMessageBox | None = None
@@ -78,7 +80,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
             self._load_base()
         else:
             self._start_job("inspect-device", lambda emit, stop: (engine().detect(), engine().MIN_WORDS),
-                            self._device_known)
+                            self._device_known, uses_base=False)
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -329,8 +331,11 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         return self.run_job is not None and self.run_job.isRunning()
 
     # ------------------------------------------------------------ jobs
-    def _start_job(self, name, fn, on_done, on_event=None, on_failed=None) -> Job:
-        job = Job(name, fn, self)
+    def _start_job(self, name, fn, on_done, on_event=None, on_failed=None, uses_base: bool = True) -> Job:
+        """Run `fn` in a background job. Jobs that use the base model (`uses_base`, the
+        default) queue on one lock, so two never touch the shared Base at once (a
+        class run and an explanation, say); reading files, loading and writing do not."""
+        job = Job(name, fn, self, self.base_lock if uses_base else None)
         if on_event is not None:
             job.event.connect(on_event)
         job.succeeded.connect(on_done)
@@ -370,7 +375,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
             base = api.load_base(folder)
             return base, api.detect(), api.MIN_WORDS
 
-        self._start_job("load-base", work, self._base_loaded, on_failed=self._base_failed)
+        self._start_job("load-base", work, self._base_loaded, on_failed=self._base_failed, uses_base=False)
 
     def _base_loaded(self, res) -> None:
         self.base, info, self.min_words = res
@@ -385,7 +390,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self.base_ready.emit()
         # Pay PyTorch's lazy imports now, not in the middle of the first run.
         self._start_job("warm-up", lambda emit, stop: engine().warm_up(), lambda _: None,
-                        on_failed=lambda f: log.warning("warm-up failed: %s", f.details))
+                        on_failed=lambda f: log.warning("warm-up failed: %s", f.details), uses_base=False)
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
             self.add_paths(paths)

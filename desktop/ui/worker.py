@@ -7,6 +7,7 @@ every step. (benchmarks/bench_ui.py compares this with a child process.)
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -57,11 +58,12 @@ class Job(QThread):
     failed = Signal(object)       # a Failure
 
     def __init__(self, name: str, fn: Callable[[Callable[[object], None], Callable[[], bool]], object],
-                 parent=None):
+                 parent=None, lock: threading.Lock | None = None):
         super().__init__(parent)
         self.setObjectName(name)
         self.name = name
         self.fn = fn
+        self.lock = lock          # the window's base lock: jobs that use the base model run one at a time
         self._stop = threading.Event()
         self.outcome: str | None = None   # "ok", "failed" once finished
 
@@ -74,7 +76,8 @@ class Job(QThread):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.event.emit, self._stop.is_set)
+            with self.lock or contextlib.nullcontext():
+                result = self.fn(self.event.emit, self._stop.is_set)
         except BaseException as e:   # reported to the window, never lost
             log.exception("job %s failed", self.name)
             self.outcome = "failed"
