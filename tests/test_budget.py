@@ -13,7 +13,7 @@ from desktop.engine.anchor import DriftGuard
 from desktop.engine.api import TrainConfig, collect, prepare_documents
 from desktop.engine.evaluate import change_margin, evaluate, restrict
 from desktop.engine.events import Busy
-from desktop.engine.train import _Kept, _verify_kept, train
+from desktop.engine.train import Start, _Kept, _verify_kept, train
 
 
 def test_measuring_is_sized_by_the_budget():
@@ -103,7 +103,7 @@ def test_a_slow_machine_measures_fewer_windows_and_keeps_the_budget(tiny_base, d
     budget_s = 10.0
     t0 = time.monotonic()
     r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05),
-              on_event=events.append, started_at=t0)
+              on_event=events.append, start=Start(at=t0))
     wall = time.monotonic() - t0
     assert wall <= budget_s + 1.0, (wall, r.timing)
     assert r.steps > 0 and r.heldout_after is not None
@@ -172,7 +172,7 @@ def test_a_machine_that_turns_busy_at_the_end_compares_like_with_like(tiny_base,
     budget_s = 6.0
     t0 = time.monotonic()
     r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05,
-                                            max_drift=None), on_event=on_event, started_at=t0)
+                                            max_drift=None), on_event=on_event, start=Start(at=t0))
     assert time.monotonic() - t0 <= budget_s + 1.0
     n_before = len(r.heldout_before.rows)
     assert budget.MIN_WINDOWS <= n_before < data.heldout.inputs.shape[0]

@@ -11,7 +11,7 @@ from desktop.engine.api import (collect, expected_shapes, export_adapter, genera
                                 prepare_documents)
 from desktop.engine.data import NotEnoughText, split_documents
 from desktop.engine.documents import Document
-from desktop.engine.train import StepDone, TrainConfig, train
+from desktop.engine.train import Start, StepDone, TrainConfig, train
 
 from .conftest import synthetic_text
 
@@ -114,7 +114,7 @@ def test_budget_is_respected_including_evaluation(real_base):
             marks[e.name] = time.monotonic()
     t0 = time.monotonic()
     r = train(real_base, data, TrainConfig(method="norm", minutes=budget_s / 60, adapt=False), general,
-              on_event=on_event, started_at=t0)
+              on_event=on_event, start=Start(at=t0))
     end = time.monotonic()
     wall, after_s = end - t0, end - marks["evaluating-after"]
     assert r.steps >= 2 and r.heldout_after is not None and r.general_after is not None

@@ -25,7 +25,7 @@ from .adapter_open import (base_named_by, expected_shapes, inspect_adapter, mode
                            open_adapter_with_its_base)
 from .general import General, as_general
 from .train import (DEFAULT_MAX_DRIFT, PROTOCOLS, Before, FinishedEarly, Measured, Phase,
-                    RateCut, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
+                    RateCut, Start, Started, StepDone, TrainConfig, TrainResult, Validated, measure_before, train)
 from .notes import outcome_notes
 from . import suggest, textgen
 # Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
@@ -79,7 +79,7 @@ def personalise(base: Base, data: Prepared, cfg: TrainConfig, general: General |
                 should_stop: Callable[[], bool] = lambda: False,
                 before: Before | None = None, started_at: float | None = None) -> TrainResult:
     """One method within cfg.minutes, counted from `started_at` (default: now)."""
-    return train(base, data, cfg, general, on_event, should_stop, before=before, started_at=started_at)
+    return train(base, data, cfg, general, on_event, should_stop, Start(before, started_at))
 
 
 def compare(base: Base, data: Prepared, cfg: TrainConfig, general: General | None = None,
@@ -102,8 +102,8 @@ def compare(base: Base, data: Prepared, cfg: TrainConfig, general: General | Non
         if should_stop():
             break
         mcfg = replace(cfg, method=m, lr=cfg.lr if cfg.lr is not None or cfg.protocol else None)
-        r = train(base, data, mcfg, general, lambda e, m=m: emit(m, e), should_stop, before=before,
-                  started_at=time.monotonic() - shared, device_info=info)
+        r = train(base, data, mcfg, general, lambda e, m=m: emit(m, e), should_stop,
+                  Start(before, time.monotonic() - shared, info))
         results.append(r)
         if r.cancelled:
             break

@@ -87,6 +87,16 @@ def _never() -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Start:
+    """How a run starts when it is not the first thing its job does: the base's
+    scores already measured (a comparison measures them once for every method),
+    when the job's clock started (the budget counts from there), the device chosen."""
+    before: Before | None = None
+    at: float | None = None
+    device: DeviceInfo | None = None
+
+
 @dataclass
 class Job:
     """What one run is given and keeps to: settings, text, the general check and
@@ -340,12 +350,12 @@ class _Run:
 
 def train(base: Base, data: Prepared, cfg: TrainConfig, general: General | EvalSet | None = None,
           on_event: Callable[[object], None] | None = None, should_stop: Callable[[], bool] = _never,
-          before: Before | None = None, started_at: float | None = None,
-          device_info: DeviceInfo | None = None) -> TrainResult:
-    cfg, general = cfg.with_protocol(), as_general(general)
+          start: Start | None = None) -> TrainResult:
+    cfg, general, start = cfg.with_protocol(), as_general(general), start or Start()
     emit = on_event or (lambda e: None)
-    t0 = started_at if started_at is not None else time.monotonic()
-    info = device_info or detect(cfg.device, cfg.threads)
+    t0 = start.at if start.at is not None else time.monotonic()
+    info = start.device or detect(cfg.device, cfg.threads)
+    before = start.before
     torch.manual_seed(cfg.seed)
     rate, busy = Rate(), BusyWatch(emit, info)
 

@@ -190,13 +190,13 @@ def _run_all(args, base, general, users, user_data, out: Path) -> list[dict]:
 def _one_run(args, base, data, general, before, user: str, method: str, seed: int, out: Path) -> dict:
     from ..engine.adapter_file import save_adapter, to_bytes
     from ..engine.api import adapter_metadata
-    from ..engine.train import train
+    from ..engine.train import Start, train
     key = f"{user}/{method}/{seed}"
     cfg = run_config(args.protocol, method, seed, args.quick, args.minutes, args.threads,
                      getattr(args, "max_drift", None))
     _say(f"{key}: {cfg.method} lr {cfg.learning_rate:g}, {cfg.minutes:g} min"
          + (f", at most {cfg.max_steps} steps" if cfg.max_steps else ""))
-    r = train(base, data, cfg, general, before=before)
+    r = train(base, data, cfg, general, start=Start(before=before))
     row = r.summary()
     meta = adapter_metadata(r, base, label=f"shootout {args.protocol} {user} seed {seed}", general=general)
     row.update(user=user, seed=seed, protocol=args.protocol, adapter_bytes=len(to_bytes(r.tensors, meta)),
