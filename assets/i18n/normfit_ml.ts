@@ -70,12 +70,13 @@ Lower means the model predicts your writing better.</source>
         <translation>NormFit പതിപ്പ്</translation>
     </message>
     <message>
-        <source>Training steps</source>
-        <translation>പരിശീലന ചുവടുകൾ</translation>
-    </message>
-    <message>
         <source>Training time (seconds)</source>
         <translation>പരിശീലന സമയം (സെക്കൻഡ്)</translation>
+    </message>
+    <message>
+        <source>Step kept</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>സൂക്ഷിച്ച ചുവട്</translation>
     </message>
     <message>
         <source>Training tokens</source>
@@ -497,8 +498,9 @@ Lower means the model predicts your writing better.</source>
         <translation>LoRA, പൂർണ്ണ പരിശീലനം എന്നിവയുമായും താരതമ്യം ചെയ്യുക</translation>
     </message>
     <message>
-        <source>Trains two other kinds of adapter with the same time budget each, so it takes three times as long</source>
-        <translation>മറ്റു രണ്ടുതരം അഡാപ്റ്ററുകളെയും അതേ സമയം വീതം പരിശീലിപ്പിക്കും; അതിനാൽ മൂന്നിരട്ടി സമയമെടുക്കും</translation>
+        <source>Trains the other kinds of adapter with the same time budget each, so it takes {n} times as long</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>മറ്റ് തരം അഡാപ്റ്ററുകളെയും ഓരോന്നിനും ഇതേ സമയം നൽകി പരിശീലിപ്പിക്കുന്നു, അതിനാൽ {n} മടങ്ങ് സമയമെടുക്കും</translation>
     </message>
     <message>
         <source>&amp;Start personalising</source>
@@ -1082,10 +1084,6 @@ Lower means the model predicts your writing better.</source>
         <translation>{k} എണ്ണം ഒഴിവാക്കി.</translation>
     </message>
     <message>
-        <source>With the comparison it takes three times as long: about {n} minutes.</source>
-        <translation>താരതമ്യം കൂടിയാകുമ്പോൾ മൂന്നിരട്ടി സമയമെടുക്കും: ഏകദേശം {n} മിനിറ്റ്.</translation>
-    </message>
-    <message>
         <source>Takes about 1 minute.</source>
         <translation>ഏകദേശം 1 മിനിറ്റ് എടുക്കും.</translation>
     </message>
@@ -1133,6 +1131,11 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>Starting...</source>
         <translation>തുടങ്ങുന്നു...</translation>
+    </message>
+    <message>
+        <source>With the comparison it takes {k} times as long: about {n} minutes.</source>
+        <translatorcomment>unreviewed (session 7)</translatorcomment>
+        <translation>താരതമ്യത്തോടെ {k} മടങ്ങ് സമയമെടുക്കും: ഏകദേശം {n} മിനിറ്റ്.</translation>
     </message>
     <message>
         <source>{e} elapsed  ·  about {l} left</source>

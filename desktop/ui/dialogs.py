@@ -18,7 +18,7 @@ class AdapterDialog(QDialog):
         "label": QT_TR_NOOP("Name"),
         "method": QT_TR_NOOP("Method"), "base_id": QT_TR_NOOP("Made for base model"),
         "created_utc": QT_TR_NOOP("Created (UTC)"), "app_version": QT_TR_NOOP("NormFit version"),
-        "steps": QT_TR_NOOP("Training steps"), "seconds": QT_TR_NOOP("Training time (seconds)"),
+        "steps": QT_TR_NOOP("Step kept"), "seconds": QT_TR_NOOP("Training time (seconds)"),
         "train_tokens": QT_TR_NOOP("Training tokens"), "lr": QT_TR_NOOP("Learning rate"),
         "heldout_ppl_before": QT_TR_NOOP("Its author's text, perplexity before"),
         "heldout_ppl_after": QT_TR_NOOP("Its author's text, perplexity after"),

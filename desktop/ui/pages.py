@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 
 from .charts import BarChart, LossChart
 from .settings import BUDGETS, DRIFT_LIMITS
-from .words import QT_TR_NOOP, tr  # noqa: F401 (QT_TR_NOOP re-exported for the other views)
+from ..engine import methods
+from .words import QT_TR_NOOP, num, tr  # noqa: F401 (QT_TR_NOOP re-exported for the other views)
 
 
 def named(widget, name: str, description: str | None = None):
@@ -320,8 +321,8 @@ class PersonalisePage(Page):
         named(self.device, tr("Device"))
         texts(self.compare, tr("Also compare with LoRA and full fine-tuning"),
               tr("Also compare with LoRA and full fine-tuning"),
-              tr("Trains two other kinds of adapter with the same time budget each, "
-                 "so it takes three times as long"))
+              tr("Trains the other kinds of adapter with the same time budget each, "
+                 "so it takes {n} times as long").format(n=num(len(methods.names()))))
         texts(self.start, tr("&Start personalising"), tr("Start personalising"))
         texts(self.cancel, tr("&Cancel"), tr("Cancel training"),
               tr("Stop training within a second or two; you can keep the best result so far"))

@@ -37,7 +37,8 @@ class TrainingStep:
         m = self.train_page.budget_group.checkedId()
         m = m if m > 0 else self.settings.budget_minutes
         self.train_page.compare_note.setText(
-            tr("With the comparison it takes three times as long: about {n} minutes.").format(n=num(3 * m)) if on
+            tr("With the comparison it takes {k} times as long: about {n} minutes.").format(
+                k=num(len(comparison_methods())), n=num(len(comparison_methods()) * m)) if on
             else (tr("Takes about 1 minute.") if m == 1 else tr("Takes about {n} minutes.").format(n=num(m))))
 
     def _budget_toggled(self, minutes: int, checked: bool) -> None:
