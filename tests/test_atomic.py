@@ -23,6 +23,8 @@ def test_atomic_write_fsyncs_the_file_and_its_folder(tmp_path, monkeypatch):
     atomic.atomic_write(tmp_path / "a.json", b"{}")
     assert (tmp_path / "a.json").read_bytes() == b"{}"
     assert len(synced) == 2              # the data, then the rename (the folder)
+    atomic.atomic_write(tmp_path / "cache.json", b"{}", durable=False)       # a cache: no fsync
+    assert len(synced) == 2 and (tmp_path / "cache.json").read_bytes() == b"{}"
 
 
 @pytest.mark.parametrize("fails", ["fsync", "replace"])

@@ -15,6 +15,28 @@ from desktop.engine.evaluate import change_margin, evaluate, restrict
 from desktop.engine.events import Busy
 from desktop.engine.train import Start, _Kept, _verify_kept, train
 
+from .conftest import synthetic_text
+
+
+def _step_seconds(base, data) -> float:
+    """One training step of this model on this machine, now: what a busy
+    machine slows down (10x and more when other programs hold the cores). The
+    budget tests allow an overrun of a few such steps (a step or a scored batch
+    already under way at the deadline), and on a quiet machine that is the
+    second they always allowed; a job that ignored its budget overruns by far
+    more."""
+    m = base.fresh_model()
+    x, y = data.validation.inputs[:2], data.validation.targets[:2]
+    m.loss(x, y).backward()                    # the first call allocates
+    t = time.monotonic()
+    for _ in range(3):
+        m.loss(x, y).backward()
+    return (time.monotonic() - t) / 3
+
+
+def _slack(step_s: float) -> float:
+    return 1.0 + 5 * step_s
+
 
 def test_measuring_is_sized_by_the_budget():
     assert budget.heldout_windows(60, 128) == 64          # a 1-minute job: half the windows
@@ -101,12 +123,15 @@ def test_a_slow_machine_measures_fewer_windows_and_keeps_the_budget(tiny_base, d
     measure._CACHES.clear()
     events = []
     budget_s = 10.0
+    step_s = _step_seconds(tiny_base, data)
     t0 = time.monotonic()
     r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05),
               on_event=events.append, start=Start(at=t0))
     wall = time.monotonic() - t0
-    assert wall <= budget_s + 1.0, (wall, r.timing)
-    assert r.steps > 0 and r.heldout_after is not None
+    step_s = max(step_s, _step_seconds(tiny_base, data))      # busy before, during or after
+    assert wall <= budget_s + _slack(step_s), (wall, step_s, r.steps, r.timing)
+    # A step of a second or more (a very busy machine) may leave no time to train after measuring.
+    assert (r.steps > 0 or step_s > budget_s / 10) and r.heldout_after is not None, (step_s, r.timing)
     assert r.heldout_after.rows == r.heldout_before.rows
     assert len(r.heldout_after.rows) < data.heldout.inputs.shape[0]
     assert r.busy and any(isinstance(e, Busy) for e in events)
@@ -152,13 +177,19 @@ def test_a_machine_that_turns_busy_at_the_end_compares_like_with_like(tiny_base,
     with is the base's score of exactly those windows."""
     from desktop.engine.events import Phase
     from desktop.engine.model import Transformer
+    # Enough held-out text (~40 windows) that the after-measurement cannot
+    # finish whatever end the job planned for, even on a machine busy enough
+    # to plan a long one (it scored every one of 9 windows there).
+    for i in range(3):
+        (docs_dir / f"more{i}.txt").write_text(synthetic_text(2500, seed=40 + i), encoding="utf-8")
     data = prepare_documents(tiny_base, collect([docs_dir]).documents)
+    assert data.heldout.inputs.shape[0] >= 30
     real_loss = Transformer.loss
     slow = [False]
 
     def loss(self, x, y, reduction="mean"):
         if slow[0] and not torch.is_grad_enabled():
-            time.sleep(0.1 * x.shape[0])
+            time.sleep(0.15 * x.shape[0])
         return real_loss(self, x, y, reduction=reduction)
     monkeypatch.setattr(Transformer, "loss", loss)
 
@@ -170,10 +201,14 @@ def test_a_machine_that_turns_busy_at_the_end_compares_like_with_like(tiny_base,
     warm_up()               # a one-off import (seconds on a busy core) is not what this measures
     monkeypatch.setattr(measure, "heldout_windows", lambda budget_s, cap: cap)   # every window planned
     budget_s = 6.0
+    step_s = _step_seconds(tiny_base, data)
     t0 = time.monotonic()
     r = train(tiny_base, data, TrainConfig(method="norm", minutes=budget_s / 60, threads=1, lr=0.05,
                                             max_drift=None), on_event=on_event, start=Start(at=t0))
-    assert time.monotonic() - t0 <= budget_s + 1.0
+    wall = time.monotonic() - t0
+    slow[0] = False
+    step_s = max(step_s, _step_seconds(tiny_base, data))
+    assert wall <= budget_s + _slack(step_s), (wall, step_s, r.timing)
     n_before = len(r.heldout_before.rows)
     assert budget.MIN_WINDOWS <= n_before < data.heldout.inputs.shape[0]
     assert r.heldout_after.rows == r.heldout_before.rows and r.heldout_after.tokens == r.heldout_before.tokens

@@ -109,3 +109,19 @@ def test_gpu_tool_packs_a_prefix_that_fits_and_unpacks_it_exactly(tmp_path):
     assert 1_000_000 <= n < len(tokens)
     gpu_pretrain.unpack(tmp_path / "pack", tmp_path / "there")
     assert np.array_equal(np.load(tmp_path / "there" / "tokens.npy"), tokens[:n])
+
+
+def test_resume_continues_from_the_work_folders_checkpoint(tmp_path, corpus, capsys):
+    """`--resume`: the step count, tokens and optimiser go on from the
+    checkpoint (and it says from which step), for another --minutes."""
+    out, work = tmp_path / "rel", tmp_path / "work"
+    args = ["--corpus", str(corpus), "--out", str(out), "--work", str(work), "--minutes", "0.03", *TINY]
+    assert pretrain(*args) == 0
+    first = load_base(out).info["training"]
+    assert first["steps"] > 0 and (work / "checkpoint.pt").is_file()
+    capsys.readouterr()
+    assert pretrain(*args, "--resume") == 0
+    assert f"resumed at step {first['steps']}," in capsys.readouterr().err
+    again = load_base(out).info["training"]
+    assert again["steps"] > first["steps"] and again["tokens_seen"] == again["steps"] * 4 * 32
+    assert again["seconds"] >= first["seconds"]

@@ -67,16 +67,31 @@ def test_an_adapter_for_a_base_not_shipped_gets_one_sentence_naming_it(two_relea
     assert own is None and why == msg and af.base_id == "someone-elses-base"
 
 
+# In the manner of the novelist fixture (Jane Austen) the committed adapters
+# were trained on: Persuasion's first sentence and Emma's people. Each novelist
+# adapter scores it 7-11% better than its base (programmer adapter: 15% worse),
+# so an adapter that is opened but not applied (the same figure as the base)
+# fails here, where "less than 1.5 x the base" let it pass.
+AUTHORS_MANNER = ("Sir Walter Elliot, of Kellynch Hall, in Somersetshire, was a man who, for his own amusement, "
+                  "never took up any book but the Baronetage. Mrs. Weston had been Miss Taylor; and Emma was very "
+                  "fond of her, though she could not help thinking that Mr. Knightley was right. ") * 6
+
+
+def _fits_its_author(base, af) -> None:
+    from desktop.engine.api import evaluate_texts
+    adapted, plain = evaluate_texts(base, [AUTHORS_MANNER], af).ppl, evaluate_texts(base, [AUTHORS_MANNER], None).ppl
+    assert adapted < 0.97 * plain, (adapted, plain)
+
+
 COMMITTED = ROOT / "benchmarks" / "results" / "shootout-tuned" / "adapters" / "norm_novelist_s0.safetensors"
 
 
 @pytest.mark.skipif(not COMMITTED.is_file(), reason="committed base-1 adapter absent")
 def test_a_committed_base_1_adapter_still_opens_evaluates_and_generates(real_base):
-    from desktop.engine.api import evaluate_texts, generate
+    from desktop.engine.api import generate
     af, base = open_adapter_with_its_base(COMMITTED, real_base)
     assert base.base_id == "normfit-base-s-1"
-    text = "It was a fine morning, and the letters had come early. " * 20
-    assert evaluate_texts(base, [text], af).ppl < evaluate_texts(base, [text], None).ppl * 1.5
+    _fits_its_author(base, af)
     assert isinstance(generate(base, "The morning", af, max_new_tokens=5), str)
     if real_base.base_id != "normfit-base-s-1":      # once base 2 ships, against it alone: refused
         with pytest.raises(AdapterFileError, match="different base model"):
@@ -88,11 +103,9 @@ BASE2_ADAPTER = ROOT / "benchmarks" / "results" / "frontier" / "d3" / "adapters"
 
 @pytest.mark.skipif(not BASE2_ADAPTER.is_file(), reason="committed base-2 adapter absent")
 def test_a_committed_base_2_adapter_still_opens_with_its_own_base(real_base):
-    from desktop.engine.api import evaluate_texts
     af, base = open_adapter_with_its_base(BASE2_ADAPTER, real_base)
     assert base.base_id == "normfit-base-s-2" and af.base_sha256 == base.sha256
-    text = "It was a fine morning, and the letters had come early. " * 20
-    assert evaluate_texts(base, [text], af).ppl < evaluate_texts(base, [text], None).ppl * 1.5
+    _fits_its_author(base, af)
     if real_base.base_id != "normfit-base-s-2":      # base 3 is the newest: against it alone, refused
         with pytest.raises(AdapterFileError, match="different base model"):
             open_adapter(BASE2_ADAPTER, real_base)

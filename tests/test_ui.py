@@ -396,13 +396,19 @@ def test_the_general_text_limit_chosen_in_words_reaches_the_engine(qtbot, base, 
     monkeypatch.setattr(api, "personalise", lambda b, d, cfg, *a, **k: (seen.append(cfg), real(b, d, cfg, *a, **k))[1])
     w = make_window(qtbot, base)
     add(qtbot, w, [docs])
-    for pct, expected in ((1, 0.01), (0, None)):
+    # Each run's ending is forced, so the window's words are checked against a
+    # known outcome: at rate 0 no step can beat the base; at 0.05 three steps do.
+    for pct, expected, lr, learned in ((1, 0.01, 0.0, False), (0, None, 0.05, True)):
         w.go(1)
+        w.train_overrides.update(lr=lr)
         w.train_page.guard_buttons[pct].setChecked(True)
         train(qtbot, w)
-        assert seen[-1].max_drift == expected
+        assert seen[-1].max_drift == expected and seen[-1].lr == lr
+        assert w.outcome.results[0].learned is learned
         text = w.results_page.stopped.text()
-        assert ("Nothing beat the base model" in text) != w.results_page.save.isEnabled()
+        assert ("Nothing beat the base model" in text) is not learned, text
+        assert ("within the 1% limit" in text) is (not learned and pct == 1), text
+        assert w.results_page.save.isEnabled() is learned
 
 
 @needs_base

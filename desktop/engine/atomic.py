@@ -48,7 +48,8 @@ def _sweep_stale_temps(path: Path) -> None:
             pass
 
 
-def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: int | None = None) -> None:
+def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: int | None = None,
+                 durable: bool = True) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the
     target: a reader sees the old file or the new one, never half of either, and
     a process killed at any point leaves the target as it was.
@@ -57,7 +58,11 @@ def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: in
     appears while we write (FileExistsError). ``mode`` (POSIX) is set on the
     temporary file before the first byte: 0o600 for a private key (failing if
     it cannot be set), 0o644 for a file meant to be shared (FAT sticks refuse
-    chmod, and their files are readable by all anyway)."""
+    chmod, and their files are readable by all anyway).
+
+    durable=False skips both fsyncs, for caches: still never half-written, but
+    a power cut may lose the newest version, and an fsync on a slow lab disk
+    would otherwise be paid out of a job's time budget."""
     path = Path(path)
     _sweep_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp", dir=path.parent)
@@ -71,7 +76,8 @@ def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: in
                         raise
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -82,6 +88,8 @@ def atomic_write(path: str | Path, data: bytes, overwrite: bool = True, mode: in
         except OSError:
             pass
         raise
+    if not durable:
+        return
     try:  # make the rename itself durable
         dfd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -107,6 +115,7 @@ def _place_new(tmp: str, path: Path) -> None:
     os.unlink(tmp)
 
 
-def atomic_write_text(path: str | Path, text: str, overwrite: bool = True, mode: int | None = None) -> None:
+def atomic_write_text(path: str | Path, text: str, overwrite: bool = True, mode: int | None = None,
+                      durable: bool = True) -> None:
     """atomic_write of UTF-8 text, written exactly as given (no newline translation)."""
-    atomic_write(path, text.encode("utf-8"), overwrite=overwrite, mode=mode)
+    atomic_write(path, text.encode("utf-8"), overwrite=overwrite, mode=mode, durable=durable)

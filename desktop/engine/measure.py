@@ -72,7 +72,8 @@ class ScoreCache:
             return
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(p, json.dumps({"rows": list(scores), "nll": list(scores.values())}))
+            atomic_write_text(p, json.dumps({"rows": list(scores), "nll": list(scores.values())}),
+                              durable=False)      # a cache, written inside a job's budget
             self._trim()
         except OSError:
             pass              # a read-only or full cache only costs time next run

@@ -231,7 +231,7 @@ def _cached_before(out: Path, base, user: str, quick: bool, measure):
     d = lambda r: None if r is None else {"nll_nats": r.nll_nats, "tokens": r.tokens, "bytes": r.bytes}
     cache[key] = {"heldout": d(b.heldout), "general": d(b.general), "seconds": b.seconds,
                   "reference": d(b.reference)}
-    atomic_write_text(path, json.dumps(cache))
+    atomic_write_text(path, json.dumps(cache), durable=False)
     return b
 
 
