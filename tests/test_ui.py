@@ -170,7 +170,7 @@ def test_comparison_mode_fills_the_table_for_all_three_methods(qtbot, base, docs
     add(qtbot, w, [docs])
     w.go(1)
     w.train_page.compare.setChecked(True)
-    assert "three times" in w.train_page.compare_note.text()
+    assert "3 times as long" in w.train_page.compare_note.text()     # one per registered method
     train(qtbot, w, timeout=300_000)
     page = w.results_page
     assert page.compare_box.isVisible()
