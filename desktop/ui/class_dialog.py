@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem)
 
+from .retranslating import Retranslating
 from ..paths import adapters_dir, ensure
 from . import language
 from .pages import QT_TR_NOOP, muted, named, note, set_heading, texts, titled
@@ -51,7 +52,7 @@ def output_folder(folder: Path) -> Path:
     return ensure(adapters_dir() / "classes" / safe_file_stem(folder.name, "class"))
 
 
-class ClassDialog(QDialog):
+class ClassDialog(Retranslating, QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -116,11 +117,6 @@ class ClassDialog(QDialog):
         self._update()
 
     # ------------------------------------------------------------ words
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
-
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Class"))
         self.setAccessibleName(tr("Class"))

@@ -3,14 +3,15 @@
 Words are set in retranslate(), so an open dialog follows a language switch."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from .retranslating import Retranslating
 from .pages import QT_TR_NOOP, heading, named, note, texts
 from .words import method_name, tr
 
 
-class AdapterDialog(QDialog):
+class AdapterDialog(Retranslating, QDialog):
     """What is inside an adapter file, whether it fits, and how it does on the
     current documents."""
 
@@ -54,11 +55,6 @@ class AdapterDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         lay.addWidget(buttons)
         self.retranslate()
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Adapter: {name}").format(name=self.name))

@@ -7,7 +7,7 @@ switching the language at run time (Language menu) re-words the open window
 without rebuilding it and losing what is in it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFrame,
                                QGroupBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QTableWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from .charts import BarChart, LossChart
+from .retranslating import Retranslating
 from .settings import BUDGETS, DRIFT_LIMITS
 from ..engine import methods
 from .words import QT_TR_NOOP, num, tr  # noqa: F401 (QT_TR_NOOP re-exported for the other views)
@@ -91,13 +92,8 @@ def tone(widget: QWidget, level: str) -> str:
     return f"color: {c};" + (" font-weight: bold;" if level == "warning" else "")
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """A step of the window that re-words itself when the language changes."""
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         raise NotImplementedError
@@ -333,7 +329,7 @@ class PersonalisePage(Page):
         named(self.busy, tr("Computer speed"))
 
 
-class ResultsPage(QScrollArea):
+class ResultsPage(Retranslating, QScrollArea):
     """Scrolls, so it is not a Page; it re-words itself the same way."""
     TABLE_COLUMNS = (QT_TR_NOOP("Method"), QT_TR_NOOP("Your writing (perplexity)"),
                      QT_TR_NOOP("General text (perplexity)"), QT_TR_NOOP("Trainable numbers"),
@@ -435,11 +431,6 @@ class ResultsPage(QScrollArea):
         sb.addStretch(1)
         sl.addLayout(sb)
         lay.addWidget(self.saved_box)
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         if not self.has_result:

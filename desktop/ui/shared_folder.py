@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem)
 
+from .retranslating import Retranslating
 from .pages import QT_TR_NOOP, muted, named, note, set_heading, texts, titled
 from .words import num, say, tr
 
@@ -28,7 +28,7 @@ def _api():
     return engine()
 
 
-class SharedFolderDialog(QDialog):
+class SharedFolderDialog(Retranslating, QDialog):
     def __init__(self, window, keys_folder=None):
         super().__init__(window)
         self.window = window
@@ -76,11 +76,6 @@ class SharedFolderDialog(QDialog):
         self.retranslate()
 
     # ------------------------------------------------------------ words
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
-
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Shared folder"))
         self.setAccessibleName(tr("Shared folder"))

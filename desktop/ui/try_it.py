@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from .retranslating import Retranslating
 from .state import engine
 from .words import dec, num, pct, tr
 
@@ -30,7 +31,7 @@ def _note(text: str = "") -> QLabel:
     return lab
 
 
-class TryItBox(QGroupBox):
+class TryItBox(Retranslating, QGroupBox):
     """The widgets; words are set in retranslate() (again on a language switch)."""
 
     def __init__(self, parent=None):
@@ -88,11 +89,6 @@ class TryItBox(QGroupBox):
         self.savings.setVisible(False)
         tl.addWidget(self.savings)
         self.retranslate()
-
-    def changeEvent(self, ev) -> None:
-        if ev.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(ev)
 
     def retranslate(self) -> None:
         self.setTitle(tr("Try it"))
