@@ -118,7 +118,13 @@ def test_budget_is_respected_including_evaluation(real_base):
     end = time.monotonic()
     wall, after_s = end - t0, end - marks["evaluating-after"]
     assert r.steps >= 2 and r.heldout_after is not None and r.general_after is not None
-    assert after_s > 0.2                      # the evaluation it had to fit in is not negligible
+    # The evaluation it had to fit in is real work, not a token gesture: after
+    # training it scored the same held-out windows as before, at least the minimum
+    # a 95% range needs (a count, not a time: CI saw 0.17 s on a quiet core).
+    from desktop.engine.budget import MIN_WINDOWS
+    assert len(r.heldout_after.rows) >= MIN_WINDOWS and r.heldout_after.tokens == r.heldout_before.tokens
+    assert r.heldout_after.rows == r.heldout_before.rows and r.general_after.tokens > 0
+    assert after_s < budget_s                 # measured inside the budget, after training
     assert budget_s - 4.0 <= wall <= budget_s + 1.5
 
 
