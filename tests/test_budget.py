@@ -246,5 +246,21 @@ def test_the_check_schedule_alone_says_when_a_check_is_due():
     dear = Clock(train_s=10.0, step_s=0.5, check_s=4.0, checks_s=4.0)     # checks would take 80%: no early ones
     timed = CheckSchedule.of(TrainConfig(minutes=5, validate_every_s=15.0))
     assert [s for s in range(1, 41) if timed.due(s, dear)] == []
-    assert timed.every == int(4.0 / budget.CHECK_SHARE / 0.5)             # 100 steps: checks ~8% of the time
+    assert timed.every == int(4.0 / budget.check_share(300.0) / 0.5)      # 158 steps: checks ~5% of the time
+    short = CheckSchedule.of(TrainConfig(minutes=1, validate_every_s=15.0))
+    short.due(5, dear)
+    assert short.every == int(4.0 / budget.CHECK_SHARE / 0.5)             # 100 steps: checks ~8% of the time
     assert CheckSchedule.due_at_end(17, 10) and not CheckSchedule.due_at_end(17, 17)
+
+
+def test_longer_jobs_check_a_smaller_share_of_their_time():
+    """Up to 2 minutes checks take CHECK_SHARE of training; beyond, the share
+    falls as 1/sqrt(budget) (never below MIN_CHECK_SHARE): checks grow as
+    sqrt(budget), not with it."""
+    share = budget.check_share
+    assert share(60.0) == share(120.0) == budget.CHECK_SHARE
+    assert share(300.0) == pytest.approx(0.08 * (120 / 300) ** 0.5) and 0.045 < share(300.0) < 0.055
+    assert share(240.0) > share(300.0) > share(600.0) >= budget.MIN_CHECK_SHARE
+    assert share(3600.0) == budget.MIN_CHECK_SHARE
+    n_checks = lambda b: b * share(b)        # checks' seconds in a job, in units of one check
+    assert n_checks(300.0) / n_checks(120.0) == pytest.approx((300 / 120) ** 0.5)
