@@ -84,12 +84,12 @@ def test_the_window_trains_without_the_network(guard, qtbot, tiny_base, docs_dir
     w = MainWindow(base=tiny_base, train_overrides=dict(minutes=1.0, max_steps=2, validate_every_s=1.0))
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=60_000)
-    w.add_paths([str(p) for p in sorted(docs_dir.iterdir())])
-    qtbot.waitUntil(lambda: not w._reading and len(w.documents) == 3, timeout=60_000)
-    w.start_training()
-    qtbot.waitUntil(lambda: w.outcome is not None, timeout=120_000)
-    assert w.outcome.results[0].steps == 2
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=60_000)
+    w.docs.add_paths([str(p) for p in sorted(docs_dir.iterdir())])
+    qtbot.waitUntil(lambda: not w.docs.reading() and len(w.docs.documents) == 3, timeout=60_000)
+    w.personalise.start()
+    qtbot.waitUntil(lambda: w.results.outcome is not None, timeout=120_000)
+    assert w.results.outcome.results[0].steps == 2
     assert guard == []
 
 
