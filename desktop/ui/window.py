@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         if ev.type() == QEvent.Type.LanguageChange and hasattr(self, "_words"):
             self.retranslate()
         # Follow a light/dark theme switch: re-pick the coloured text.
-        if ev.type() == ev.Type.PaletteChange and hasattr(self, "docs_page"):
+        if ev.type() == ev.Type.PaletteChange and hasattr(self, "results"):
             self.docs_page.warning.setStyleSheet(tone(self, "warning"))
             self.results.retone()
         super().changeEvent(ev)
