@@ -66,9 +66,9 @@ def child(lang: str, minutes: float, sample: str, class_run: bool, threads: int 
                      train_overrides={"minutes": minutes, **({"threads": threads} if threads else {})})
     win.resize(1366, 768)
     win.show()
-    wait(lambda: win.base is not None and win.min_words is not None)
-    win.add_samples(sample)
-    wait(lambda: not win._reading and win.documents)
+    wait(lambda: win.base is not None and win.docs.min_words is not None)
+    win.docs.add_samples(sample)
+    wait(lambda: not win.docs.reading() and win.docs.documents)
     wait(lambda: not win.jobs)                    # warm-up done too
     idle = status_kb("VmRSS")
     t0 = time.monotonic()
@@ -87,10 +87,10 @@ def child(lang: str, minutes: float, sample: str, class_run: bool, threads: int 
     else:
         win.go(1)
         win.train_page.start.click()
-        wait(lambda: win.run_job is None and win.outcome is not None)
+        wait(lambda: win.personalise.run_job is None and win.results.outcome is not None)
     seconds = time.monotonic() - t0
     after = status_kb("VmRSS")
-    r = win.outcome.by_method()["norm"] if win.outcome else None
+    r = win.results.outcome.by_method()["norm"] if win.results.outcome else None
     out = {"lang": lang, "class_run": class_run, "idle_mb": idle / 1024, "peak_hwm_mb": status_kb("VmHWM") / 1024,
            "peak_sampled_mb": max(samples) / 1024, "after_mb": after / 1024, "seconds": round(seconds, 1),
            "steps": r.steps if r else None, "tokens_per_s": round(r.tokens_per_s) if r else None,

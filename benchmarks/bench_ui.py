@@ -111,26 +111,26 @@ def stall_run(win, mode: str, minutes: float, base_folder: str | None, pump) -> 
     ticks = Ticks()
     steps = 0
     if mode == "thread":
-        win.train_overrides = {"minutes": minutes}
+        win.personalise.train_overrides = {"minutes": minutes}
         win.go(1)
         ticks.on = True
         win.train_page.start.click()
         t_end = time.monotonic() + minutes * 60 + 120
-        while win.run_job is not None and time.monotonic() < t_end:
+        while win.personalise.run_job is not None and time.monotonic() < t_end:
             pump(0.01)
         ticks.on = False
         steps = win.train_page.chart.point_count()
-        if win.keep_box is not None:
-            win.keep_box.close()
+        if win.personalise.keep_box is not None:
+            win.personalise.keep_box.close()
     else:
         from PySide6.QtCore import QTimer
         ctx = mp.get_context("spawn")
         q, stop = ctx.Queue(), ctx.Event()
-        texts = [d.text for d in win.documents]
+        texts = [d.text for d in win.docs.documents]
         p = ctx.Process(target=_child, args=(base_folder, texts, {"minutes": minutes}, q, stop), daemon=True)
         win.train_page.chart.clear()
-        win.run = RunState(("norm",), minutes * 60, None)
-        win.ticker.start()
+        win.personalise.run = RunState(("norm",), minutes * 60, None)
+        win.personalise.ticker.start()
         done = {"v": False}
 
         def poll():
@@ -142,7 +142,7 @@ def stall_run(win, mode: str, minutes: float, base_folder: str | None, pump) -> 
                 if item[0] == "done":
                     done["v"] = True
                 else:
-                    win._engine_event(item)
+                    win.personalise.engine_event(item)
         poller = QTimer()
         poller.setInterval(50)
         poller.timeout.connect(poll)
@@ -154,8 +154,8 @@ def stall_run(win, mode: str, minutes: float, base_folder: str | None, pump) -> 
             pump(0.01)
         ticks.on = False
         poller.stop()
-        win.ticker.stop()
-        win.run = None
+        win.personalise.ticker.stop()
+        win.personalise.run = None
         p.join(10)
         steps = win.train_page.chart.point_count()
     ticks.t.stop()
@@ -165,17 +165,17 @@ def stall_run(win, mode: str, minutes: float, base_folder: str | None, pump) -> 
 
 
 def cancel_latency(win, pump, after_steps=5) -> float | None:
-    win.train_overrides = {"minutes": 2.0}
+    win.personalise.train_overrides = {"minutes": 2.0}
     win.train_page.start.click()
     t_end = time.monotonic() + 180
     while win.train_page.chart.point_count() < after_steps and time.monotonic() < t_end:
         pump(0.01)
     win.train_page.cancel.click()
-    while win.run_job is not None and time.monotonic() < t_end:
+    while win.personalise.run_job is not None and time.monotonic() < t_end:
         pump(0.01)
-    if win.keep_box is not None:
-        win.keep_box.close()
-    return win.last_cancel_latency
+    if win.personalise.keep_box is not None:
+        win.personalise.keep_box.close()
+    return win.personalise.last_cancel_latency
 
 
 def main() -> int:
@@ -216,10 +216,10 @@ def main() -> int:
     win = MainWindow(base_folder=args.base, settings=Settings(compare=False))
     win.resize(1280, 820)
     win.show()
-    while win.base is None or win.min_words is None:
+    while win.base is None or win.docs.min_words is None:
         pump(0.05)
-    win.add_samples(args.sample)
-    while win.jobs or not win.documents:
+    win.docs.add_samples(args.sample)
+    while win.jobs or not win.docs.documents:
         pump(0.05)
     res["stall"] = {}
     for mode in args.modes.split(","):

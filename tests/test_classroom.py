@@ -161,7 +161,7 @@ def test_the_window_runs_a_class_with_a_progress_list_and_opens_the_report(qtbot
     w = MainWindow(base=tiny_base, settings=Settings(), train_overrides=dict(max_steps=5, threads=1))
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=60_000)
     folder = make_class(tmp_path)
     w.class_action.trigger()                   # File > Class...
     dlg = w.class_dialog

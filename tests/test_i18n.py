@@ -144,7 +144,7 @@ def window(qtbot, base, tmp_path, monkeypatch):
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.resize(1366, 768)
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=120_000)
     yield w
     from desktop.ui import language
     language.apply("en")
@@ -185,8 +185,8 @@ def add_writing(qtbot, w, folder: Path) -> None:
     for i in range(2):
         words = [f"morning{(i + j) % 7} river{j % 5} lantern{j % 3}" for j in range(300)]
         (folder / f"story-{i}.txt").write_text(" ".join(words) + ".", encoding="utf-8")
-    w.add_paths([str(folder)])
-    qtbot.waitUntil(lambda: not w._reading and w.docs_page.table.rowCount() == 2, timeout=120_000)
+    w.docs.add_paths([str(folder)])
+    qtbot.waitUntil(lambda: not w.docs.reading() and w.docs_page.table.rowCount() == 2, timeout=120_000)
 
 
 @needs_base

@@ -108,7 +108,7 @@ def test_a_malayalam_student_meets_no_english_from_documents_to_class_report(qtb
     w = MainWindow(base=tiny_base, settings=Settings(), train_overrides=dict(max_steps=3, threads=1))
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=60_000)
     allowed = {"NormFit", "normfit-test-tiny", str(mine), mine.name, *files, "essay-0.txt", "essay-1.txt",
                "essay-2.txt", ".safetensors"}
     seen: dict[str, list[str]] = {}
@@ -120,16 +120,16 @@ def test_a_malayalam_student_meets_no_english_from_documents_to_class_report(qtb
     try:
         w.set_language("ml")
         # 1. Only the bad files and the too-short one: every reason and the warning in Malayalam.
-        w.add_paths([str(mine / n) for n in files])
-        qtbot.waitUntil(lambda: not w._reading and w.docs_page.table.rowCount() == 3, timeout=60_000)
+        w.docs.add_paths([str(mine / n) for n in files])
+        qtbot.waitUntil(lambda: not w.docs.reading() and w.docs_page.table.rowCount() == 3, timeout=60_000)
         look("documents, bad files only", visible_texts(w))
         # 2. Good documents too; train for a few steps; the results.
-        w.add_paths([str(mine / f"essay-{i}.txt") for i in range(3)])
-        qtbot.waitUntil(lambda: not w._reading and w.docs_page.table.rowCount() == 6, timeout=60_000)
+        w.docs.add_paths([str(mine / f"essay-{i}.txt") for i in range(3)])
+        qtbot.waitUntil(lambda: not w.docs.reading() and w.docs_page.table.rowCount() == 6, timeout=60_000)
         look("documents", visible_texts(w))
         qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
         look("personalise", visible_texts(w))
-        with qtbot.waitSignal(w.run_finished, timeout=180_000):
+        with qtbot.waitSignal(w.personalise.run_finished, timeout=180_000):
             qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
         assert w.stack.currentWidget() is w.results_page
         look("results", visible_texts(w))

@@ -131,17 +131,17 @@ def test_the_name_typed_before_training_names_the_adapter_and_its_file(qtbot, tm
     w = MainWindow(base=base, settings=Settings(), train_overrides=TINY)
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=120_000)
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(3):
         (docs / f"part-{i}.txt").write_text(writing(i, 700), encoding="utf-8")
-    w.add_paths([str(docs)])
-    qtbot.waitUntil(lambda: w._enough_text() and not w._reading, timeout=120_000)
+    w.docs.add_paths([str(docs)])
+    qtbot.waitUntil(lambda: w.docs.enough_text() and not w.docs.reading(), timeout=120_000)
     typed = "  അനു / ../Mary  "
     w.train_page.who.setText(typed)
-    with qtbot.waitSignal(w.run_finished, timeout=300_000):
-        w.start_training()
+    with qtbot.waitSignal(w.personalise.run_finished, timeout=300_000):
+        w.personalise.start()
     w.train_page.who.setText("someone else")       # after training: the adapter keeps the name it trained for
     seen = {}
 
@@ -149,8 +149,8 @@ def test_the_name_typed_before_training_names_the_adapter_and_its_file(qtbot, tm
         seen["start"] = start
         return start, ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    w.save_adapter()
-    qtbot.waitUntil(lambda: not getattr(w, "_writing", False), timeout=60_000)    # written in a background job
+    w.results.save_adapter()
+    qtbot.waitUntil(lambda: not w.results.writing(), timeout=60_000)    # written in a background job
     saved = Path(seen["start"])
     assert saved.name == "അനു-..-Mary.safetensors" == safe_file_stem(typed) + ".safetensors"
     assert saved.parent == tmp_path / "home" / "adapters" and saved.is_file()

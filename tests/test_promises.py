@@ -84,12 +84,12 @@ def test_the_window_trains_without_the_network(guard, qtbot, tiny_base, docs_dir
     w = MainWindow(base=tiny_base, train_overrides=dict(minutes=1.0, max_steps=2, validate_every_s=1.0))
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=60_000)
-    w.add_paths([str(p) for p in sorted(docs_dir.iterdir())])
-    qtbot.waitUntil(lambda: not w._reading and len(w.documents) == 3, timeout=60_000)
-    w.start_training()
-    qtbot.waitUntil(lambda: w.outcome is not None, timeout=120_000)
-    assert w.outcome.results[0].steps == 2
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=60_000)
+    w.docs.add_paths([str(p) for p in sorted(docs_dir.iterdir())])
+    qtbot.waitUntil(lambda: not w.docs.reading() and len(w.docs.documents) == 3, timeout=60_000)
+    w.personalise.start()
+    qtbot.waitUntil(lambda: w.results.outcome is not None, timeout=120_000)
+    assert w.results.outcome.results[0].steps == 2
     assert guard == []
 
 
@@ -193,3 +193,48 @@ def test_version_is_the_package_version(capsys):
     from desktop import __version__
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"NormFit {__version__}"
+
+
+# ---------------------------------------------------------------- the early-finish sentence
+def test_an_early_finish_is_told_in_the_same_sentence_by_the_window_and_the_command_line(
+        qtbot, tiny_base, tiny_base_dir, docs_dir, tmp_path, monkeypatch, capsys):
+    """When validation stops improving, the run ends early (TrainResult.stopped_early)
+    and both doors say so in notes.py's one sentence: the window's Results page and
+    `normfit train`. Both are driven through their real doors (Start, the command)
+    with the engine's Session.run answering the same finished outcome, so the same
+    result reaches both."""
+    pytest.importorskip("pytestqt")
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    from desktop.engine import notes
+    from desktop.engine.api import TrainConfig, collect
+    from desktop.engine.session import Session, run
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import MainWindow
+    monkeypatch.setenv("NORMFIT_HOME", str(tmp_path / "home"))
+    real = run(tiny_base, TrainConfig(max_steps=3, lr=0.05, threads=1), collect([docs_dir]).documents)
+    # An early finish comes after improving (the engine stops when validation stops getting
+    # better), so the result learned; which step it kept does not change the sentence.
+    r = dataclasses.replace(real.results[0], stopped_early=True, best_step=max(1, real.results[0].best_step))
+    outcome = dataclasses.replace(real, results=[r])
+    monkeypatch.setattr(Session, "run", lambda self, data: outcome)
+    sentence = notes.STOPPED_EARLY.format(time=notes.fmt_time(r.seconds))
+
+    assert main(["train", str(docs_dir), "--base", str(tiny_base_dir), "--out", str(tmp_path / "me.safetensors"),
+                 "--threads", "1", "--json"]) == 0
+    cap = capsys.readouterr()
+    assert sentence in json.loads(cap.out)["notes"]
+    assert sentence in cap.err.splitlines()
+
+    w = MainWindow(base=tiny_base, settings=Settings(), train_overrides=dict(max_steps=3, threads=1))
+    qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(60.0))
+    w.show()
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=60_000)
+    w.docs.add_paths([str(docs_dir)])
+    qtbot.waitUntil(lambda: not w.docs.reading() and w.docs.enough_text(), timeout=60_000)
+    with qtbot.waitSignal(w.personalise.run_finished, timeout=120_000):
+        qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
+    assert w.results.outcome is outcome and w.stack.currentIndex() == 2
+    assert sentence in w.results_page.stopped.text()

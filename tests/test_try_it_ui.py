@@ -22,7 +22,7 @@ def _visible_words(buttons) -> list[str]:
 def test_try_it_offers_openings_suggests_words_and_writes_clean_text(qtbot, base, docs, outcome):
     w = make_window(qtbot, base)
     add(qtbot, w, [docs])
-    w.show_outcome(outcome)
+    w.results.show_outcome(outcome)
     w.go(2)
     box = w.results_page.try_box
     assert "writes loosely" in box.loose.text()
@@ -49,8 +49,9 @@ def test_try_it_offers_openings_suggests_words_and_writes_clean_text(qtbot, base
         assert re.search(r"([.!?][\"'”’)\]]*|…)$", out), out
 
     # The typing saved: a number only when the whole range of the gain is above zero.
-    qtbot.waitUntil(lambda: w.try_ctl.savings_job is None and w.try_ctl.last_savings is not None, timeout=300_000)
-    s = w.try_ctl.last_savings
+    ctl = w.results.try_it
+    qtbot.waitUntil(lambda: ctl.savings_job is None and ctl.last_savings is not None, timeout=300_000)
+    s = ctl.last_savings
     assert box.savings.isVisible()
     assert ("%" in box.savings.text()) == s.clearly_better
     english = box.savings.text()

@@ -88,7 +88,7 @@ def make_window(qtbot, base, **overrides):
     w = MainWindow(base=base, train_overrides=overrides or TINY)
     qtbot.addWidget(w, before_close_func=lambda w: w.stop_jobs(120.0))
     w.show()
-    qtbot.waitUntil(lambda: w.min_words is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: w.docs.min_words is not None, timeout=120_000)
     return w
 
 
@@ -99,8 +99,8 @@ def window(qtbot, base):
 
 def add(qtbot, w, paths):
     n = w.docs_page.table.rowCount()
-    w.add_paths([str(p) for p in paths])
-    qtbot.waitUntil(lambda: not w._reading and w.docs_page.table.rowCount() > n, timeout=120_000)
+    w.docs.add_paths([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not w.docs.reading() and w.docs_page.table.rowCount() > n, timeout=120_000)
 
 
 def status_of(w, name: str) -> str:
@@ -113,11 +113,11 @@ def status_of(w, name: str) -> str:
 
 def written(w, qtbot, timeout=60_000):
     """Save and Share write in a background job (a slow USB stick must not freeze the window): wait for it."""
-    qtbot.waitUntil(lambda: not getattr(w, "_writing", False), timeout=timeout)
+    qtbot.waitUntil(lambda: not w.results.writing(), timeout=timeout)
 
 
 def train(qtbot, w, timeout=180_000):
-    with qtbot.waitSignal(w.run_finished, timeout=timeout):
+    with qtbot.waitSignal(w.personalise.run_finished, timeout=timeout):
         qtbot.mouseClick(w.train_page.start, Qt.MouseButton.LeftButton)
 
 
@@ -134,8 +134,8 @@ def test_whole_flow_on_the_sample_documents(qtbot, window, docs, tmp_path, monke
     assert actions, "the sample menu lists the sample sets"
     actions[0].trigger()
     w.samples_menu.close()
-    qtbot.waitUntil(lambda: not w._reading and bool(w.documents), timeout=120_000)
-    assert w.words() >= w.min_words
+    qtbot.waitUntil(lambda: not w.docs.reading() and bool(w.docs.documents), timeout=120_000)
+    assert w.docs.words() >= w.docs.min_words
     assert "ready" in w.docs_page.totals.text()
     assert not w.docs_page.warning.isVisible()
 
@@ -179,10 +179,10 @@ def test_comparison_mode_fills_the_table_for_all_three_methods(qtbot, base, docs
     assert names == ["Base model (before)", "Norm-only (NormFit)", "LoRA rank 4", "Full fine-tuning"]
     for r in range(1, 4):
         for c in range(1, 6):
-            if c == 2 and w.outcome.general is None:
+            if c == 2 and w.results.outcome.general is None:
                 continue   # this base ships no general reference set
             assert t.item(r, c).text() not in ("", "—"), (names[r], c)
-    sizes = w.outcome.sizes
+    sizes = w.results.outcome.sizes
     assert sizes["norm"] <= 9216 < sizes["lora"] < sizes["full"]
     assert page.verdict.text()
     assert page.which.isVisible() and page.which.count() == 3
@@ -199,13 +199,13 @@ def test_cancel_mid_run_stops_quickly_and_offers_to_keep_the_best(qtbot, base, d
     chart = w.train_page.chart
     qtbot.waitUntil(lambda: any(step > 0 and best for step, _, best in chart.checks.get("norm", [])),
                     timeout=300_000)
-    with qtbot.waitSignal(w.run_finished, timeout=120_000):
+    with qtbot.waitSignal(w.personalise.run_finished, timeout=120_000):
         qtbot.mouseClick(w.train_page.cancel, Qt.MouseButton.LeftButton)
     # The engine polls between steps: within 2 s unless one step takes longer here.
-    assert w.last_cancel_latency is not None
-    assert w.last_cancel_latency < max(2.0, 1.5 * w.last_step_seconds), (w.last_cancel_latency,
-                                                                        w.last_step_seconds)
-    box = w.keep_box
+    p = w.personalise
+    assert p.last_cancel_latency is not None
+    assert p.last_cancel_latency < max(2.0, 1.5 * p.last_step_seconds), (p.last_cancel_latency, p.last_step_seconds)
+    box = p.keep_box
     assert box is not None and "Keep the best result so far" in box.text()
     keep = next(b for b in box.buttons() if b.accessibleName() == "Keep the best result so far")
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
@@ -243,7 +243,7 @@ def test_dropping_a_folder_adds_its_documents(qtbot, window, docs):
     ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                     Qt.KeyboardModifier.NoModifier)
     window.dropEvent(ev)
-    qtbot.waitUntil(lambda: not window._reading and len(window.documents) == 3, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.docs.reading() and len(window.docs.documents) == 3, timeout=120_000)
     assert window.next.isEnabled()
 
 
@@ -260,7 +260,7 @@ def outcome(base):
 
 @needs_base
 def test_saving_over_an_existing_file_asks_first(qtbot, window, outcome, tmp_path, monkeypatch):
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     target = tmp_path / "adapter.safetensors"
     target.write_bytes(b"keep me")
     asked = []
@@ -286,7 +286,7 @@ def test_saving_over_an_existing_file_asks_first(qtbot, window, outcome, tmp_pat
 @needs_base
 def test_the_default_save_folder_is_the_adapters_folder_and_saved_adapters_are_listed(
         qtbot, window, outcome, home, monkeypatch):
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     seen = {}
 
     def fake_save(parent, caption, start, *a, **k):
@@ -318,7 +318,7 @@ def test_an_adapter_for_another_base_is_refused_with_a_clear_message(qtbot, wind
     box = window.last_error_box
     assert "someone-elses-base" in box.text() and "does not include" in box.text()
     assert box.windowTitle() == "This adapter cannot be used"
-    assert window.adapter_dialog is None
+    assert window.results.adapter_dialog is None
 
 
 @needs_base
@@ -331,8 +331,8 @@ def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     window.go(2)
     qtbot.mouseClick(window.results_page.open, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.adapter_dialog is not None, timeout=120_000)
-    dlg = window.adapter_dialog
+    qtbot.waitUntil(lambda: window.results.adapter_dialog is not None, timeout=120_000)
+    dlg = window.results.adapter_dialog
     assert "Fits the base model" in dlg.fit.text()
     assert dlg.evaluate.isEnabled()
     qtbot.mouseClick(dlg.evaluate, Qt.MouseButton.LeftButton)
@@ -345,16 +345,16 @@ def test_open_adapter_shows_what_is_inside_and_checks_it_on_my_documents(qtbot, 
 @needs_base
 def test_results_say_when_training_used_a_sample_of_long_documents(window, outcome):
     from dataclasses import replace
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     assert "sample" not in window.results_page.stopped.text()
-    window.show_outcome(replace(outcome, data=replace(outcome.data, train_share=0.2)))
+    window.results.show_outcome(replace(outcome, data=replace(outcome.data, train_share=0.2)))
     assert "a sample of 20%" in window.results_page.stopped.text()
 
 
 @needs_base
 def test_results_say_how_large_a_change_could_be_chance(window, outcome):
     from desktop.engine.evaluate import change_margin
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     r = outcome.results[0]
     m = change_margin(r.heldout_before, r.heldout_after)
     assert m is not None and m > 0
@@ -364,7 +364,7 @@ def test_results_say_how_large_a_change_could_be_chance(window, outcome):
 
 @needs_base
 def test_try_it_writes_with_both_models(qtbot, window, outcome):
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     window.go(2)
     qtbot.keyClicks(window.results_page.prompt, "The old ferryman")
     qtbot.mouseClick(window.results_page.write, Qt.MouseButton.LeftButton)
@@ -400,11 +400,11 @@ def test_the_general_text_limit_chosen_in_words_reaches_the_engine(qtbot, base, 
     # known outcome: at rate 0 no step can beat the base; at 0.05 three steps do.
     for pct, expected, lr, learned in ((1, 0.01, 0.0, False), (0, None, 0.05, True)):
         w.go(1)
-        w.train_overrides.update(lr=lr)
+        w.personalise.train_overrides.update(lr=lr)
         w.train_page.guard_buttons[pct].setChecked(True)
         train(qtbot, w)
         assert seen[-1].max_drift == expected and seen[-1].lr == lr
-        assert w.outcome.results[0].learned is learned
+        assert w.results.outcome.results[0].learned is learned
         text = w.results_page.stopped.text()
         assert ("Nothing beat the base model" in text) is not learned, text
         assert ("within the 1% limit" in text) is (not learned and pct == 1), text
@@ -490,13 +490,13 @@ def test_a_busy_computer_is_said_in_one_plain_line_in_either_language(qtbot, win
     w = window
     t = w.train_page
     assert t.busy.isHidden() and t.busy.text() == ""
-    w.run = RunState(("norm",), 60.0, None)
-    w._engine_event(("norm", Busy("busy")))
+    w.personalise.run = RunState(("norm",), 60.0, None)
+    w.personalise.engine_event(("norm", Busy("busy")))
     assert not t.busy.isHidden()
     assert t.busy.text() == "This computer is busy; NormFit is using the time it has."
     w.set_language("ml")
     qtbot.waitUntil(lambda: t.busy.text().startswith("ഈ കമ്പ്യൂട്ടർ തിരക്കിലാണ്"), timeout=5000)
     w.set_language("en")
     qtbot.waitUntil(lambda: t.busy.text().startswith("This computer"), timeout=5000)
-    w.run = None
+    w.personalise.run = None
 

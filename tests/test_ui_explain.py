@@ -28,7 +28,7 @@ def _learned(outcome):  # noqa: F811
 def test_results_light_up_the_held_out_words(qtbot, window, outcome):  # noqa: F811
     out = _learned(outcome)
     assert out.results[0].learned and out.data.heldout_excerpt
-    window.show_outcome(out)
+    window.results.show_outcome(out)
     box = window.words_box
     qtbot.waitUntil(lambda: box.isVisibleTo(window.results_page) and box.ex is not None, timeout=120_000)
     html = box.view.toHtml()
@@ -44,7 +44,7 @@ def test_a_result_that_kept_the_base_shows_no_words(qtbot, window, outcome):  # 
     r = outcome.results[0]
     kept_base = dataclasses.replace(outcome, results=[dataclasses.replace(r, best_step=0)])
     assert not kept_base.results[0].learned
-    window.show_outcome(kept_base)
+    window.results.show_outcome(kept_base)
     qtbot.wait(200)
     assert not window.words_box.isVisibleTo(window.results_page)
 

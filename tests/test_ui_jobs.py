@@ -24,7 +24,7 @@ def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp
     from PySide6.QtCore import QTimer
 
     from desktop.engine import api
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     real = api.export_adapter
 
     def slow(*a, **k):

@@ -28,7 +28,7 @@ def answer(reply, asked):
 def test_share_from_results_writes_a_verifiable_entry_and_keeps_the_key_at_home(
         qtbot, window, outcome, home, tmp_path, monkeypatch):  # noqa: F811
     from desktop.engine import api
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     stick = tmp_path / "usb"
     stick.mkdir()
     asked = []
@@ -54,7 +54,7 @@ def test_share_from_results_writes_a_verifiable_entry_and_keeps_the_key_at_home(
 
 @needs_base
 def test_share_writes_nothing_when_the_person_says_no(qtbot, window, outcome, tmp_path, monkeypatch):  # noqa: F811
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     stick = tmp_path / "usb"
     stick.mkdir()
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No, []))
@@ -69,7 +69,7 @@ def test_a_full_usb_stick_gets_a_dialog_not_a_traceback(qtbot, window, outcome, 
     import errno
 
     from desktop.engine import share
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     stick = tmp_path / "usb"
     stick.mkdir()
 
@@ -89,7 +89,7 @@ def test_a_full_usb_stick_gets_a_dialog_not_a_traceback(qtbot, window, outcome, 
 @needs_base
 def test_share_a_saved_adapter_from_the_list(qtbot, window, outcome, home, tmp_path, monkeypatch):  # noqa: F811
     from desktop.engine import api
-    window.show_outcome(outcome)
+    window.results.show_outcome(outcome)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, cap, start, *a, **k: (start, ""))
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
     written(window, qtbot)

@@ -55,25 +55,25 @@ def main() -> int:
     win = MainWindow(settings=Settings(budget_minutes=1, compare=False))
     win.resize(*(int(v) for v in args.size.split("x")))
     win.show()
-    wait(lambda: win.base is not None and win.min_words is not None)
-    win.add_samples("novelist")
-    wait(lambda: not win.jobs and win.documents)
+    wait(lambda: win.base is not None and win.docs.min_words is not None)
+    win.docs.add_samples("novelist")
+    wait(lambda: not win.jobs and win.docs.documents)
     win.go(1)
     win.train_page.start.click()
-    wait(lambda: win.run is not None and win.train_page.chart.point_count() >= 6)
+    wait(lambda: win.personalise.run is not None and win.train_page.chart.point_count() >= 6)
     if win.train_page.busy.isHidden():
         if not args.force:
             print("the engine did not say the machine is busy; rerun on a busy machine or with --force")
             win.train_page.cancel.click()
             return 1
         print("(--force: the Busy event sent by this script)")
-        win._engine_event(("norm", Busy("busy")))
+        win.personalise.engine_event(("norm", Busy("busy")))
     path = Path(args.out) / f"{'' if args.lang == 'en' else args.lang + '-'}02b-training-busy.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     win.grab().save(str(path))
     print("wrote", path)
     win.train_page.cancel.click()
-    wait(lambda: win.run_job is None)
+    wait(lambda: win.personalise.run_job is None)
     return 0
 
 

@@ -86,15 +86,15 @@ def main() -> int:
                      train_overrides={"minutes": args.minutes} if args.minutes else None)
     win.resize(w_px, h_px)
     win.show()
-    wait(lambda: win.base is not None and win.min_words is not None)
+    wait(lambda: win.base is not None and win.docs.min_words is not None)
 
     # 1. Documents: the sample set plus a damaged PDF, to show a reason (in the window's language).
     bad = Path(tempfile.mkdtemp()) / "holiday-notes.pdf"
     bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + bytes(range(256)) * 4)
-    win.add_samples(args.sample)
-    wait(lambda: not win.jobs and win.documents)
-    win.add_paths([str(bad)])
-    wait(lambda: not win.jobs and win.skipped)
+    win.docs.add_samples(args.sample)
+    wait(lambda: not win.jobs and win.docs.documents)
+    win.docs.add_paths([str(bad)])
+    wait(lambda: not win.jobs and win.docs.skipped)
     shot(win, "01-documents.png")
 
     # 2. Personalise, mid-run with the live chart.
@@ -102,12 +102,13 @@ def main() -> int:
     if prefix:
         win.train_page.who.setText(args.who)
     win.train_page.start.click()
-    wait(lambda: win.run is not None and (win.run.method != "norm" or win.run.phase == "evaluating-after"
-                                          or win.train_page.chart.point_count() >= 30))
+    p = win.personalise
+    wait(lambda: p.run is not None and (p.run.method != "norm" or p.run.phase == "evaluating-after"
+                                        or win.train_page.chart.point_count() >= 30))
     shot(win, "02-training.png")
 
     # 3. Results in comparison mode.
-    wait(lambda: win.run_job is None, timeout=3600)
+    wait(lambda: win.personalise.run_job is None, timeout=3600)
     wait(lambda: win.stack.currentIndex() == 2)
     win.results_page.verticalScrollBar().setValue(0)
     shot(win, "03-results-compare.png")
@@ -115,7 +116,7 @@ def main() -> int:
     # 4. Try it: one of the person's own openings written by both models, the
     # next words each expects after it, and the typing saved (once measured).
     page = win.results_page
-    box, ctl = page.try_box, win.try_ctl
+    box, ctl = page.try_box, win.results.try_it
     wait(lambda: box.openings_row.isVisible(), timeout=600)
     first = next(b for b in box.openings if b.isVisible())
     first.click()
@@ -129,10 +130,10 @@ def main() -> int:
         from desktop.engine.api import export_adapter
         from desktop.paths import adapters_dir, ensure
         folder = ensure(adapters_dir())
-        r = win.outcome.by_method()["norm"]
-        for label in (win.outcome.label, "Rahul", None):
-            export_adapter(folder / win.default_adapter_name(folder, "norm", label), r, win.base, label=label)
-        win.refresh_saved()
+        r = win.results.outcome.by_method()["norm"]
+        for label in (win.results.outcome.label, "Rahul", None):
+            export_adapter(folder / win.results.default_adapter_name(folder, "norm", label), r, win.base, label=label)
+        win.results.refresh_saved()
     page.ensureWidgetVisible(page.try_box)
     page.verticalScrollBar().setValue(page.try_box.y())
     shot(win, "04-try-it.png")
@@ -144,10 +145,11 @@ def main() -> int:
     # 5. Open adapter: save the result, then open it again.
     saved = Path(os.environ["NORMFIT_HOME"]) / "my-writing.safetensors"
     from desktop.engine.api import export_adapter
-    export_adapter(saved, win.outcome.by_method()["norm"], win.base, label=args.who if prefix else "Novelist sample")
-    win.open_adapter(str(saved))
-    wait(lambda: win.adapter_dialog is not None)
-    dlg = win.adapter_dialog
+    export_adapter(saved, win.results.outcome.by_method()["norm"], win.base,
+                   label=args.who if prefix else "Novelist sample")
+    win.results.open_adapter(str(saved))
+    wait(lambda: win.results.adapter_dialog is not None)
+    dlg = win.results.adapter_dialog
     dlg.evaluate.click()
     wait(lambda: dlg.evaluate.isEnabled() and dlg.result.text())
     dlg.adjustSize()

@@ -75,7 +75,7 @@ def main() -> int:
     win = MainWindow(base=base, train_overrides={"minutes": args.seconds / 60})
     win.resize(w_px, h_px)
     win.show()
-    wait(lambda: win.min_words is not None)
+    wait(lambda: win.docs.min_words is not None)
 
     # 1. Results after a real short run on the novelist's text: the words lit up.
     users = Path(args.users)
@@ -124,12 +124,12 @@ def main() -> int:
 
 
 def results_shot(win, users: Path, wait, shot) -> None:
-    win.add_paths([str(users / "novelist" / "train")])
-    wait(lambda: not win.jobs and win.documents)
+    win.docs.add_paths([str(users / "novelist" / "train")])
+    wait(lambda: not win.jobs and win.docs.documents)
     win.go(1)
     win.train_page.start.click()
-    wait(lambda: win.run_job is None and win.stack.currentIndex() == 2)
-    wait(lambda: win.words_box.ex is not None or not win.outcome.results[0].learned)
+    wait(lambda: win.personalise.run_job is None and win.stack.currentIndex() == 2)
+    wait(lambda: win.words_box.ex is not None or not win.results.outcome.results[0].learned)
     page = win.results_page
     page.ensureWidgetVisible(win.words_box, 0, 0)
     page.verticalScrollBar().setValue(win.words_box.y() - 10)

@@ -217,14 +217,14 @@ class ClassDialog(Retranslating, QDialog):
     def start_class(self) -> None:
         if self.running() or not self.rows:
             return
-        if self.window._running():
+        if self.window.personalise.running():
             self.window.show_error(tr("Not ready yet"), tr("Wait until the training in the main window has "
                                                            "finished."))
             return
         w, folder, out = self.window, self.folder, self.out
         pct_limit = w.settings.max_drift_pct
         cfg = dict(minutes=float(self.minutes.currentData()), max_drift=pct_limit / 100.0 if pct_limit else None)
-        cfg.update(w.train_overrides)
+        cfg.update(w.personalise.train_overrides)
         base, wording = w.base, language.wording()
         total = len(self.rows)
 
@@ -280,7 +280,7 @@ class ClassDialog(Retranslating, QDialog):
             self._set_phase(lambda: tr("Stopped: {done} of {n} students have an adapter. Start again to "
                                        "continue.").format(done=num(done), n=num(len(run.records))))
         self._update()
-        self.window.refresh_saved()
+        self.window.results.refresh_saved()
 
     def _failed(self, f) -> None:
         self.job = None

@@ -132,7 +132,7 @@ def explain_outcome(window, outcome) -> None:
         return api.explain(base, result, text, should_stop=stop)
 
     def done(ex):
-        if window.outcome is outcome:
+        if window.results.outcome is outcome:      # still the one shown
             box.show_explanation(ex)
             box.setVisible(True)
 

@@ -1,13 +1,17 @@
-"""Step 3 of the window, Results: the outcome in words, the comparison table
-and charts, saving (named after "Who is this for?"), the saved adapters by
-name, opening an adapter and "Try it"."""
+"""Step 3 of the window, Results: its controller. It owns the outcome shown,
+the adapter opened for "Try it" (and the base release it was made for), the
+adapter dialog and whether a file is being written; the outcome in words, the
+comparison table and charts, saving (named after "Who is this for?") and
+sharing, the saved adapters by name, opening an adapter and "Try it" (try_it.py,
+which it creates). It asks the Documents step through its public methods."""
 from __future__ import annotations
 
 import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
 from ..engine.methods import names
@@ -16,18 +20,62 @@ from . import language, saved
 from .dialogs import AdapterDialog
 from .pages import tone
 from .state import ADAPTER_FILTER, RESULTS, Outcome, device_words, engine
+from .try_it import TryIt
 from .words import (Row, adapter_sentence, clock, count_text, dec, general_sentence, heldout_sentence,
                     method_name, num, pareto_verdict, pct, ppl_text, size_text, tr)
 
 log = logging.getLogger("normfit.ui")
 
 
-class ResultsStep:
-    """Methods of MainWindow (window.py), kept here by step so each file reads in one sitting."""
+class ResultsController(QObject):
+    """Step 3's state and behaviour. `win` gives the page, the settings, the base,
+    the jobs and error boxes; `docs` (the DocumentsController) answers
+    whether there is text to check an adapter on."""
+    changed = Signal()                # a result is shown: the navigation follows
+
+    def __init__(self, win, docs):
+        super().__init__(win)
+        self.win, self.docs = win, docs
+        self.page = r = win.results_page
+        self.outcome: Outcome | None = None
+        self.try_adapter = None         # an opened AdapterFile used by "Try it"
+        self.try_base = None            # ...and the base release it was made for
+        self.adapter_dialog: AdapterDialog | None = None
+        self._writing = False           # a Save or Share is writing its file
+        self._general_level = "note"    # the colour of the general-text sentence
+        self.try_it = TryIt(win, r.try_box, self.try_sides, docs)     # Try it wires its own controls
+        r.save.clicked.connect(self.save_adapter)
+        r.share.clicked.connect(self.share_result)
+        r.open.clicked.connect(self.choose_adapter)
+        r.open_saved.clicked.connect(self._open_selected_saved)
+        r.share_saved.clicked.connect(self.share_selected_saved)
+        r.saved_list.itemActivated.connect(self._saved_activated)
+        r.show_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(adapters_dir())))))
+        self.win._live_text("mine_label", lambda: r.mine_label.setText(tr("Personalised model")))
+
+    def retranslate(self) -> None:
+        self.refresh_saved()
+        if self.outcome is not None:
+            self._describe_outcome(self.outcome)
+
+    def retone(self) -> None:
+        """The theme changed (light/dark): re-pick the coloured text."""
+        self.page.general.setStyleSheet(tone(self.win, self._general_level))
+
+    def try_sides(self):
+        """What "Try it" compares: (base release, adapter or None): an opened adapter, else the chosen result."""
+        if self.try_adapter is not None:
+            return self.try_base, self.try_adapter
+        return self.win.base, self.chosen_result()
+
+    def writing(self) -> bool:
+        """Whether a Save or Share is still writing its file."""
+        return self._writing
 
     def show_outcome(self, outcome: Outcome) -> None:
         self.outcome = outcome
-        page = self.results_page
+        page = self.page
         page.has_result = True
         self._describe_outcome(outcome)
         page.which.clear()
@@ -37,12 +85,12 @@ class ResultsStep:
         # A run that kept the base has nothing to save: the sentence above says so.
         page.save.setEnabled(outcome.cancelled or any(r.learned for r in outcome.results))
         page.share.setEnabled(page.save.isEnabled())
-        self._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
+        self.win._live_text("mine_label", lambda: page.mine_label.setText(tr("Personalised model")))
         self.try_adapter = self.try_base = None
-        self.try_ctl.reset()
-        self._update_nav()
+        self.try_it.reset()
+        self.changed.emit()
         from .explain_view import explain_outcome
-        explain_outcome(self, outcome)
+        explain_outcome(self.win, outcome)
 
     @staticmethod
     def _chance_text(result) -> str:
@@ -55,7 +103,7 @@ class ResultsStep:
 
     def _describe_outcome(self, outcome: Outcome) -> None:
         """The result in words (again after a language switch)."""
-        page = self.results_page
+        page = self.page
         by = outcome.by_method()
         main = by.get("norm") or outcome.results[0]
         hb = main.heldout_before.ppl if main.heldout_before else None
@@ -74,7 +122,7 @@ class ResultsStep:
         g = general_sentence(gb, ga)
         page.general.setText(g.text)
         self._general_level = g.level
-        page.general.setStyleSheet(tone(self, g.level))
+        page.general.setStyleSheet(tone(self.win, g.level))
         notes = engine().outcome_notes(main, lambda text: QCoreApplication.translate("notes", text))
         if outcome.cancelled:
             page.stopped.setText(tr("Training was stopped early; this is the best result it had reached."))
@@ -84,10 +132,10 @@ class ResultsStep:
                          "as much as the time allowed.").format(p=pct(100.0 * share))] if share < 1 else []
             m = main.metrics()      # steps trained, as the command line and the class report count them
             page.stopped.setText(" ".join([tr("Trained for {s} steps in {t}. {device}.").format(
-                s=num(m.steps), t=clock(m.seconds), device=device_words(self.device_info) if self.device_info
+                s=num(m.steps), t=clock(m.seconds), device=device_words(self.win.device_info) if self.win.device_info
                 else main.device)] + sample + [n.text for n in notes]))
         if any(n.warning for n in notes):
-            page.stopped.setStyleSheet(tone(self, "warning"))
+            page.stopped.setStyleSheet(tone(self.win, "warning"))
         else:
             page.stopped.setStyleSheet("")
         multi = len(outcome.results) > 1 or outcome.compare
@@ -98,7 +146,7 @@ class ResultsStep:
             page.which.setItemText(i, method_name(page.which.itemData(i)))
 
     def _fill_comparison(self, outcome: Outcome) -> None:
-        page = self.results_page
+        page = self.page
         by = outcome.by_method()
         first = outcome.results[0]
         rows = [("base", first.heldout_before.ppl, first.general_before.ppl if first.general_before else None,
@@ -144,22 +192,22 @@ class ResultsStep:
             stem += f"-{method}"
         return unique_name(stem, ".safetensors", lambda n: (folder / n).exists())
 
-    def _chosen_result(self):
+    def chosen_result(self):
         if self.outcome is None:
             return None
-        method = self.results_page.which.currentData() or "norm"
+        method = self.page.which.currentData() or "norm"
         return self.outcome.by_method().get(method) or self.outcome.results[0]
 
     def save_adapter(self) -> None:
-        r = self._chosen_result()
+        r = self.chosen_result()
         if self._still_writing():
             return
         if r is None:
-            self.statusBar().showMessage(tr("Personalise first; then there is an adapter to save."), 5000)
+            self.win.statusBar().showMessage(tr("Personalise first; then there is an adapter to save."), 5000)
             return
-        folder = Path(self.settings.save_folder) if self.settings.save_folder and \
-            Path(self.settings.save_folder).is_dir() else ensure(adapters_dir())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save adapter"),
+        folder = Path(self.win.settings.save_folder) if self.win.settings.save_folder and \
+            Path(self.win.settings.save_folder).is_dir() else ensure(adapters_dir())
+        path, _ = QFileDialog.getSaveFileName(self.win, tr("Save adapter"),
                                               str(folder / self.default_adapter_name(folder, r.method,
                                                                                      self.outcome.label)),
                                               tr(ADAPTER_FILTER), "",
@@ -171,22 +219,21 @@ class ResultsStep:
             p = p.with_name(p.name + ".safetensors")
         exists = p.exists()
         if exists:
-            ans = QMessageBox.question(self, tr("Replace the file?"),
-                                       tr("A file named “{name}” already exists in this folder. Replace it?").format(
-                                           name=p.name),
-                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                       QMessageBox.StandardButton.No)
+            ans = QMessageBox.question(
+                self.win, tr("Replace the file?"),
+                tr("A file named “{name}” already exists in this folder. Replace it?").format(name=p.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if ans != QMessageBox.StandardButton.Yes:
                 return
-        base, label, general = self.base, self.outcome.label, self.outcome.general
+        base, label, general = self.win.base, self.outcome.label, self.outcome.general
 
         def work(emit, stop):
             return engine().export_adapter(p, r, base, overwrite=exists, label=label, general=general)
 
         def done(n):
-            self.settings.save_folder = str(p.parent)
-            self.settings.save()
-            self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+            self.win.settings.save_folder = str(p.parent)
+            self.win.settings.save()
+            self.win._live_text("saved_note", lambda: self.page.saved_note.setText(
                 tr("Saved “{name}” ({size}) in {folder}.").format(name=p.name, size=size_text(n), folder=p.parent)))
             log.info("saved adapter %s (%d bytes)", p, n)
             self.refresh_saved()
@@ -203,12 +250,12 @@ class ResultsStep:
                 cleanup()
                 then(value)
             return run
-        self._start_job(name, work, finish(done),
-                        on_failed=finish(lambda f: self.show_error(failed_title, f)), uses_base=False)
+        self.win._start_job(name, work, finish(done),
+                        on_failed=finish(lambda f: self.win.show_error(failed_title, f)), uses_base=False)
 
     def _still_writing(self) -> bool:
-        if getattr(self, "_writing", False):
-            self.statusBar().showMessage(tr("Still writing the last file; try again in a moment."), 5000)
+        if self._writing:
+            self.win.statusBar().showMessage(tr("Still writing the last file; try again in a moment."), 5000)
             return True
         return False
 
@@ -216,12 +263,12 @@ class ResultsStep:
         """Saved adapters by name (their label), so each student on a shared PC finds theirs."""
         from PySide6.QtCore import QCollator
         from PySide6.QtWidgets import QTreeWidgetItem
-        tree = self.results_page.saved_list
+        tree = self.page.saved_list
         tree.clear()
         d = adapters_dir()
         collator = QCollator(language.locale_for(language.current()))
         groups = saved.scan(d, sort_key=collator.sortKey)
-        mine = self.train_page.who.text().strip()
+        mine = self.win.train_page.who.text().strip()
         for g in groups:
             top = QTreeWidgetItem([tr("{name} ({n})").format(name=g.label or tr("Without a name"),
                                                               n=num(len(g.items)))])
@@ -241,8 +288,8 @@ class ResultsStep:
             it = QTreeWidgetItem([tr("None yet. Adapters you save in {folder} appear here.").format(folder=d)])
             it.setFlags(Qt.ItemFlag.NoItemFlags)
             tree.addTopLevelItem(it)
-        self.results_page.open_saved.setEnabled(bool(groups))
-        self.results_page.share_saved.setEnabled(bool(groups))
+        self.page.open_saved.setEnabled(bool(groups))
+        self.page.share_saved.setEnabled(bool(groups))
 
     def _saved_activated(self, item, _column=0) -> None:
         path = item.data(0, Qt.ItemDataRole.UserRole)
@@ -250,51 +297,52 @@ class ResultsStep:
             self.open_adapter(path)
 
     def _open_selected_saved(self) -> None:
-        it = self.results_page.saved_list.currentItem()
+        it = self.page.saved_list.currentItem()
         if it is not None:
             self._saved_activated(it)
 
     def choose_adapter(self) -> None:
-        folder = self.settings.save_folder or str(ensure(adapters_dir()))
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open adapter"), folder, tr(ADAPTER_FILTER))
+        folder = self.win.settings.save_folder or str(ensure(adapters_dir()))
+        path, _ = QFileDialog.getOpenFileName(self.win, tr("Open adapter"), folder, tr(ADAPTER_FILTER))
         if path:
             self.open_adapter(path)
 
     def open_adapter(self, path: str) -> None:
-        if self.base is None:
-            self.show_error(tr("Not ready yet"), tr("The base model is still loading; try again in a moment."))
+        if self.win.base is None:
+            self.win.show_error(tr("Not ready yet"), tr("The base model is still loading; try again in a moment."))
             return
-        base = self.base
+        base = self.win.base
         # An adapter opens with the base release it was made for (older ones keep working).
-        self._start_job("open-adapter", lambda emit, stop: engine().open_adapter_with_its_base(path, base),
+        self.win._start_job("open-adapter", lambda emit, stop: engine().open_adapter_with_its_base(path, base),
                         lambda res: self._adapter_opened(path, *res),
-                        on_failed=lambda f: self.show_error(tr("This adapter cannot be used"), f))
+                        on_failed=lambda f: self.win.show_error(tr("This adapter cannot be used"), f))
 
     def _adapter_opened(self, path: str, af, abase) -> None:
-        dlg = AdapterDialog(Path(path).name, af.metadata, self)
-        dlg.evaluate.setEnabled(self._enough_text())
-        if not self._enough_text():
+        dlg = AdapterDialog(Path(path).name, af.metadata, self.win)
+        dlg.evaluate.setEnabled(self.docs.enough_text())
+        if not self.docs.enough_text():
             dlg.result.setText(tr("Add at least {n} words of documents to check it on your own writing.").format(
-                n=num(self.min_words or 0)))
+                n=num(self.docs.min_words or 0)))
         dlg.evaluate.clicked.connect(lambda: self._evaluate_adapter(dlg, af, abase))
         dlg.use.clicked.connect(lambda: self._use_adapter(dlg, Path(path).name, af, abase))
         from .explain_view import explain_file
-        dlg.explain.clicked.connect(lambda: explain_file(self, af, abase, af.metadata.get("label") or Path(path).stem))
+        dlg.explain.clicked.connect(
+            lambda: explain_file(self.win, af, abase, af.metadata.get("label") or Path(path).stem))
         dlg.setModal(False)
         dlg.show()
         self.adapter_dialog = dlg
 
     def _use_adapter(self, dlg, name: str, af, abase) -> None:
         self.try_adapter, self.try_base = af, abase
-        self._live_text("mine_label", lambda: self.results_page.mine_label.setText(
+        self.win._live_text("mine_label", lambda: self.page.mine_label.setText(
             tr("With {name}").format(name=name)))
         dlg.accept()
-        self.try_ctl.reset()
-        self.go(RESULTS)
-        self.results_page.prompt.setFocus()
+        self.try_it.reset()
+        self.win.go(RESULTS)
+        self.page.prompt.setFocus()
 
     def _evaluate_adapter(self, dlg: AdapterDialog, af, abase) -> None:
-        base, docs = abase, list(self.documents)
+        base, docs = abase, list(self.docs.documents)
         dlg.evaluate.setEnabled(False)
         dlg.result.setText(tr("Checking it on your documents..."))
 
@@ -317,24 +365,21 @@ class ResultsStep:
             dlg.result.setText(f.message)
             dlg.evaluate.setEnabled(True)
 
-        self._start_job("evaluate-adapter", work, done, on_failed=failed)
-
-    def try_it(self) -> None:
-        self.try_ctl.write()     # try_it.py
+        self.win._start_job("evaluate-adapter", work, done, on_failed=failed)
 
     # ------------------------------------------------------------ sharing
     def share_result(self) -> None:
         """Share the result on screen: written to a temporary adapter file first, then shared."""
-        r = self._chosen_result()
-        if r is None or self.base is None or self._still_writing():
+        r = self.chosen_result()
+        if r is None or self.win.base is None or self._still_writing():
             return
         self._share_file(None, r)
 
     def share_selected_saved(self) -> None:
-        it = self.results_page.saved_list.currentItem()
+        it = self.page.saved_list.currentItem()
         path = it.data(0, Qt.ItemDataRole.UserRole) if it is not None else None
         if not path:
-            self.statusBar().showMessage(tr("Choose one of your saved adapters first."), 5000)
+            self.win.statusBar().showMessage(tr("Choose one of your saved adapters first."), 5000)
             return
         self._share_file(Path(path))
 
@@ -347,19 +392,21 @@ class ResultsStep:
             return
         api = engine()
         note = QCoreApplication.translate("notes", api.SHARE_NOTE)
-        ok = QMessageBox.question(self, tr("Share adapter"), note + "\n\n" + tr("Choose the folder to share it in?"),
+        ok = QMessageBox.question(self.win, tr("Share adapter"),
+                                  note + "\n\n" + tr("Choose the folder to share it in?"),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
         if ok != QMessageBox.StandardButton.Yes:
             return
-        folder = QFileDialog.getExistingDirectory(self, tr("Share in which folder?"),
-                                                  self.settings.share_folder or str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.win, tr("Share in which folder?"),
+                                                  self.win.settings.share_folder or str(Path.home()))
         if not folder:
             return
         import shutil
         import tempfile
         tmp = Path(tempfile.mkdtemp(prefix="normfit-share-")) if path is None else None
-        base, label, general = self.base, getattr(self.outcome, "label", None), getattr(self.outcome, "general", None)
+        base = self.win.base
+        label, general = getattr(self.outcome, "label", None), getattr(self.outcome, "general", None)
 
         def work(emit, stop):
             src = path
@@ -374,10 +421,10 @@ class ResultsStep:
                     folder=folder, why=e.strerror or str(e))) from None
 
         def done(shared):
-            self.settings.share_folder = folder
-            self.settings.save()
+            self.win.settings.share_folder = folder
+            self.win.settings.save()
             log.info("shared %s as %s", path.name if path else "the result", shared.adapter.name)
-            self._live_text("saved_note", lambda: self.results_page.saved_note.setText(
+            self.win._live_text("saved_note", lambda: self.page.saved_note.setText(
                 tr("Shared as “{name}” with its signed entry in {folder}. Your key's fingerprint: {fp}.").format(
                     name=shared.adapter.name, folder=folder, fp=shared.fingerprint)))
         self._write_in_background("share-adapter", work, done, tr("The adapter was not shared"),

@@ -136,11 +136,13 @@ def savings_sentence(s) -> str:
 
 
 class TryIt(QObject):
-    """The Try it box's behaviour for a MainWindow (window.py)."""
+    """The Try it box's behaviour, made by the Results step (results_step.py):
+    `sides()` says what to compare, `docs` (the DocumentsController) gives the
+    documents its openings and typing savings come from, and `win` the jobs."""
 
-    def __init__(self, win, box: TryItBox):
+    def __init__(self, win, box: TryItBox, sides, docs):
         super().__init__(win)
-        self.win, self.box = win, box
+        self.win, self.box, self.sides, self.docs = win, box, sides, docs
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SUGGEST_DELAY_MS)
@@ -156,14 +158,7 @@ class TryIt(QObject):
         for b in box.openings:
             b.clicked.connect(lambda _=False, b=b: self.use_opening(b.text()))
 
-    # -------------------------------------------------------- what is compared
-    def sides(self):
-        """(base release, adapter or None): an opened adapter, else the chosen result."""
-        w = self.win
-        if w.try_adapter is not None:
-            return w.try_base, w.try_adapter
-        return w.base, w._chosen_result()
-
+    # -------------------------------------------------------- openings and savings
     def reset(self) -> None:
         """A new result or an opened adapter: new openings and a new savings measurement."""
         for b in self.box.base_next + self.box.mine_next:
@@ -173,8 +168,8 @@ class TryIt(QObject):
         self.last_savings = None
         self.box.savings.setVisible(False)
         base, adapter = self.sides()
-        docs = list(self.win.documents)
-        if base is None or adapter is None or not docs or not self.win._enough_text():
+        docs = list(self.docs.documents)
+        if base is None or adapter is None or not docs or not self.docs.enough_text():
             self.box.openings_row.setVisible(False)
             return
         self.win._live_text("try_savings", lambda: self.box.savings.setText(

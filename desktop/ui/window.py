@@ -1,7 +1,11 @@
 """The NormFit window: three steps (Documents, Personalise, Results).
 
-The window owns the state (documents, the loaded base, the last outcome) and
-talks to the engine only through `desktop.engine.api`, always from a `Job`
+Each step has a controller that owns its state (documents_step.py,
+training_step.py, results_step.py: `docs`, `personalise`, `results` here). The
+window keeps what is not one step's: the layout and menus, the language, the
+settings, the loaded base and the jobs (`_start_job`: every job that uses the
+base queues on one lock, so nothing touches the base but one job at a time).
+It talks to the engine only through `desktop.engine.api`, always from a `Job`
 thread, so the event loop keeps running while the engine computes. The engine
 module (and with it PyTorch) is imported in the background at start-up, which
 is what lets the window appear quickly on an old PC.
@@ -13,21 +17,20 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QPushButton,
                                QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from ..paths import adapters_dir, ensure, log_dir
+from ..paths import ensure, log_dir
 from . import language
-from .dialogs import AdapterDialog
-from .documents_step import DocumentsStep
+from .documents_step import DocumentsController
 from .pages import QT_TR_NOOP, DocumentsPage, PersonalisePage, ResultsPage, named, tone
-from .results_step import ResultsStep
+from .results_step import ResultsController
 from .settings import Settings
 from .state import (DOCUMENTS, PERSONALISE, RESULTS, Outcome, RunState, Skipped, device_words, engine,
                     samples_dir)
-from .training_step import TrainingStep
+from .training_step import PersonaliseController
 from .words import tr
 from .worker import Failure, Job, linger
 
@@ -36,9 +39,8 @@ log = logging.getLogger("normfit.ui")
 __all__ = ["MainWindow", "Outcome", "RunState", "Skipped", "samples_dir"]
 
 
-class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
+class MainWindow(QMainWindow):
     base_ready = Signal()
-    run_finished = Signal()
 
     def __init__(self, base_folder: str | Path | None = None, base=None, settings: Settings | None = None,
                  train_overrides: dict | None = None):
@@ -50,32 +52,14 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self.base_folder = base_folder
         self.base = base
         self.device_info = None
-        self.min_words = None
-        self.train_overrides = dict(train_overrides or {})
-        self.documents: list = []
-        self.skipped: list[Skipped] = []
-        self.outcome: Outcome | None = None
-        self.try_adapter = None         # an opened AdapterFile used by "Try it"
-        self.try_base = None            # ...and the base release it was made for
         self.jobs: set[Job] = set()
         self.base_lock = threading.Lock()     # held by the one job using the base model (_start_job)
-        self.run_job: Job | None = None
-        self.run: RunState | None = None
-        self.keep_box: QMessageBox | None = None
         self.last_error_box: QMessageBox | None = None
-        self.adapter_dialog: AdapterDialog | None = None
         self.class_dialog = None         # File > Class... (class_dialog.py), made on first use
-        self.last_cancel_latency: float | None = None
-        self.last_step_seconds = 0.0
-        self._pending_paths: list[str] = []
-        self._reading = 0
         # Texts that depend on state, by place: set once now, and again after a language switch.
         self._live: dict[str, object] = {}
-        self._build()
+        self._build(train_overrides)
         self._restore()
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(100)       # progress and chart repaint at 10 Hz, however fast events come
-        self.ticker.timeout.connect(self._tick)
         if self.base is None:
             self._load_base()
         else:
@@ -83,7 +67,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
                             self._device_known, uses_base=False)
 
     # ------------------------------------------------------------ layout
-    def _build(self) -> None:
+    def _build(self, train_overrides: dict | None) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
         steps = QHBoxLayout()
@@ -132,33 +116,17 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self.statusBar().addPermanentWidget(self.base_status)
         self._live_text("base_status", lambda: self.base_status.setText(tr("Loading the base model...")))
         self._live_text("device", lambda: self.train_page.device.setText(tr("Looking at this computer...")))
-        self._phase(lambda: tr("Ready when you are."))
-        self._live_text("mine_label", lambda: self.results_page.mine_label.setText(tr("Personalised model")))
 
-        d, t, r = self.docs_page, self.train_page, self.results_page
-        d.add_files.clicked.connect(self.choose_files)
-        d.add_folder.clicked.connect(self.choose_folder)
-        d.samples.clicked.connect(self.show_samples_menu)
         self.samples_menu = QMenu(self)
-        d.remove.clicked.connect(self.remove_selected)
-        d.clear.clicked.connect(self.remove_all)
-        t.start.clicked.connect(self.start_training)
-        t.cancel.clicked.connect(self.cancel_training)
-        t.compare.toggled.connect(self._compare_toggled)
-        t.budget_group.idToggled.connect(self._budget_toggled)
-        t.guard_group.idToggled.connect(self._guard_toggled)
-        r.save.clicked.connect(self.save_adapter)
-        r.share.clicked.connect(self.share_result)
-        r.open.clicked.connect(self.choose_adapter)
-        from .try_it import TryIt
-        self.try_ctl = TryIt(self, r.try_box)     # Try it wires its own controls
-        r.open_saved.clicked.connect(self._open_selected_saved)
-        r.share_saved.clicked.connect(self.share_selected_saved)
-        r.saved_list.itemActivated.connect(self._saved_activated)
-        r.show_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure(adapters_dir())))))
         from . import explain_view
         self.words_box = explain_view.attach(self)
+        # One controller per step, each wiring its own page; they tell the window through signals.
+        self.docs = DocumentsController(self)
+        self.personalise = PersonaliseController(self, self.docs, train_overrides)
+        self.results = ResultsController(self, self.docs)
+        for ctl in (self.docs, self.personalise, self.results):
+            ctl.changed.connect(self._update_nav)
+        self.personalise.outcome_ready.connect(self._show_new_outcome)
         self._build_menus()
         self.retranslate()
         self.go(DOCUMENTS)
@@ -182,10 +150,10 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
             return a
 
         fm = menu(QT_TR_NOOP("&File"))
-        action(fm, QT_TR_NOOP("Add &files..."), self.choose_files, QKeySequence.StandardKey.Open)
-        action(fm, QT_TR_NOOP("Add f&older..."), self.choose_folder)
-        action(fm, QT_TR_NOOP("&Open adapter..."), self.choose_adapter, "Ctrl+Shift+O")
-        action(fm, QT_TR_NOOP("&Save adapter..."), self.save_adapter, QKeySequence.StandardKey.Save)
+        action(fm, QT_TR_NOOP("Add &files..."), self.docs.choose_files, QKeySequence.StandardKey.Open)
+        action(fm, QT_TR_NOOP("Add f&older..."), self.docs.choose_folder)
+        action(fm, QT_TR_NOOP("&Open adapter..."), self.results.choose_adapter, "Ctrl+Shift+O")
+        action(fm, QT_TR_NOOP("&Save adapter..."), self.results.save_adapter, QKeySequence.StandardKey.Save)
         fm.addSeparator()
         self.class_action = action(fm, QT_TR_NOOP("&Class..."), self.open_class, "Ctrl+Shift+K")
         self.shared_action = action(fm, QT_TR_NOOP("Shared fol&der..."), self.open_shared_folder)
@@ -197,7 +165,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         for i, source in enumerate((QT_TR_NOOP("&Documents"), QT_TR_NOOP("&Personalise"), QT_TR_NOOP("&Results"))):
             action(gm, source, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
         gm.addSeparator()
-        action(gm, QT_TR_NOOP("&Cancel training"), self.cancel_training, Qt.Key.Key_Escape)
+        action(gm, QT_TR_NOOP("&Cancel training"), self.personalise.cancel, Qt.Key.Key_Escape)
         # Each language is named in itself, so the menu is findable whatever is showing.
         lm = menu(QT_TR_NOOP("&Language"))
         self.language_actions: dict[str, QAction] = {}
@@ -221,6 +189,10 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         """Show a state-dependent text now, and again in the new language after a switch."""
         self._live[key] = setter
         setter()
+
+    def _forget_live_text(self, key: str) -> None:
+        """No longer re-word this place after a switch (its owner words it itself now)."""
+        self._live.pop(key, None)
 
     def set_language(self, code: str) -> None:
         """The Language menu: switch now (nothing in the window is lost) and remember it."""
@@ -248,13 +220,9 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
             (obj.setTitle if isinstance(obj, QMenu) else obj.setText)(tr(source))
         for setter in self._live.values():
             setter()
-        self.refresh_documents()
-        self._time_note()
-        self.refresh_saved()
-        if self.outcome is not None:
-            self._describe_outcome(self.outcome)
-        if self.run is not None:
-            self._tick()
+        self.docs.refresh()
+        self.personalise.retranslate()
+        self.results.retranslate()
 
     def _restore(self) -> None:
         s = self.settings
@@ -262,7 +230,7 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self.train_page.budget_buttons.get(s.budget_minutes, self.train_page.budget_buttons[5]).setChecked(True)
         self.train_page.compare.setChecked(compare)
         self.train_page.guard_buttons.get(s.max_drift_pct, self.train_page.guard_buttons[3]).setChecked(True)
-        self._time_note()
+        self.personalise.time_note()
         if s.geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
         else:   # fits a 1366x768 lab screen with its taskbar
@@ -273,14 +241,14 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         if ev.type() == QEvent.Type.LanguageChange and hasattr(self, "_words"):
             self.retranslate()
         # Follow a light/dark theme switch: re-pick the coloured text.
-        if ev.type() == ev.Type.PaletteChange and hasattr(self, "docs_page"):
+        if ev.type() == ev.Type.PaletteChange and hasattr(self, "results"):
             self.docs_page.warning.setStyleSheet(tone(self, "warning"))
-            self.results_page.general.setStyleSheet(tone(self, getattr(self, "_general_level", "note")))
+            self.results.retone()
         super().changeEvent(ev)
 
     def closeEvent(self, ev) -> None:
         class_running = self.class_dialog is not None and self.class_dialog.running()
-        if class_running or (self.run_job is not None and self.run_job in self.jobs and self.run_job.isRunning()):
+        if class_running or self.personalise.running():
             ans = QMessageBox.question(self, tr("Stop training?"),
                                        tr("NormFit is still training. Stop and close?"),
                                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -306,10 +274,22 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
                 linger(j)
                 self.jobs.discard(j)
 
+    def dragEnterEvent(self, ev) -> None:
+        if ev.mimeData().hasUrls() and any(u.isLocalFile() for u in ev.mimeData().urls()):
+            ev.acceptProposedAction()
+
+    def dropEvent(self, ev) -> None:
+        """Files dropped anywhere on the window join the documents (not while a run goes)."""
+        paths = [u.toLocalFile() for u in ev.mimeData().urls() if u.isLocalFile()]
+        if paths and not self.personalise.running():
+            ev.acceptProposedAction()
+            self.go(DOCUMENTS)
+            self.docs.add_paths(paths)
+
     # ------------------------------------------------------------ navigation
     def go(self, index: int) -> None:
         index = max(0, min(2, index))
-        if index == PERSONALISE and not self._enough_text() and not self._running():
+        if index == PERSONALISE and not self.docs.enough_text() and not self.personalise.running():
             index = DOCUMENTS
             self.statusBar().showMessage(self.docs_page.warning.text() or tr("Add documents first."), 5000)
         self.stack.setCurrentIndex(index)
@@ -319,16 +299,18 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
 
     def _update_nav(self) -> None:
         i = self.stack.currentIndex()
-        self.back.setEnabled(i > 0 and not self._running())
-        can_next = {DOCUMENTS: self._enough_text(), PERSONALISE: self.outcome is not None,
-                    RESULTS: False}[i]
+        enough, running = self.docs.enough_text(), self.personalise.running()
+        self.back.setEnabled(i > 0 and not running)
+        can_next = {DOCUMENTS: enough, PERSONALISE: self.results.outcome is not None, RESULTS: False}[i]
         self.next.setEnabled(can_next)
-        self.step_buttons[PERSONALISE].setEnabled(self._enough_text() or self._running())
+        self.step_buttons[PERSONALISE].setEnabled(enough or running)
         self.step_buttons[RESULTS].setEnabled(True)
-        self.train_page.start.setEnabled(self._enough_text() and self.base is not None and not self._running())
+        self.train_page.start.setEnabled(enough and self.base is not None and not running)
 
-    def _running(self) -> bool:
-        return self.run_job is not None and self.run_job.isRunning()
+    def _show_new_outcome(self, outcome: Outcome) -> None:
+        """A run (or the kept best of a stopped one) finished: show it on the Results page."""
+        self.results.show_outcome(outcome)
+        self.go(RESULTS)
 
     # ------------------------------------------------------------ jobs
     def _start_job(self, name, fn, on_done, on_event=None, on_failed=None, uses_base: bool = True) -> Job:
@@ -367,6 +349,10 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         return box
 
     # ------------------------------------------------------------ base model
+    def base_loading(self) -> bool:
+        """Whether the base (and with it the engine) is still being loaded."""
+        return any(j.name == "load-base" for j in self.jobs)
+
     def _load_base(self) -> None:
         folder = self.base_folder
 
@@ -378,28 +364,23 @@ class MainWindow(DocumentsStep, TrainingStep, ResultsStep, QMainWindow):
         self._start_job("load-base", work, self._base_loaded, on_failed=self._base_failed, uses_base=False)
 
     def _base_loaded(self, res) -> None:
-        self.base, info, self.min_words = res
-        self._device_known((info, self.min_words))
+        self.base, info, min_words = res
+        self._device_known((info, min_words))
 
     def _device_known(self, res) -> None:
-        self.device_info, self.min_words = res
+        self.device_info, min_words = res
         self._live_text("base_status", lambda: self.base_status.setText(tr("Base model: {id}  ·  {device}").format(
             id=self.base.base_id, device=device_words(self.device_info))))
         self._live_text("device", lambda: self.train_page.device.setText(device_words(self.device_info)))
-        self.refresh_documents()
+        self.docs.engine_ready(min_words)
         self.base_ready.emit()
         # Pay PyTorch's lazy imports now, not in the middle of the first run.
         self._start_job("warm-up", lambda emit, stop: engine().warm_up(), lambda _: None,
                         on_failed=lambda f: log.warning("warm-up failed: %s", f.details), uses_base=False)
-        if self._pending_paths:
-            paths, self._pending_paths = self._pending_paths, []
-            self.add_paths(paths)
 
     def _base_failed(self, f: Failure) -> None:
         self._live_text("base_status", lambda: self.base_status.setText(tr("No base model loaded")))
-        if self._pending_paths:    # documents can still be read and checked
-            paths, self._pending_paths = self._pending_paths, []
-            QTimer.singleShot(0, lambda: self.add_paths(paths))
+        self.docs.engine_failed()
         self.show_error(tr("The base model could not be loaded"),
                         tr("NormFit could not load its language model: {why}").format(why=f.message), f.details)
 
