@@ -242,7 +242,8 @@ def test_the_check_schedule_alone_says_when_a_check_is_due():
     timed = CheckSchedule.of(TrainConfig(minutes=5, validate_every_s=15.0))
     assert [s for s in range(1, 5) if timed.due(s, cheap)] == []
     assert timed.due(5, cheap) and timed.every == int(15.0 / 0.5)         # 15 s of 0.5 s steps
-    assert [s for s in range(6, 61) if timed.due(s, cheap)] == [10, 20, 30, 40, 60]
+    # Early checks at 10, 20, 40; then every 30 steps counted from the latest check.
+    assert [s for s in range(6, 101) if timed.due(s, cheap)] == [10, 20, 40, 70, 100]
     dear = Clock(train_s=10.0, step_s=0.5, check_s=4.0, checks_s=4.0)     # checks would take 80%: no early ones
     timed = CheckSchedule.of(TrainConfig(minutes=5, validate_every_s=15.0))
     assert [s for s in range(1, 41) if timed.due(s, dear)] == []
@@ -251,6 +252,24 @@ def test_the_check_schedule_alone_says_when_a_check_is_due():
     short.due(5, dear)
     assert short.every == int(4.0 / budget.CHECK_SHARE / 0.5)             # 100 steps: checks ~8% of the time
     assert CheckSchedule.due_at_end(17, 10) and not CheckSchedule.due_at_end(17, 17)
+
+
+def test_a_dearer_check_pushes_the_next_one_further_off():
+    """The interval follows the latest check's cost, counted from that check:
+    when checks grow dearer mid-run (twice the reference windows with the drift
+    near the limit, a busier machine), checks stay near their share."""
+    from desktop.engine.budget import CheckSchedule, Clock
+    timed = CheckSchedule.of(TrainConfig(minutes=1, validate_every_s=1.0))
+    clock = Clock(train_s=100.0, step_s=0.5, check_s=1.0, checks_s=1.0)
+    checks = [s for s in range(41, 200) if timed.due(s, clock)]
+    assert checks[:3] == [41, 66, 91]                    # 1 s checks: 12.5 s of training = 25 steps apart
+    clock.check_s = 4.0                                  # the next checks cost four times as much
+    later = [s for s in range(200, 700) if timed.due(s, clock)]
+    assert later[0] == checks[-1] + 100                  # counted from the latest check (191)
+    gaps = {b - a for a, b in zip(later, later[1:])}
+    assert gaps == {100} and timed.every == 100          # 4 s / 8% = 50 s of 0.5 s steps
+    share = 4.0 / (100 * clock.step_s)
+    assert share == pytest.approx(budget.CHECK_SHARE)
 
 
 def test_longer_jobs_check_a_smaller_share_of_their_time():

@@ -141,12 +141,18 @@ class CheckSchedule:
     A run limited by steps, or given a fixed interval, checks every `every`
     steps. A run limited by time checks at EARLY_CHECKS (runs that improve only
     in their first steps) while checks stay a small share of training, and every
-    `every` steps, set once from the first steps' speed so that checks take
-    about check_share(budget) of the time and come at least validate_every_s apart."""
+    `every` steps after the latest check, `every` re-read at each step from the
+    latest check's cost and the steps' speed, so that checks take about
+    check_share(budget) of the time and come at least validate_every_s apart.
+    (Set once from the first check, as it was, the interval stayed short when
+    later checks grew dearer, e.g. scoring twice the reference windows with the
+    drift near the limit: 5-minute jobs on a busy PC spent 14-33% of their
+    training time in checks.)"""
     timed: bool
     floor_s: float
     every: int | None = None
     share: float = CHECK_SHARE
+    last: int = 0                  # the latest check's step (step 0: the base's own check)
 
     @classmethod
     def of(cls, cfg) -> "CheckSchedule":
@@ -156,14 +162,17 @@ class CheckSchedule:
                    check_share(cfg.minutes * 60.0))
 
     def due(self, step: int, clock: Clock) -> bool:
-        """After training step `step`."""
-        if self.every is None and self.timed and step >= EARLY_CHECKS[0]:
-            every_s = check_every_s(clock.check_s or 1.0, self.floor_s, self.share)
-            self.every = max(5, int(every_s / max(clock.step_s, 1e-3)))
-        on_interval = bool(self.every) and step % self.every == 0
+        """After training step `step` (a True is a check that runs now)."""
         if not self.timed:
-            return on_interval
-        return check_due(step in EARLY_CHECKS, on_interval, clock.checks_s, clock.check_s, clock.train_s)
+            return bool(self.every) and step % self.every == 0
+        if step >= EARLY_CHECKS[0]:
+            every_s = check_every_s(clock.check_s or 1.0, self.floor_s, self.share)
+            self.every = max(5, int(every_s / max(clock.step_s or 1e-3, 1e-3)))
+        on_interval = self.every is not None and step - self.last >= self.every
+        if check_due(step in EARLY_CHECKS, on_interval, clock.checks_s, clock.check_s, clock.train_s):
+            self.last = step
+            return True
+        return False
 
     @staticmethod
     def due_at_end(step: int, last_checked: int | None) -> bool:
