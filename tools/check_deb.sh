@@ -23,7 +23,9 @@ ROOTTAR=${NORMFIT_DEBROOT:-$HOME/.cache/normfit/debroot-bookworm.tar.gz}
 LIBS=libgl1,libegl1,libfontconfig1,libfreetype6,libxkbcommon0,libxkbcommon-x11-0,libx11-6,libx11-xcb1,libxcb1,libdbus-1-3,libglib2.0-0,fonts-dejavu-core
 if [ ! -f "$ROOTTAR" ]; then
     echo "== making the clean root once (debootstrap: needs the Debian mirror)"
-    command -v debootstrap >/dev/null || { echo "check_deb: install debootstrap (apt-get install debootstrap)" >&2; exit 1; }
+    if ! command -v debootstrap >/dev/null; then
+        apt-get install -y -q debootstrap >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q debootstrap >/dev/null; }
+    fi
     tmp=$(mktemp -d)
     debootstrap --variant=minbase --include="$LIBS,xvfb,xauth,x11-utils" bookworm "$tmp/root" \
         http://deb.debian.org/debian >/dev/null
