@@ -87,11 +87,10 @@ def check_due(in_list: bool, on_interval: bool, check_s: float, expected_s: floa
 def check_share(budget_s: float | None) -> float:
     """Checks' share of training time for a job of `budget_s` seconds: CHECK_SHARE
     up to 2 minutes, then falling as 1/sqrt(budget) (5.1% at 5 minutes), so the
-    number of checks grows as sqrt(budget) rather than with it. A long job needs
-    its checks less often: it keeps the best of more steps either way, and a kept
-    step at most one interval (about 80 s at 5 minutes) before the best seen is
-    within the noise of validation on 32 windows; at 5 minutes this is what
-    moves training from ~80% towards 85% of the job."""
+    number of checks grows as sqrt(budget) rather than with it. The price: the
+    kept step may lie up to one interval before the best step seen, and an early
+    finish is noticed later. With CheckSchedule's interval, quiet 5-minute jobs
+    trained 91-92% of their time instead of 76-82% (benchmarks/RESULTS.md, Lab PCs)."""
     if budget_s is None or budget_s <= CHECK_SHARE_UNTIL_S:
         return CHECK_SHARE
     return max(MIN_CHECK_SHARE, CHECK_SHARE * (CHECK_SHARE_UNTIL_S / budget_s) ** 0.5)
