@@ -46,6 +46,10 @@ def add_commands(sub) -> None:
                    help="adamw (default) or muon: Muon for the blocks' matrices, AdamW for the rest")
     p.add_argument("--unwrap", action="store_true", default=None,
                    help="join hard line breaks inside prose paragraphs before tokenising (code left alone)")
+    p.add_argument("--ternary", action="store_true", default=None,
+                   help="continue --init-from into ternary projections (quantisation-aware; written packed)")
+    p.add_argument("--ternary-warmup-steps", type=int, default=None,
+                   help="steps over which the ternary weights are blended in (default 0)")
     p.add_argument("--no-compile", dest="compile", action="store_false", help="skip torch.compile")
     p.add_argument("--prepare-only", action="store_true",
                    help="only tokenise the corpus into --work (to carry it to another machine), then stop")
@@ -65,6 +69,8 @@ def config_from_args(a: argparse.Namespace):
         raise UsageError(f"The corpus folder {a.corpus} holds no .jsonl or .txt files.")
     if a.init_from is not None and not Path(a.init_from).is_dir():
         raise UsageError(f"The release folder {a.init_from} does not exist.")
+    if a.ternary and a.init_from is None:
+        raise UsageError("--ternary continues a release: give --init-from with the release folder.")
     if a.minutes <= 0:
         raise UsageError("--minutes must be more than 0.")
     kw = {k: v for k, v in vars(a).items() if k in PretrainConfig.__dataclass_fields__ and v is not None}

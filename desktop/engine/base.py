@@ -16,7 +16,8 @@ import torch
 from .errors import UserError
 from .messages import QT_TRANSLATE_NOOP, as_message, msg, phrase  # noqa: F401 (not every module uses each)
 from .evaluate import EvalSet, make_eval_set
-from .model import ModelConfig, Transformer
+from .model import ModelConfig, Transformer, weight_shapes
+from .ternary import FORMAT as TERNARY_FORMAT, unpack_state
 from .tokenizer import Tokenizer
 
 
@@ -35,6 +36,14 @@ class Release:
     folder: Path
     base_id: str
     sha256: str
+    ternary: bool = False       # packed ternary weights: selectable, never the default
+
+
+def default_release(found: list[Release]) -> Release:
+    """The newest full-precision release (a ternary one only if it is all there is):
+    a ternary release is a wire format to measure, chosen by name (--base), not by age."""
+    full = [r for r in found if not r.ternary]
+    return (full or found)[-1]
 
 
 def _order(base_id: str) -> tuple[int, str]:
@@ -52,7 +61,8 @@ def releases(root: str | Path | None = None) -> list[Release]:
     for f in folders:
         try:
             info = json.loads((f / "config.json").read_text(encoding="utf-8"))
-            out.append(Release(f, str(info["base_id"]), str(info.get("base_sha256", ""))))
+            out.append(Release(f, str(info["base_id"]), str(info.get("base_sha256", "")),
+                               info.get("weights_format") == TERNARY_FORMAT))
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return sorted(out, key=lambda r: _order(r.base_id))
@@ -125,7 +135,7 @@ def load_base(folder: str | Path | None = None) -> Base:
         if not found:
             raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "No base model release in {folder}."),
                                      folder=folder))
-        folder = found[-1].folder      # the newest
+        folder = default_release(found).folder
     cfg_path, w_path, t_path = folder / "config.json", folder / "model.safetensors", folder / "tokenizer.json"
     for p in (cfg_path, w_path, t_path):
         if not p.exists():
@@ -140,6 +150,12 @@ def load_base(folder: str | Path | None = None) -> Base:
     cfg = ModelConfig.from_dict(info)
     from safetensors.torch import load as load_bytes
     state = load_bytes(raw)
+    if info.get("weights_format") == TERNARY_FORMAT:
+        try:
+            state = unpack_state(state, weight_shapes(cfg))
+        except ValueError:
+            raise BaseModelError(msg(QT_TRANSLATE_NOOP("engine", "The base model file is damaged (its checksum does "
+                                                                 "not match config.json)."))) from None
     model = Transformer(cfg)
     model.load_state_dict(state)
     model.eval()

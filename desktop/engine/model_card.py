@@ -32,6 +32,18 @@ def _optimiser_line(t: dict) -> str:
     return adamw
 
 
+def _ternary(config: dict) -> str:
+    t = (config.get("training") or {}).get("ternary")
+    if not t:
+        return ""
+    return (f"\n\n## Ternary weights\nThe blocks' projections ({', '.join(t['projections'])}) are served ternary: each "
+            f"weight is -1, 0 or +1 times one {t['scale']} scale, {100 * t['share_of_parameters']:.0f}% of the "
+            f"parameters, stored five to a byte (1.6 bits per weight, `weights_format` `{t['format']}`) and unpacked "
+            f"into dense tensors on load. The embedding and the RMSNorm gains stay fp32. Trained quantisation-aware "
+            f"({t['estimator']}), the quantised weight blended in over {t['warmup_steps']} steps. Adapters trained "
+            f"on this release are trained on the ternary weights they are served with.")
+
+
 def model_card(config: dict, model: Transformer) -> str:
     t = config["training"]
     d = t.get("data", {})
@@ -42,7 +54,7 @@ def model_card(config: dict, model: Transformer) -> str:
 
 A small LLaMA-style decoder (RMSNorm, RoPE, SwiGLU, tied embeddings) trained from
 scratch by NormFit's own `normfit pretrain` tool. It is the shared base on which
-each person's norm-only adapter ({model.cfg.n_norm_gains:,} RMSNorm gains) is trained.
+each person's norm-only adapter ({model.cfg.n_norm_gains:,} RMSNorm gains) is trained.{_ternary(config)}
 
 ## Architecture
 | | |

@@ -33,6 +33,7 @@ from .evaluate import eval_set_from_texts, evaluate
 from .model import ModelConfig, Transformer, count_params
 from .model_card import model_card
 from .release_sets import write_sets
+from . import ternary as tern
 from .tokenizer import Tokenizer, iter_chunks
 
 BASE_ID = "normfit-base-s-1"
@@ -78,6 +79,11 @@ class PretrainConfig:
     # Join the hard line breaks inside prose paragraphs (the Gutenberg books and
     # the documentation are wrapped at ~70 characters); code is left alone.
     unwrap: bool = False
+    # Continue into ternary projections (engine/ternary.py): quantisation-aware
+    # training with a straight-through estimator; the release is written packed.
+    ternary: bool = False
+    # Steps over which the quantised weight is blended in (0 = ternary from the first step).
+    ternary_warmup_steps: int = 0
 
 
 def log(msg: str) -> None:
@@ -278,12 +284,16 @@ def write_release(out: Path, model: Transformer, tok: Tokenizer, cfg: PretrainCo
 
     out.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().to("cpu", torch.float32).contiguous() for k, v in model.state_dict().items()}
+    if cfg.ternary:
+        state = tern.pack_state(state)
     weights = save(state, metadata={"base_id": cfg.base_id})
     # A release is read by every user of the machine: 0644, not the temporary file's 0600.
     atomic_write(out / "model.safetensors", weights, mode=0o644)
     sha = hashlib.sha256(weights).hexdigest()
     atomic_write_text(out / "tokenizer.json", tok.to_json(), mode=0o644)
     config = {"base_id": cfg.base_id, "base_sha256": sha, **model.cfg.to_dict(), "training": summary}
+    if cfg.ternary:
+        config["weights_format"] = tern.FORMAT
     atomic_write_text(out / "config.json", json.dumps(config, indent=2) + "\n", mode=0o644)
     atomic_write_text(out / "MODEL_CARD.md", model_card(config, model), mode=0o644)
     return sha
@@ -312,6 +322,8 @@ class _Pretraining:
         n_val = max(cfg.context_length * 64, len(arr) // 200)
         self.train_arr, val_arr = arr[:-n_val], arr[-n_val:]
         self.model, self.prior = self._model()
+        # Swapped before the optimiser is made; the Parameters stay the same objects.
+        self.tern_layers = tern.make_quantisation_aware(self.model) if cfg.ternary else []
         self.model.to(self.dev)
         self.opt = make_optimizer(self.model, cfg, fused=(info.kind == "cuda"))
         self.ckpt = self.work / "checkpoint.pt"
@@ -367,7 +379,12 @@ class _Pretraining:
                 "optimizer": cfg.optimizer, "muon_lr": cfg.muon_lr if cfg.optimizer == "muon" else None,
                 "weight_decay": cfg.weight_decay, "hardware": self.hardware, "torch": torch.__version__,
                 "python": platform.python_version(), "data": self.data_meta, "general_eval": self.general_eval,
-                "val_loss": state.get("val_loss", float("nan"))}
+                "val_loss": state.get("val_loss", float("nan")),
+                **({"ternary": {"format": tern.FORMAT, "projections": list(tern.PROJECTIONS),
+                                "warmup_steps": cfg.ternary_warmup_steps, "scale": "absmean per tensor",
+                                "estimator": "straight-through, fp32 latent weights",
+                                "share_of_parameters": round(tern.ternary_fraction(self.model), 4)}}
+                   if cfg.ternary else {})}
 
     def checkpoint(self, final: bool = False) -> None:
         model, state = self.model, self.state
@@ -382,9 +399,11 @@ class _Pretraining:
                     "config": asdict(self.cfg)}, buf)
         atomic_write(self.ckpt, buf.getvalue())
         sha = write_release(Path(self.cfg.out), model, self.tok, self.cfg, self.summary())
-        if final:   # the guard's reference and replay sets, sampled from the final weights
-            write_sets(Path(self.cfg.out), model.to("cpu"), self.tok.eot_id, self.cfg.base_id, sha)
-            model.to(self.dev)
+        if final:   # the guard's reference and replay sets, sampled from the weights as served
+            served = Transformer(model.cfg)
+            dense = {k: v.detach().to("cpu", torch.float32) for k, v in model.state_dict().items()}
+            served.load_state_dict(tern.served_state(dense) if self.cfg.ternary else dense)
+            write_sets(Path(self.cfg.out), served, self.tok.eot_id, self.cfg.base_id, sha)
 
     def train(self) -> dict:
         cfg, state, model, opt = self.cfg, self.state, self.model, self.opt
@@ -402,6 +421,8 @@ class _Pretraining:
             starts = rng.integers(0, len(self.train_arr) - T - 1, size=B)
             batch = torch.from_numpy(np.stack([self.train_arr[s:s + T + 1] for s in starts]).astype(np.int64))
             batch = batch.to(self.dev, non_blocking=True)
+            if self.tern_layers:
+                tern.set_mix(self.tern_layers, min(1.0, (state["step"] + 1) / max(1, cfg.ternary_warmup_steps)))
             scale = lr_at(cfg, state["step"], state["elapsed"] / max(1.0, state["total_seconds"])) / cfg.lr
             for g in opt.param_groups:
                 g["lr"] = g["peak_lr"] * scale
