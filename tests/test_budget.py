@@ -88,7 +88,7 @@ def test_a_deadline_scores_a_smaller_sample_of_the_same_windows(tiny_base, docs_
 
 def test_one_thread_when_other_programs_hold_the_cores(monkeypatch):
     times = {}
-    monkeypatch.setattr(device, "_probe_seconds", lambda n, give_up: times[n])
+    monkeypatch.setattr(device, "_probe_seconds", lambda n, give_up, stop=None: times[n])
     times.update({1: 0.03, 4: 0.6})            # four threads fighting for busy cores: 20x slower
     assert device.choose_threads(4) == 1
     times.update({1: 0.03, 4: 0.01})           # a quiet machine

@@ -145,13 +145,15 @@ def evaluate_texts(base: Base, texts: Sequence[str], adapter: AdapterFile | Trai
 
 
 def generate(base: Base, prompt: str, adapter: AdapterFile | TrainResult | None = None,
-             max_new_tokens: int = textgen.MAX_NEW_TOKENS, seed: int = 0, temperature: float | None = None) -> str:
+             max_new_tokens: int = textgen.MAX_NEW_TOKENS, seed: int = 0, temperature: float | None = None,
+             should_stop: Callable[[], bool] | None = None) -> str:
     """A continuation of `prompt` that reads like text (textgen.py): one
     paragraph, wrapped lines joined, ending at a sentence end; sampled with the
     measured settings (textgen.DEFAULT_SAMPLING), at `temperature` if given."""
     sampling = textgen.DEFAULT_SAMPLING if temperature is None else replace(textgen.DEFAULT_SAMPLING,
                                                                             temperature=temperature)
-    return textgen.continue_text(model_with(base, adapter), base.tokenizer, prompt, sampling, seed, max_new_tokens)
+    return textgen.continue_text(model_with(base, adapter), base.tokenizer, prompt, sampling, seed, max_new_tokens,
+                                 should_stop)
 
 
 def explain(base: Base, adapter: AdapterFile | TrainResult, text: str, device="cpu",
@@ -207,10 +209,10 @@ def _table(base: Base) -> suggest.TokenTable:
 
 
 def next_words(base: Base, text: str, adapter: AdapterFile | TrainResult | None = None,
-               n: int = suggest.SUGGESTIONS) -> list[str]:
+               n: int = suggest.SUGGESTIONS, should_stop: Callable[[], bool] = lambda: False) -> list[str]:
     """The n words the model (with `adapter`, if any) expects next after
-    `text`, or to finish the word `text` ends in."""
-    return suggest.next_words(model_with(base, adapter), base.tokenizer, _table(base), text, n)
+    `text`, or to finish the word `text` ends in (errors.Stopped once `should_stop()`)."""
+    return suggest.next_words(model_with(base, adapter), base.tokenizer, _table(base), text, n, should_stop)
 
 
 def keystroke_savings(base: Base, texts: Sequence[str], adapter: AdapterFile | TrainResult, max_words: int = 400,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 import torch
 
@@ -31,10 +32,12 @@ class DeviceInfo:
         return f"Using the processor, {self.threads} {cores}"
 
 
-def detect(requested: str = "auto", threads: int | None = None) -> DeviceInfo:
+def detect(requested: str = "auto", threads: int | None = None,
+           should_stop: Callable[[], bool] | None = None) -> DeviceInfo:
     """Resolve ``auto|cpu|cuda|mps`` to an available device.
 
-    Raises ValueError with a readable sentence when the requested device is absent.
+    Raises ValueError with a readable sentence when the requested device is absent,
+    and errors.Stopped when `should_stop()` ends the thread probe (a window that closed).
     """
     requested = (requested or "auto").lower()
     if requested not in ("auto", "cpu", "cuda", "mps"):
@@ -49,7 +52,7 @@ def detect(requested: str = "auto", threads: int | None = None) -> DeviceInfo:
     if requested == "auto":
         kind = "cuda" if has_cuda else ("mps" if has_mps else "cpu")
     cores = usable_cpus()
-    n = threads or (cores if kind != "cpu" else choose_threads(cores))
+    n = threads or (cores if kind != "cpu" else choose_threads(cores, should_stop))
     torch.set_num_threads(n)
     if kind == "cuda":
         name = torch.cuda.get_device_name(0)
@@ -66,7 +69,7 @@ _PROBE_SHAPE = (512, 256, 688)
 _PROBE_ROUNDS = 6
 
 
-def _probe_seconds(threads: int, give_up_s: float) -> float:
+def _probe_seconds(threads: int, give_up_s: float, should_stop: Callable[[], bool] | None = None) -> float:
     torch.set_num_threads(threads)
     m, k, n = _PROBE_SHAPE
     g = torch.Generator().manual_seed(0)
@@ -74,13 +77,16 @@ def _probe_seconds(threads: int, give_up_s: float) -> float:
     (x @ w).relu_()                       # warm: the first call allocates
     t = time.monotonic()
     for _ in range(_PROBE_ROUNDS):
+        if should_stop is not None and should_stop():
+            from .errors import Stopped
+            raise Stopped()
         (x @ w).relu_() @ w.T
         if time.monotonic() - t > give_up_s:
             break                         # already far slower: no need to finish
     return time.monotonic() - t
 
 
-def choose_threads(cores: int) -> int:
+def choose_threads(cores: int, should_stop: Callable[[], bool] | None = None) -> int:
     """Threads for a CPU job: all usable cores on a quiet machine, one when the
     others are busy. With every core taken by other programs, two PyTorch
     threads wait on each other at every parallel step and ran 23x slower than
@@ -89,8 +95,8 @@ def choose_threads(cores: int) -> int:
     fraction of a second) and keep the faster; more threads must win clearly."""
     if cores <= 1:
         return 1
-    one = _probe_seconds(1, 10.0)
-    many = _probe_seconds(cores, 2.0 * one)
+    one = _probe_seconds(1, 10.0, should_stop)
+    many = _probe_seconds(cores, 2.0 * one, should_stop)
     return cores if many < 0.8 * one else 1
 
 

@@ -18,3 +18,8 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return str(self.message)
+
+
+class Stopped(Exception):
+    """A long computation (suggestions, a probe, scoring) was asked to stop
+    (its window closed): what it made so far is nobody's."""

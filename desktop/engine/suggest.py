@@ -32,7 +32,12 @@ from typing import Callable, Sequence
 
 import torch
 
+from .errors import Stopped
 from .evaluate import _t975
+
+
+def _never() -> bool:
+    return False
 
 SUGGESTIONS = 3
 BEAM = 6                 # partial words kept per step
@@ -197,22 +202,26 @@ def _expand(table: TokenTable, beam: _Beam, logp: torch.Tensor, typed: bytes, se
 
 
 def complete_words(model, table: TokenTable, caches: list[dict], logp: torch.Tensor, typed: bytes,
-                   sep_len: int, n: int = SUGGESTIONS) -> list[str]:
+                   sep_len: int, n: int = SUGGESTIONS, should_stop: Callable[[], bool] = _never) -> list[str]:
     """The n most probable words after a context (its per-layer key/value
     caches and its next-token log-probabilities), among those consistent
     with `typed`: the bytes after the context (`sep_len` of separator, then
     the word's first letters)."""
-    return [w for w, _ in scored_words(model, table, caches, logp, typed, sep_len, n)]
+    return [w for w, _ in scored_words(model, table, caches, logp, typed, sep_len, n, should_stop)]
 
 
 @torch.no_grad()
 def scored_words(model, table: TokenTable, caches: list[dict], logp: torch.Tensor, typed: bytes,
-                 sep_len: int, n: int = SUGGESTIONS) -> list[tuple[str, float]]:
-    """complete_words with each word's log-probability (of its tokens and of the word ending there)."""
+                 sep_len: int, n: int = SUGGESTIONS,
+                 should_stop: Callable[[], bool] = _never) -> list[tuple[str, float]]:
+    """complete_words with each word's log-probability (of its tokens and of the word ending there).
+    Raises Stopped between search steps once `should_stop()` says so (a window that closed)."""
     found: dict[bytes, float] = {}
     beams = [_Beam(b"", 0.0, 0)]
     logps = logp.view(1, -1)
     for depth in range(DEPTH):
+        if should_stop():
+            raise Stopped()
         grow: list = []
         for b in beams:
             _expand(table, b, logps[b.row], typed, sep_len, found, grow)
@@ -257,13 +266,14 @@ def split_typed(text: str) -> tuple[str, str, str]:
 
 
 @torch.no_grad()
-def next_words(model, tokenizer, table: TokenTable, text: str, n: int = SUGGESTIONS) -> list[str]:
+def next_words(model, tokenizer, table: TokenTable, text: str, n: int = SUGGESTIONS,
+               should_stop: Callable[[], bool] = _never) -> list[str]:
     """The n words most likely to come next after `text`, or to finish the word it ends in."""
     context, sep, begun = split_typed(text)
     ids = [tokenizer.eot_id] + (tokenizer.encode(context)[-(window_for(model) - 1):] if context else [])
     caches, logp = _context(model, ids)
     typed = (sep + begun).encode("utf-8")
-    return complete_words(model, table, caches, logp, typed, len(sep.encode("utf-8")), n)
+    return complete_words(model, table, caches, logp, typed, len(sep.encode("utf-8")), n, should_stop)
 
 
 @dataclass

@@ -180,10 +180,12 @@ def _hold_paragraph(logits: torch.Tensor, tokenizer, text: str) -> torch.Tensor:
 
 @torch.no_grad()
 def sample(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING, seed: int = 0,
-           max_new_tokens: int = MAX_NEW_TOKENS, stop=None, hold_paragraph: bool = False) -> str:
+           max_new_tokens: int = MAX_NEW_TOKENS, stop=None, hold_paragraph: bool = False,
+           should_stop=None) -> str:
     """The raw sampled text after `prompt` (token by token, with the model's
     key/value cache), until `stop(text)` says so or max_new_tokens;
-    `hold_paragraph`: no paragraph break before the first sentence end."""
+    `hold_paragraph`: no paragraph break before the first sentence end.
+    Raises Stopped between tokens once `should_stop()` says so."""
     ids = [tokenizer.eot_id] + tokenizer.encode(prompt)
     room = model.cfg.context_length - max_new_tokens - 1
     ids = ids[:1] + ids[-room + 1:] if len(ids) > room else ids
@@ -193,6 +195,9 @@ def sample(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING,
     new: list[int] = []
     text = ""
     for _ in range(max_new_tokens):
+        if should_stop is not None and should_stop():
+            from .errors import Stopped
+            raise Stopped()
         logits = model.logits(model.hidden(x, caches))[0, -1]
         if hold_paragraph:
             logits = _hold_paragraph(logits, tokenizer, text)
@@ -208,12 +213,12 @@ def sample(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING,
 
 
 def continue_text(model, tokenizer, prompt: str, sampling: Sampling = DEFAULT_SAMPLING, seed: int = 0,
-                  max_new_tokens: int = MAX_NEW_TOKENS) -> str:
+                  max_new_tokens: int = MAX_NEW_TOKENS, should_stop=None) -> str:
     """A tidy continuation of `prompt` (tidy_continuation), stopping early at a sentence end."""
     prompt = prompt.rstrip()
     code = prompt_is_code(prompt)
     raw = sample(model, tokenizer, prompt, sampling, seed, max_new_tokens, lambda t: _done(prompt, t),
-                 hold_paragraph=not code)
+                 hold_paragraph=not code, should_stop=should_stop)
     return tidy_continuation(prompt, raw)
 
 

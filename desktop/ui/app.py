@@ -87,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(60_000, win.close)
     rc = app.exec()
     log.info("window closed")
-    from .worker import wait_for_lingering
-    if not wait_for_lingering(10.0):
+    from .worker import wait_for_jobs
+    if not wait_for_jobs(10.0):
         # A computation that cannot be interrupted is still running; ending the
         # process now beats Qt aborting when its thread object is destroyed.
         log.warning("exiting with a computation still running")

@@ -165,4 +165,4 @@ def explain_file(window, af, abase, name: str) -> None:
     def failed(f):
         dlg.status.setText(f.message)
 
-    window._start_job("explain-file", work, done, on_failed=failed)
+    window._start_job("explain-file", work, done, on_failed=failed, owner=dlg)

@@ -233,7 +233,8 @@ class TryIt(QObject):
 
         def work(emit, stop):
             api = engine()
-            return (api.next_words(base, text), api.next_words(base, text, adapter) if adapter is not None else [])
+            return (api.next_words(base, text, should_stop=stop),
+                    api.next_words(base, text, adapter, should_stop=stop) if adapter is not None else [])
 
         self.suggest_job = self.win._start_job("suggest", work, self._suggested, on_failed=self._suggest_failed)
 
@@ -269,8 +270,8 @@ class TryIt(QObject):
 
         def work(emit, stop):
             api = engine()
-            a = api.generate(base, prompt, None, seed=0)
-            return a, api.generate(base, prompt, adapter, seed=0) if adapter is not None else ""
+            a = api.generate(base, prompt, None, seed=0, should_stop=stop)
+            return a, api.generate(base, prompt, adapter, seed=0, should_stop=stop) if adapter is not None else ""
 
         def done(res):
             box.base_out.setPlainText(prompt + res[0])

@@ -132,7 +132,7 @@ class WhoseDialog(Retranslating, QDialog):
             return api.read_file(path).text
 
         self.window._start_job("read-for-guess", work, self.paste.setPlainText,
-                               on_failed=lambda f: self.caution.setText(f.message), uses_base=False)
+                               on_failed=lambda f: self.caution.setText(f.message), uses_base=False, owner=self)
 
     def _pick_folder(self) -> None:
         d = QFileDialog.getExistingDirectory(self, tr("Folder of adapters"), self.folder.text())
@@ -167,7 +167,7 @@ class WhoseDialog(Retranslating, QDialog):
             self.answer.setText("")
             self.caution.setText(f.message)
 
-        self.window._start_job("guess", work, lambda r: self._show(r, text), on_failed=failed)
+        self.window._start_job("guess", work, lambda r: self._show(r, text), on_failed=failed, owner=self)
 
     def _show(self, routed, text: str) -> None:
         from ..engine.api import MIN_WORDS_TO_TELL, ROUTED_BASE as BASE_NAME, certainty, count_words

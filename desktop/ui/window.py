@@ -32,7 +32,7 @@ from .state import (DOCUMENTS, PERSONALISE, RESULTS, Outcome, RunState, Skipped,
                     samples_dir)
 from .training_step import PersonaliseController
 from .words import tr
-from .worker import Failure, Job, linger
+from .worker import Failure, Job
 
 log = logging.getLogger("normfit.ui")
 # Outcome, RunState and samples_dir are imported from here by tests and benchmarks.
@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         if self.base is None:
             self._load_base()
         else:
-            self._start_job("inspect-device", lambda emit, stop: (engine().detect(), engine().MIN_WORDS),
+            self._start_job("inspect-device",
+                            lambda emit, stop: (engine().detect(should_stop=stop), engine().MIN_WORDS),
                             self._device_known, uses_base=False)
 
     # ------------------------------------------------------------ layout
@@ -262,17 +263,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(ev)
 
     def stop_jobs(self, seconds: float) -> None:
-        """Cancel every job and wait a while; one still running (a computation that
-        cannot stop mid-way on a very busy PC) is handed to worker.linger so that
-        destroying the window never destroys a running thread."""
+        """Cancel every job, wait a while, and detach them all: one still running
+        (a step that cannot stop mid-way on a very busy PC) ends in the background,
+        kept alive by worker.LIVE, and nothing it computes reaches this window."""
         for j in list(self.jobs):
             j.cancel()
         deadline = time.monotonic() + seconds
         for j in list(self.jobs):
             j.wait(max(0, int((deadline - time.monotonic()) * 1000)))
-            if j.isRunning():
-                linger(j)
-                self.jobs.discard(j)
+            j.detach()
+        self.jobs.clear()
 
     def dragEnterEvent(self, ev) -> None:
         if ev.mimeData().hasUrls() and any(u.isLocalFile() for u in ev.mimeData().urls()):
@@ -313,24 +313,23 @@ class MainWindow(QMainWindow):
         self.go(RESULTS)
 
     # ------------------------------------------------------------ jobs
-    def _start_job(self, name, fn, on_done, on_event=None, on_failed=None, uses_base: bool = True) -> Job:
+    def _start_job(self, name, fn, on_done, on_event=None, on_failed=None, uses_base: bool = True,
+                   owner=None) -> Job:
         """Run `fn` in a background job. Jobs that use the base model (`uses_base`, the
         default) queue on one lock, so two never touch the shared Base at once (a
-        class run and an explanation, say); reading files, loading and writing do not."""
-        job = Job(name, fn, self, self.base_lock if uses_base else None)
+        class run and an explanation, say); reading files, loading and writing do not.
+        `owner` (default: this window; a dialog for a dialog's job): once it is gone,
+        nothing the job computes is delivered."""
+        job = Job(name, fn, self.base_lock if uses_base else None, owner=owner or self,
+                  on_end=self.jobs.discard)
         if on_event is not None:
-            job.event.connect(on_event)
-        job.succeeded.connect(on_done)
-        job.failed.connect(on_failed or (lambda f, n=name: self.show_error(tr("Something went wrong"), f)))
-        job.finished.connect(lambda j=job: self._job_finished(j))
+            job.relay(job.event, on_event)
+        job.relay(job.succeeded, on_done)
+        job.relay(job.failed, on_failed or (lambda f: self.show_error(tr("Something went wrong"), f)))
         self.jobs.add(job)
         log.info("job %s started", name)
         job.start()
         return job
-
-    def _job_finished(self, job: Job) -> None:
-        self.jobs.discard(job)
-        job.deleteLater()
 
     def show_error(self, title: str, failure: Failure | str, details: str | None = None) -> QMessageBox:
         """A plain sentence, with the technical details folded away."""
@@ -359,7 +358,7 @@ class MainWindow(QMainWindow):
         def work(emit, stop):
             api = engine()
             base = api.load_base(folder)
-            return base, api.detect(), api.MIN_WORDS
+            return base, api.detect(should_stop=stop), api.MIN_WORDS
 
         self._start_job("load-base", work, self._base_loaded, on_failed=self._base_failed, uses_base=False)
 
