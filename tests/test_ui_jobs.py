@@ -18,7 +18,7 @@ from tests.test_ui import base, home, needs_base, outcome, window, written  # no
 @needs_base
 def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp_path, monkeypatch):
     """Saving runs off the window's thread: while a deliberately slow write takes 1.5 s,
-    the window keeps repainting (a timer keeps firing) and a second Save is refused politely."""
+    the window keeps repainting (a timer keeps firing inside the write) and a second Save is refused politely."""
     import time
 
     from PySide6.QtCore import QTimer
@@ -27,9 +27,14 @@ def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp
     window.results.show_outcome(outcome)
     real = api.export_adapter
 
+    inside = []        # (start, end) of the slow write, as the writer saw it
+
     def slow(*a, **k):
+        inside.append(time.monotonic())
         time.sleep(1.5)
-        return real(*a, **k)
+        out = real(*a, **k)
+        inside.append(time.monotonic())
+        return out
     monkeypatch.setattr(api, "export_adapter", slow)
     target = tmp_path / "slow.safetensors"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -37,16 +42,17 @@ def test_a_slow_usb_stick_does_not_freeze_the_window(qtbot, window, outcome, tmp
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(50)
-    t0 = time.monotonic()
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)
-    assert time.monotonic() - t0 < 1.0, "the click returned before the write finished"
+    assert len(inside) < 2, "the click waited for the write to finish"
     qtbot.mouseClick(window.results_page.save, Qt.MouseButton.LeftButton)     # refused while writing
     assert "Still writing" in window.statusBar().currentMessage()
     written(window, qtbot)
     timer.stop()
     assert target.is_file()
-    during = [t for t in ticks if t < t0 + 1.5]
-    assert len(during) >= 10, f"the window's event loop ran {len(during)} times during a 1.5 s write"
+    # What "never freezes" means: the event loop kept turning while the writer was inside
+    # its 1.5 s write (a 50 ms timer; a frozen window would have 0 ticks there).
+    during = [t for t in ticks if inside[0] < t < inside[1]]
+    assert len(during) >= 5, f"the window's event loop ran {len(during)} times during a 1.5 s write"
 
 
 def test_jobs_that_use_the_base_model_run_one_at_a_time(qtbot, tiny_base):
