@@ -5,6 +5,7 @@ moment; many times in one process. Run by tests/test_soak.py in a child
 process, so an abort shows as a red test rather than ending the suite:
 
     python -m tests.soak_window CYCLES SEED [MAX_WAIT_S]
+    SOAK_SHOTS=DIR QT_QPA_PLATFORM=xcb xvfb-run -a python -m tests.soak_window 24 3 1.0   # by hand, on a screen
 
 Prints one JSON line: cycles, seconds, jobs started of each kind, how each
 cycle ended, and every problem seen (an exception in a slot, a dialog left on
@@ -88,6 +89,7 @@ def soak(cycles: int, seed: int, max_wait: float = 0.4) -> dict:
     api.export_adapter = slow_export
     # "NormFit is still training. Stop and close?": the person says yes.
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shots = Path(os.environ["SOAK_SHOTS"]) if os.environ.get("SOAK_SHOTS") else None
     rng = random.Random(seed)
     kinds, endings = Counter(), Counter()
     t0 = time.monotonic()
@@ -127,6 +129,8 @@ def soak(cycles: int, seed: int, max_wait: float = 0.4) -> dict:
         kinds[kind] += 1
         print(f"soak {i} {kind} {ending}", file=sys.stderr, flush=True)
         _wait(app, rng.uniform(0, max_wait))
+        if shots is not None and kinds[kind] == 1:     # the moment before closing, once per kind
+            (dialog or w).grab().save(str(shots / f"closing-{kind}.png"))
         if ending == "language-then-close":
             w.set_language(rng.choice(["ml", "en"]))
             _wait(app, rng.uniform(0, max_wait / 2))

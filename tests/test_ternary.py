@@ -117,17 +117,22 @@ def test_a_ternary_release_is_never_the_default_but_can_be_chosen(releases_dir):
     assert load_base(releases_dir / "normfit-test-t-1").base_id == "normfit-test-t-1"
 
 
-def test_an_adapter_on_the_ternary_base_learns_and_opens_only_with_it(releases_dir, docs_dir, tmp_path):
+def test_an_adapter_on_the_ternary_base_learns_and_opens_only_with_it(releases_dir, tmp_path):
+    from tests.test_ui import writing      # a voice unlike the pretraining text: something to learn
     tb = load_base(releases_dir / "normfit-test-t-1")
     fb = load_base(releases_dir / "normfit-test-f-1")
-    data = prepare_documents(tb, collect([docs_dir]).documents)
-    r = personalise(tb, data, TrainConfig(method="norm", lr=0.05, max_steps=20, minutes=1,
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"d{i}.txt").write_text(writing(i, 900), encoding="utf-8")
+    data = prepare_documents(tb, collect([docs]).documents)
+    r = personalise(tb, data, TrainConfig(method="norm", lr=0.05, max_steps=30, minutes=1,
                                           select_best=False, max_drift=None))
     path = tmp_path / "mine.safetensors"
     export_adapter(path, r, tb)
     af = open_adapter(path, tb)
     assert af.base_sha256 == tb.sha256
-    text = [synthetic_text(300, seed=99)]
+    text = [writing(99, 400)]
     assert evaluate_texts(tb, text, af).ppl < evaluate_texts(tb, text, None).ppl
     with pytest.raises(AdapterFileError, match="made for a different base model"):
         open_adapter(path, fb)
