@@ -53,9 +53,12 @@ def _setup(home: Path):
     documents = [api.Document(path=str(p), kind="Text", text=p.read_text(encoding="utf-8"))
                  for p in sorted(docs.glob("*.txt"))]
     outcome = run(base, api.TrainConfig(**TINY), documents)
-    adapters = home / "adapters-folder"
-    adapters.mkdir()
+    from desktop.paths import adapters_dir, ensure
+    adapters = ensure(adapters_dir())      # the person's own adapters: used without a signed entry
     api.export_adapter(adapters / "mine.safetensors", outcome.results[0], base)
+    other = run(base, api.TrainConfig(**TINY, seed=1), documents[:2] + [api.Document(
+        path="/tmp/other.txt", kind="Text", text=writing(7, 900))])
+    api.export_adapter(adapters / "other.safetensors", other.results[0], base)
     shared = home / "shared"
     shared.mkdir()
     (shared / "mine.safetensors").write_bytes((adapters / "mine.safetensors").read_bytes())
@@ -105,8 +108,10 @@ def soak(cycles: int, seed: int, max_wait: float = 0.4) -> dict:
                     and time.monotonic() < end:
                 _wait(app, 0.02)
             w.personalise.start()
+            w.go(1)                                # where a person who pressed Start is
         elif kind in ("try-write", "suggest", "explain", "save-slow"):
             w.results.show_outcome(outcome)        # starts its explanation and typing-savings jobs
+            w.go(2)
             tri = w.results.try_it
             tri.box.prompt.setText("The old ferryman")
             if kind == "try-write":
