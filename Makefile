@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Qt's xcb plugin needs X11 libraries that PySide6 does not carry (libxcb-cursor0 for
+# Qt >= 6.5): tools/qt_libs.py says what to install (installs it as root with apt);
+# it checks nothing when QT_QPA_PLATFORM is not xcb (offscreen in CI).
 run: $(STAMP)
+	@$(BIN)/python tools/qt_libs.py
 	$(BIN)/normfit
 
 test: $(STAMP)
@@ -33,8 +37,8 @@ $(DIST_STAMP): $(STAMP)
 
 dist: $(DIST_STAMP)
 	@# Libraries Qt's X11/Wayland plugins link to, bundled from the build machine (Debian/Ubuntu names)
-	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! ldconfig -p | grep -q libxcb-icccm.so.4; then \
-		apt-get install -y -q libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null; fi
+	@# (each one looked up; installed as root with apt, else one sentence on what to install)
+	@$(BIN)/python tools/qt_libs.py --bundle
 	@# The Malayalam font the app carries (build.spec copies it in with its licence)
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && [ ! -f /usr/share/fonts/truetype/noto/NotoSansMalayalam-Regular.ttf ]; then \
 		apt-get install -y -q fonts-noto-core >/dev/null; fi

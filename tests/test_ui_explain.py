@@ -40,6 +40,40 @@ def test_results_light_up_the_held_out_words(qtbot, window, outcome):  # noqa: F
 
 
 @needs_base
+def test_try_it_stays_where_it_was_when_the_words_arrive(qtbot, window, outcome, monkeypatch):  # noqa: F811
+    """The words come seconds after the result; Try it, already shown, must not be pushed down (issue 30)."""
+    import threading
+
+    from PySide6.QtCore import QPoint
+
+    from desktop.engine import api
+    arrived, release = threading.Event(), threading.Event()
+    real = api.explain
+
+    def held_explain(*a, **kw):
+        # Held until the test has measured the page as first shown: no race with a fast machine.
+        release.wait(60)
+        ex = real(*a, **kw)
+        arrived.set()
+        return ex
+    monkeypatch.setattr(api, "explain", held_explain)
+    window.resize(800, 600)     # narrow: the summary wraps to more lines than "Looking at your words..."
+    page, box, try_box = window.results_page, window.words_box, window.results_page.try_box
+    inner = page.widget()
+    where = lambda w: w.mapTo(inner, QPoint(0, 0)).y()    # noqa: E731
+    window.results.show_outcome(_learned(outcome))
+    window.go(2)         # the Results page, shown, so its layout places its widgets
+    qtbot.wait(300)
+    assert box.ex is None and not arrived.is_set()
+    before = where(try_box), where(page.saved_box)
+    release.set()
+    qtbot.waitUntil(lambda: box.ex is not None, timeout=120_000)
+    qtbot.wait(300)
+    assert arrived.is_set() and box.gained.count() >= 1
+    assert (where(try_box), where(page.saved_box)) == before
+
+
+@needs_base
 def test_a_result_that_kept_the_base_shows_no_words(qtbot, window, outcome):  # noqa: F811
     r = outcome.results[0]
     kept_base = dataclasses.replace(outcome, results=[dataclasses.replace(r, best_step=0)])

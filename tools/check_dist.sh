@@ -52,7 +52,8 @@ awk -v a="$start" -v b="$end" 'BEGIN { printf "selftest wall %.1f s\n", b - a }'
 echo "(nothing inside $APP was added or changed)"
 
 echo "== window under xvfb"
-if ! command -v xvfb-run >/dev/null || ! command -v xwininfo >/dev/null || ! ldconfig -p | grep -q libxcb-cursor.so.0; then
+# (each X11 library looked up on its own by tools/qt_libs.py, not only libxcb-cursor)
+if ! command -v xvfb-run >/dev/null || ! command -v xwininfo >/dev/null || ! QT_QPA_PLATFORM=xcb .venv/bin/python tools/qt_libs.py 2>/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         apt-get install -y -q xvfb x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q xvfb x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0 >/dev/null; }
     fi

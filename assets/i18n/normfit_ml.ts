@@ -39,7 +39,7 @@ Lower means the model predicts your writing better.</source>
     </message>
     <message>
         <source>not run</source>
-        <translation>ഓടിച്ചില്ല</translation>
+        <translation>പ്രവർത്തിപ്പിച്ചില്ല</translation>
     </message>
     <message>
         <source>lower is better</source>
@@ -307,7 +307,7 @@ Lower means the model predicts your writing better.</source>
     </message>
     <message>
         <source>Add some of your own writing: stories, essays, notes, code. NormFit reads plain text, Markdown, PDF, Word, OpenDocument, EPUB, web pages and source code. You can also drop files or folders onto this window. Nothing leaves this computer.</source>
-        <translation>നിങ്ങൾ സ്വന്തമായി എഴുതിയവ ചേർക്കൂ: കഥകൾ, ഉപന്യാസങ്ങൾ, കുറിപ്പുകൾ, കോഡ്. സാധാരണ ടെക്സ്റ്റ്, Markdown, PDF, Word, OpenDocument, EPUB, വെബ് പേജുകൾ, സോഴ്സ് കോഡ് എന്നിവ NormFit-ന് വായിക്കാം. ഫയലുകളോ ഫോൾഡറുകളോ ഈ ജാലകത്തിലേക്ക് വലിച്ചിടുകയും ചെയ്യാം. ഒന്നും ഈ കമ്പ്യൂട്ടറിന് പുറത്തുപോകില്ല.</translation>
+        <translation>നിങ്ങൾ സ്വന്തമായി എഴുതിയവ ചേർക്കൂ: കഥകൾ, ഉപന്യാസങ്ങൾ, കുറിപ്പുകൾ, കോഡ്. എഴുത്ത് ഫയലുകൾ, Markdown, PDF, Word, OpenDocument, EPUB, വെബ് പേജുകൾ, സോഴ്സ് കോഡ് എന്നിവ NormFit-ന് വായിക്കാം. ഫയലുകളോ ഫോൾഡറുകളോ ഈ ജാലകത്തിലേക്ക് വലിച്ചിടുകയും ചെയ്യാം. ഒന്നും ഈ കമ്പ്യൂട്ടറിന് പുറത്തുപോകില്ല.</translation>
     </message>
     <message>
         <source>Add &amp;files...</source>
@@ -811,7 +811,7 @@ Lower means the model predicts your writing better.</source>
     </message>
     <message>
         <source>Text</source>
-        <translation>ടെക്സ്റ്റ്</translation>
+        <translation>എഴുത്ത് ഫയൽ</translation>
     </message>
     <message>
         <source>Source code</source>
@@ -888,7 +888,7 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>&amp;Whose writing is this?...</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഇത് ആരുടെ എഴുത്താണ്? (&amp;W)...</translation>
+        <translation>ഇത് ആരുടെ എഴുത്താണ്?...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -929,7 +929,7 @@ Lower means the model predicts your writing better.</source>
     <message>
         <source>&amp;Guide for teachers</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>അധ്യാപകർക്കുള്ള സഹായി (&amp;G)</translation>
+        <translation>അധ്യാപകർക്കുള്ള സഹായി</translation>
     </message>
     <message>
         <source>&amp;About NormFit</source>
@@ -1340,7 +1340,7 @@ Lower means the model predicts your writing better.</source>
 Personalises a small language model to your writing by training only its normalisation gains (about 2,300 numbers), offline. Logs: {logs}</source>
         <translation>NormFit {v}
 
-ഒരു ചെറിയ ഭാഷാ മോഡലിനെ നിങ്ങളുടെ എഴുത്തിനനുസരിച്ച് വ്യക്തിഗതമാക്കുന്നു. അതിന്റെ നോർമലൈസേഷൻ ഗെയിനുകൾ (ഏകദേശം 2,300 സംഖ്യകൾ) മാത്രം പരിശീലിപ്പിക്കുന്നു; ഇന്റർനെറ്റ് വേണ്ട. ലോഗുകൾ: {logs}</translation>
+ഒരു ചെറിയ ഭാഷാ മോഡലിനെ നിങ്ങളുടെ എഴുത്തിനനുസരിച്ച് വ്യക്തിഗതമാക്കുന്നു. അതിലെ തോത് ക്രമീകരിക്കുന്ന സംഖ്യകൾ (ഏകദേശം 2,300 എണ്ണം) മാത്രം പരിശീലിപ്പിക്കുന്നു; ഇന്റർനെറ്റ് വേണ്ട. ലോഗുകൾ: {logs}</translation>
     </message>
     <message>
         <source>Norm-only (NormFit)</source>
@@ -1647,7 +1647,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Paste a paragraph or pick a file, and choose a folder of adapters. Each adapter reads the text; the one that finds it most predictable is NormFit&apos;s guess. Adapters in a shared folder are used only when their signed entry checks out.</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഒരു ഖണ്ഡിക ഒട്ടിക്കുക അല്ലെങ്കിൽ ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക; അഡാപ്റ്ററുകളുള്ള ഫോൾഡറും തിരഞ്ഞെടുക്കുക. ഓരോ അഡാപ്റ്ററും എഴുത്ത് വായിക്കും; ഏറ്റവും നന്നായി ഊഹിക്കുന്നതാണ് NormFit-ന്റെ ഉത്തരം. പങ്കിട്ട ഫോൾഡറിലെ അഡാപ്റ്ററുകൾ, ഒപ്പിട്ട രേഖ ശരിയാണെങ്കിൽ മാത്രം ഉപയോഗിക്കും.</translation>
+        <translation>ഒരു ഖണ്ഡിക ഒട്ടിക്കുക അല്ലെങ്കിൽ ഒരു ഫയൽ തിരഞ്ഞെടുക്കുക; അഡാപ്റ്ററുകളുള്ള ഫോൾഡറും തിരഞ്ഞെടുക്കുക. ഓരോ അഡാപ്റ്ററും എഴുത്ത് വായിക്കും; ഏറ്റവും നന്നായി ഊഹിക്കുന്നതാണ് NormFit-ന്റെ ഉത്തരം. പങ്കിട്ട ഫോൾഡറിലെ അഡാപ്റ്ററുകൾ, ഒപ്പിട്ട കുറിപ്പ് ശരിയാണെങ്കിൽ മാത്രം ഉപയോഗിക്കും.</translation>
     </message>
     <message>
         <source>Text to guess</source>
@@ -1732,7 +1732,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Not used: {file}: {why}</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഉപയോഗിച്ചില്ല: {file}: {why}</translation>
+        <translation>ഉപയോഗിക്കുന്നില്ല: {file}: {why}</translation>
     </message>
     <message>
         <source>No adapter in this folder could be used.</source>
@@ -1808,7 +1808,7 @@ Personalises a small language model to your writing by training only its normali
     </message>
     <message>
         <source>Personal gain</source>
-        <translation>സ്വന്തം എഴുത്തിലെ മെച്ചം</translation>
+        <translation>വ്യക്തിഗത നേട്ടം</translation>
     </message>
     <message>
         <source>General drift</source>
@@ -1864,11 +1864,11 @@ Personalises a small language model to your writing by training only its normali
     </message>
     <message>
         <source>Not finished: run it again to continue. Students already done are not redone.</source>
-        <translation>പൂർത്തിയായിട്ടില്ല: തുടരാൻ വീണ്ടും ഓടിക്കുക. കഴിഞ്ഞ വിദ്യാർത്ഥികളെ വീണ്ടും ചെയ്യില്ല.</translation>
+        <translation>പൂർത്തിയായിട്ടില്ല: തുടരാൻ വീണ്ടും പ്രവർത്തിപ്പിക്കുക. കഴിഞ്ഞ വിദ്യാർത്ഥികളെ വീണ്ടും ചെയ്യില്ല.</translation>
     </message>
     <message>
         <source>Personal gain: how much better the model predicts the student&apos;s own writing, measured on a part of it that was kept aside and never trained on. Higher is better.</source>
-        <translation>സ്വന്തം എഴുത്തിലെ മെച്ചം: വിദ്യാർത്ഥിയുടെ സ്വന്തം എഴുത്ത് മോഡൽ എത്രത്തോളം കൂടുതൽ നന്നായി ഊഹിക്കുന്നു എന്നത്; പരിശീലനത്തിന് ഉപയോഗിക്കാതെ മാറ്റിവെച്ച ഭാഗത്തിൽ അളന്നത്. കൂടുന്നതാണ് നല്ലത്.</translation>
+        <translation>വ്യക്തിഗത നേട്ടം: വിദ്യാർത്ഥിയുടെ സ്വന്തം എഴുത്ത് മോഡൽ എത്രത്തോളം കൂടുതൽ നന്നായി ഊഹിക്കുന്നു എന്നത്; പരിശീലനത്തിന് ഉപയോഗിക്കാതെ മാറ്റിവെച്ച ഭാഗത്തിൽ അളന്നത്. കൂടുന്നതാണ് നല്ലത്.</translation>
     </message>
     <message>
         <source>General drift: how much worse the model got at ordinary text. Small is good; the limit was {limit}.</source>
@@ -1904,7 +1904,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>Writer</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>എഴുതിയത്</translation>
+        <translation>എഴുതിയയാൾ</translation>
     </message>
     <message>
         <source>Recognised as</source>
@@ -2512,7 +2512,7 @@ Personalises a small language model to your writing by training only its normali
     <message>
         <source>record of withdrawals seen</source>
         <translatorcomment>unreviewed (session 7)</translatorcomment>
-        <translation>കണ്ട പിൻവലിക്കലുകളുടെ രേഖ</translation>
+        <translation>കണ്ട പിൻവലിക്കലുകളുടെ കണക്ക്</translation>
     </message>
     <message>
         <source>file</source>
@@ -2723,7 +2723,7 @@ Personalises a small language model to your writing by training only its normali
     </message>
     <message>
         <source>Warning: general text got {change} worse. Training ran with no limit; the default limit ({limit}) keeps this small.</source>
-        <translation>മുന്നറിയിപ്പ്: സാധാരണ എഴുത്ത് {change} മോശമായി. പരിധിയില്ലാതെയാണ് പരിശീലിപ്പിച്ചത്; സാധാരണ പരിധി ({limit}) ഇത് ചെറുതാക്കി നിർത്തും.</translation>
+        <translation>മുന്നറിയിപ്പ്: സാധാരണ എഴുത്ത് {change} മോശമായി. പരിധിയില്ലാതെയാണ് പരിശീലിപ്പിച്ചത്; സ്വതേയുള്ള പരിധി ({limit}) ഇത് ചെറുതാക്കി നിർത്തും.</translation>
     </message>
     <message>
         <source>Shared: the adapter file (the numbers tuned to your writing, its scores, the base model it fits and its label if you gave one) and a signed entry saying what it is, with your public key. Not shared: your documents or their names, your name, your computer&apos;s name, and your private key, which stays in NormFit&apos;s folder on this computer.</source>

@@ -33,6 +33,9 @@ class WordsBox(Retranslating, QGroupBox):
         self.legend = muted(note())
         lay.addWidget(self.legend)
         self.summary = note("")
+        # Room for the summary's usual two or three lines from the start, so the page
+        # under the box stays put when "Looking at your words..." becomes the summary.
+        self.summary.setMinimumHeight(3 * self.summary.fontMetrics().lineSpacing())
         lay.addWidget(self.summary)
         row = QHBoxLayout()
         self.view = QTextBrowser()
@@ -53,6 +56,14 @@ class WordsBox(Retranslating, QGroupBox):
         row.addWidget(side, 1)
         lay.addLayout(row)
         self.retranslate()
+
+    def wait_for_words(self) -> None:
+        """Empty, at its full size, saying it is looking: the place the words will fill."""
+        self.ex = None
+        self.view.clear()
+        self.gained.clear()
+        self.lost.clear()
+        self.summary.setText(tr("Looking at your words..."))
 
     def show_explanation(self, ex) -> None:
         from ..engine.explain_page import tinted_html
@@ -119,13 +130,16 @@ def attach(window) -> WordsBox:
 def explain_outcome(window, outcome) -> None:
     """After a run: light up the held-out excerpt with the result shown (norm-only when compared)."""
     box = window.words_box
-    box.setVisible(False)
     text = getattr(outcome.data, "heldout_excerpt", "") if outcome.data is not None else ""
     result = outcome.by_method().get("norm") or outcome.results[0]
     if not text.strip() or not result.learned or window.base is None:
+        box.setVisible(False)
         return
     base = window.base
-    box.summary.setText(tr("Looking at your words..."))
+    # Shown now, with the result, not when the words arrive seconds later: a box
+    # appearing then pushed Try it down under a click aimed at it (issue 30).
+    box.wait_for_words()
+    box.setVisible(True)
 
     def work(emit, stop):
         from ..engine import api
@@ -134,9 +148,13 @@ def explain_outcome(window, outcome) -> None:
     def done(ex):
         if window.results.outcome is outcome:      # still the one shown
             box.show_explanation(ex)
-            box.setVisible(True)
 
-    window._start_job("explain", work, done, on_failed=lambda f: box.setVisible(False))
+    def failed(f):
+        # Say why in the place kept for the words rather than hide it (hiding moves the page up).
+        if window.results.outcome is outcome:
+            box.summary.setText(f.message)
+
+    window._start_job("explain", work, done, on_failed=failed)
 
 
 def explain_file(window, af, abase, name: str) -> None:
