@@ -17,11 +17,33 @@ import json
 import math
 import random
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.engine.evidence import Cohort, posterior  # noqa: E402
+from desktop.engine.evidence import posterior  # noqa: E402
+
+@dataclass(frozen=True)
+class Cohort:
+    """An adapter's gain (nats per token) on other writers' text: mean, spread, pieces."""
+    mean: float
+    sd: float
+    pieces: int
+
+    @classmethod
+    def of(cls, gains) -> "Cohort":
+        g = list(gains)
+        if not g:
+            return cls(0.0, 0.0, 0)
+        m = sum(g) / len(g)
+        sd = math.sqrt(sum((x - m) ** 2 for x in g) / (len(g) - 1)) if len(g) > 1 else 0.0
+        return cls(m, sd, len(g))
+
+    @classmethod
+    def from_list(cls, v) -> "Cohort":
+        return cls(float(v[0]), float(v[1]), int(v[2]))
+
 
 SIZES = (3, 6, 12)
 LENGTHS = (30, 60, 120, 250)
@@ -61,11 +83,25 @@ SCORES = {            # name: (cohort source, divide by the cohort's spread?)
     "znorm-mean reference": ("reference", False),
     "znorm reference": ("reference", True),
     "share of own gain": ("own", True),
+    "znorm-mean+ class": ("class", "clip"),          # only a positive cohort mean is taken off
+    "znorm-mean+ reference": ("reference", "clip"),
+    "ratio class": ("class", "ratio"),               # gain as a multiple of its mean gain on others' pieces
+    "tnorm": ("raw", "tnorm"),                       # over the other candidates on the same text
+    "znorm-mean class + tnorm": ("class", "tnorm"),
 }
 
 
-def evidences(t: dict, cand: list[int], coh: list[Cohort], spread: bool) -> list[float]:
-    return [(t["gain"][a] - c.mean) / (c.sd if spread and c.sd > 0 else 1.0) for a, c in zip(cand, coh)]
+def evidences(t: dict, cand: list[int], coh: list[Cohort], spread) -> list[float]:
+    if spread == "ratio":
+        return [t["gain"][a] / max(1e-4, c.mean) for a, c in zip(cand, coh)]
+    z = [t["gain"][a] - (max(0.0, c.mean) if spread == "clip" else c.mean) for a, c in zip(cand, coh)]
+    if spread == "tnorm":    # T-norm: each candidate against the others' scores on this same text
+        out = []
+        for i, v in enumerate(z):
+            rest = Cohort.of(z[:i] + z[i + 1:])
+            out.append((v - rest.mean) / (rest.sd if rest.sd > 0 else 1.0))
+        return out
+    return [v / (c.sd if spread is True and c.sd > 0 else 1.0) for v, c in zip(z, coh)]
 
 
 def trials(files: list[dict], score: str, half: int | None):
@@ -109,7 +145,7 @@ def table(rows, tau: float | None = None, p_clear: float = 0.9, p_probably: floa
         c["right"] += guess == y
         c["guesses"][guess] = c["guesses"].get(guess, 0) + 1
         if tau is not None:
-            p = max(posterior(ev, n, tau))
+            p = max(posterior(ev, n, tau[k]))
             if p >= p_probably:
                 c["answered"] += 1
                 c["answered_right"] += guess == y
@@ -138,10 +174,53 @@ def hub_share(files: list[dict], score: str, half: int) -> float:
     return max(counts.values()) / total * max(SIZES) if total else float("nan")
 
 
+def find_p_clear(choose, tau: dict) -> float | None:
+    """The lowest posterior from which guesses on these trials were right at least 9
+    times in 10: in every class size with ten or more such guesses, and over all of them
+    with 95% confidence (Wilson's lower bound). None if no threshold up to 0.99 is."""
+    for i in range(50, 100):
+        th = i / 100
+        ok, pooled = True, []
+        for k in SIZES:
+            hits = [y == max(range(len(ev)), key=lambda q: ev[q]) for kk, _, n, y, ev, _ in choose
+                    if kk == k and max(posterior(ev, n, tau[k])) >= th]
+            pooled += hits
+            ok &= len(hits) < 10 or sum(hits) / len(hits) >= 0.9
+        m = len(pooled)
+        if m:
+            ph, z = sum(pooled) / m, 1.96
+            ok &= (ph + z * z / (2 * m) - z * math.sqrt(ph * (1 - ph) / m + z * z / (4 * m * m))) / (1 + z * z / m) >= 0.9
+        if ok:
+            return th
+    return None
+
+
+def calibrate(files: list[dict], score: str, tau: dict, curve_from: str | None) -> None:
+    """certainty.py's constants from the choose half, then the report half's check."""
+    choose = list(trials(files, score, 0))
+    p_clear = find_p_clear(choose, tau)
+    src = [d for d in files if curve_from is None or d["label"] == curve_from]
+    curve = table(list(trials(src, score, 0)))
+    for k in SIZES:          # held from falling with length: a dip is the sample's noise
+        best = 0.0
+        for L in LENGTHS:
+            if (k, L) in curve:
+                best = curve[(k, L)]["accuracy"] = max(best, curve[(k, L)]["accuracy"])
+    print("\nTEMPERATURE = {" + ", ".join(f"{k}: {t:.3g}" for k, t in tau.items()) + f"}}\nP_CLEAR = {p_clear}")
+    print("CURVE = {" + ", ".join(f"{k}: {{" + ", ".join(f"{L}: {curve[(k, L)]['accuracy']:.2f}" for L in LENGTHS
+                                                      if (k, L) in curve) + "}" for k in SIZES) + "}")
+    rep = list(trials(files, score, 1))
+    clear = [y == max(range(len(ev)), key=lambda q: ev[q]) for k, _, n, y, ev, _ in rep
+             if p_clear is not None and max(posterior(ev, n, tau[k])) >= p_clear]
+    print(f"report half: 'clear' said {len(clear)} times, right {sum(clear)} ({100 * sum(clear) / max(1, len(clear)):.0f}%)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="+")
     ap.add_argument("--json", default=None)
+    ap.add_argument("--calibrate", default=None, help="a score: print certainty.py's constants for it")
+    ap.add_argument("--curve-from", default=None, help="the file (stem) whose accuracies make the curve")
     a = ap.parse_args()
     files = []
     for f in a.files:
@@ -151,12 +230,20 @@ def main() -> int:
     report: dict = {"files": [d["label"] for d in files], "scores": {}}
     for score in SCORES:
         choose = list(trials(files, score, 0))
-        tau = fit_temperature(choose)
+        tau = {k: fit_temperature([r for r in choose if r[0] == k]) for k in SIZES if any(r[0] == k for r in choose)}
         rep = list(trials(files, score, 1))
-        report["scores"][score] = {"temperature": tau, "choose": table(choose, tau), "report": table(rep, tau),
+        pc = find_p_clear(choose, tau) or 1.01
+        report["scores"][score] = {"temperature": tau, "p_clear": pc, "choose": table(choose, tau, pc),
+                                   "report": table(rep, tau, pc),
                                    "hub_share_report": hub_share(files, score, 1)}
-        print(f"\n## {score}  (temperature {tau:.3g}, fitted on the choose half; largest guess share in a "
-              f"class of 12: {report['scores'][score]['hub_share_report']:.2f}x fair)")
+        ch = report["scores"][score]["choose"]
+        mean_acc = sum(c["accuracy"] for c in ch.values()) / len(ch)
+        mean_c1 = sum(c["c@1"] for c in ch.values()) / len(ch)
+        report["scores"][score]["choose_mean_accuracy"] = mean_acc
+        report["scores"][score]["hub_share_choose"] = hub_share(files, score, 0)
+        print(f"\n## {score}  (temperatures {', '.join(f'{k}: {t:.3g}' for k, t in tau.items())}, clear from {pc}, both fitted on the choose half; choose half: mean accuracy "
+              f"{100 * mean_acc:.1f}%, mean c@1 {100 * mean_c1:.1f}%, hub {report['scores'][score]['hub_share_choose']:.2f}x; "
+              f"report half's largest guess share in a class of 12: {report['scores'][score]['hub_share_report']:.2f}x fair)")
         print("| class | " + " | ".join(f"{L} words" for L in LENGTHS) + " |")
         print("|---|" + "---|" * len(LENGTHS))
         rt = report["scores"][score]["report"]
@@ -167,6 +254,8 @@ def main() -> int:
                 cells.append("" if c is None else f"{100 * c['accuracy']:.0f}% / c@1 {100 * c['c@1']:.0f}% / "
                              f"clear {c['clear_right']}/{c['clear']} (n={c['n']})")
             print(f"| {k} | " + " | ".join(cells) + " |")
+    if a.calibrate:
+        calibrate(files, a.calibrate, report["scores"][a.calibrate]["temperature"], a.curve_from)
     if a.json:
         for s in report["scores"].values():
             for h in ("choose", "report"):

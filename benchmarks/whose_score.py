@@ -27,7 +27,20 @@ from desktop.engine import api  # noqa: E402
 from desktop.engine.class_recognition import heldout_text, pieces_of  # noqa: E402
 from desktop.engine.classroom import load_state  # noqa: E402
 from desktop.engine.metrics import Metrics  # noqa: E402
-from desktop.engine.evidence import reference_cohort, score_texts  # noqa: E402
+from desktop.engine.evidence import score_texts  # noqa: E402
+from desktop.engine.evaluate import evaluate  # noqa: E402
+
+
+def reference_cohort(base, adapter) -> list:
+    """The adapter's gain on the base's own reference text (written by the base: nobody
+    in particular), per reference window: [mean, sd, windows]."""
+    es = base.reference_set()
+    b = evaluate(api.model_with(base, None), es)
+    a = evaluate(api.model_with(base, adapter), es)
+    toks = (es.targets != -100).sum(1).tolist()
+    g = [(x - y) / max(1, toks[r]) for r, x, y in zip(b.rows, b.row_nll, a.row_nll)]
+    m = sum(g) / len(g)
+    return [m, math.sqrt(sum((x - m) ** 2 for x in g) / (len(g) - 1)), len(g)]
 
 LENGTHS = (30, 60, 120, 250)
 
@@ -68,7 +81,7 @@ def main() -> int:
     t0 = time.monotonic()
     g = score_texts(base, texts, afs)
     secs = time.monotonic() - t0
-    ref = [reference_cohort(base, af).to_list() for af in afs]
+    ref = [reference_cohort(base, af) for af in afs]
     # Each adapter's gain on its own writer's held-out split (nats per token), from its file.
     own = [-math.log(1 - Metrics.from_metadata(af.metadata).personal_gain) for af in afs]
     for m, t in enumerate(meta):

@@ -65,7 +65,10 @@ def test_the_game_guesses_among_the_class_adapters(tmp_path, tiny_base_dir, caps
     out = json.loads(capsys.readouterr().out)
     guess = out["guesses"][0]
     assert guess["guess"] in STUDENTS and len(guess["ranking"]) >= 2
-    assert guess["ranking"] == sorted(guess["ranking"], key=lambda r: r["ppl"])
+    assert guess["ranking"] == sorted(guess["ranking"], key=lambda r: -r["chance"])
+    assert guess["guess"] == guess["ranking"][0]["name"] and guess["certainty"] in {"clear", "probably", "not-sure",
+                                                                                      "too-short"}
+    assert sum(r["chance"] for r in guess["ranking"]) == pytest.approx(1, abs=1e-3)
     empty = tmp_path / "empty-class"
     (empty / "x").mkdir(parents=True)
     assert main(["class", str(empty), "--game", "--text", str(para), "--base", str(tiny_base_dir)]) == 2

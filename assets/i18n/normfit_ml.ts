@@ -1640,6 +1640,10 @@ Personalises a small language model to your writing by training only its normali
         <translation>അടിസ്ഥാന മോഡലിനെക്കാൾ {p} മോശം</translation>
     </message>
     <message>
+        <source>{p} likely</source>
+        <translation>സാധ്യത {p}</translation>
+    </message>
+    <message>
         <source>Whose writing is this?</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
         <translation>ഇത് ആരുടെ എഴുത്താണ്?</translation>
@@ -1740,24 +1744,13 @@ Personalises a small language model to your writing by training only its normali
         <translation>ഈ ഫോൾഡറിലെ ഒരു അഡാപ്റ്ററും ഉപയോഗിക്കാനായില്ല.</translation>
     </message>
     <message>
+        <source>the base model</source>
+        <translation>അടിസ്ഥാന മോഡൽ</translation>
+    </message>
+    <message>
         <source>None of these adapters fits this text better than the base model.</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
         <translation>ഈ അഡാപ്റ്ററുകളിൽ ഒന്നും അടിസ്ഥാന മോഡലിനെക്കാൾ നന്നായി ഈ എഴുത്ത് ഊഹിക്കുന്നില്ല.</translation>
-    </message>
-    <message>
-        <source>Best guess: {name}, {m} ahead of the next.</source>
-        <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഏറ്റവും നല്ല ഊഹം: {name}, അടുത്തതിനെക്കാൾ {m} മുന്നിൽ.</translation>
-    </message>
-    <message>
-        <source>This text is short ({n} words): with fewer than {min} words the guess is not reliable.</source>
-        <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ഈ എഴുത്ത് ചെറുതാണ് ({n} വാക്കുകൾ): {min} വാക്കുകളിൽ കുറവാണെങ്കിൽ ഊഹം വിശ്വസിക്കാനാവില്ല.</translation>
-    </message>
-    <message>
-        <source>The top two are too close to call.</source>
-        <translatorcomment>unreviewed (session 6)</translatorcomment>
-        <translation>ആദ്യത്തെ രണ്ടെണ്ണം വളരെ അടുത്താണ്; ഒന്ന് തിരഞ്ഞെടുക്കാനാവില്ല.</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +1888,10 @@ Personalises a small language model to your writing by training only its normali
         <source>Each student&apos;s writing that was kept aside (never trained on) was cut into pieces, and every student&apos;s model read every piece. A row is whose writing it was; a column is whose model found it most predictable. The diagonal is a student recognised.</source>
         <translatorcomment>unreviewed (session 6)</translatorcomment>
         <translation>ഓരോ വിദ്യാർത്ഥിയുടെയും മാറ്റിവെച്ച ഭാഗം (പരിശീലനത്തിന് ഉപയോഗിക്കാത്തത്) കഷണങ്ങളാക്കി; ഓരോ കഷണവും എല്ലാ വിദ്യാർത്ഥികളുടെയും മോഡലുകൾ വായിച്ചു. വരി: ആരുടെ എഴുത്ത്. നിര: ആരുടെ മോഡലിനാണ് അത് ഏറ്റവും നന്നായി ഊഹിക്കാനായത്. കോണോടുകോൺ കള്ളികൾ: തിരിച്ചറിഞ്ഞ വിദ്യാർത്ഥി.</translation>
+    </message>
+    <message>
+        <source>How often to expect it: for a text of about {words} words among {n} students, NormFit names the right one about {k} times in 10 (measured on a class of twelve similar writers).</source>
+        <translation>എത്ര തവണ ശരിയാകും: {n} വിദ്യാർത്ഥികളിൽ ഏകദേശം {words} വാക്കുള്ള ഒരു എഴുത്ത് ആരുടേതെന്ന് NormFit പത്തിൽ ഏകദേശം {k} തവണ ശരിയായി പറയുന്നു (ഒരേപോലെ എഴുതുന്ന പന്ത്രണ്ടുപേരുടെ ഒരു ക്ലാസിൽ അളന്നത്).</translation>
     </message>
     <message>
         <source>{n} of {m} pieces recognised.</source>
@@ -2653,6 +2650,38 @@ Personalises a small language model to your writing by training only its normali
         <source>This adapter is incomplete: its metadata lacks {missing_meta}.</source>
         <translatorcomment>unreviewed (session 7)</translatorcomment>
         <translation>ഈ അഡാപ്റ്റർ അപൂർണ്ണമാണ്: അതിന്റെ വിവരണത്തിൽ {missing_meta} ഇല്ല.</translation>
+    </message>
+    <message>
+        <source>It is {name}&apos;s writing: NormFit is clear about it.</source>
+        <translation>ഇത് {name} എഴുതിയതാണ്: NormFit-ന് ഇതിൽ സംശയമില്ല.</translation>
+    </message>
+    <message>
+        <source>Probably {name}&apos;s writing.</source>
+        <translation>മിക്കവാറും {name} എഴുതിയത്.</translation>
+    </message>
+    <message>
+        <source>Not sure: {name} or {other}.</source>
+        <translation>ഉറപ്പില്ല: {name} അല്ലെങ്കിൽ {other}.</translation>
+    </message>
+    <message>
+        <source>Too short to tell ({words} words): NormFit&apos;s best guess is {name}, but texts this short are often guessed wrong.</source>
+        <translation>പറയാൻ വളരെ ചെറുതാണ് ({words} വാക്ക്): NormFit-ന്റെ ഏറ്റവും നല്ല ഊഹം {name} ആണ്, പക്ഷേ ഇത്ര ചെറിയ എഴുത്തുകളിൽ ഊഹം പലപ്പോഴും തെറ്റുന്നു.</translation>
+    </message>
+    <message>
+        <source>{name} is about {times} times as likely as {other}, the next.</source>
+        <translation>{name} ആകാനുള്ള സാധ്യത തൊട്ടടുത്തുള്ള {other} ആകാനുള്ളതിന്റെ ഏകദേശം {times} മടങ്ങാണ്.</translation>
+    </message>
+    <message>
+        <source>{name} is more than {times} times as likely as {other}, the next.</source>
+        <translation>{name} ആകാനുള്ള സാധ്യത തൊട്ടടുത്തുള്ള {other} ആകാനുള്ളതിന്റെ {times} മടങ്ങിലധികമാണ്.</translation>
+    </message>
+    <message>
+        <source>{name} and {other} are about as likely as each other.</source>
+        <translation>{name} ആകാനും {other} ആകാനും ഏകദേശം ഒരേ സാധ്യതയാണ്.</translation>
+    </message>
+    <message>
+        <source>For a text of {words} words among {n} writers, NormFit names the right one about {k} times in 10 (measured on a class of twelve similar writers).</source>
+        <translation>{n} പേരിൽ {words} വാക്കുള്ള ഒരു എഴുത്ത് ആരുടേതെന്ന് NormFit പത്തിൽ ഏകദേശം {k} തവണ ശരിയായി പറയുന്നു (ഒരേപോലെ എഴുതുന്ന പന്ത്രണ്ടുപേരുടെ ഒരു ക്ലാസിൽ അളന്നത്).</translation>
     </message>
 </context>
 <context>

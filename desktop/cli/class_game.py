@@ -37,9 +37,9 @@ def _paragraphs(args) -> list[str]:
 
 def play(args, folder: Path, out: Path | None) -> int:
     from ..engine.api import AdapterFileError, open_adapter
+    from ..engine.api import odds_message, teacher_message, verdict_message
     from ..engine.classroom import DEFAULT_OUT, load_state
-    from ..engine.documents import count_words
-    from ..engine.routing import BASE_NAME, Candidate, certainty, route
+    from ..engine.routing import Candidate, route
     out = out or folder / DEFAULT_OUT
     records = [r for r in load_state(out).values() if r.status == "done" and r.file]
     if len(records) < 2:
@@ -57,17 +57,22 @@ def play(args, folder: Path, out: Path | None) -> int:
         raise UsageError("There is no paragraph to guess.")
     results = []
     for p in paras:
-        routed = route(base, [p], cands)
-        ranked = [s for s in routed.scores if s.name != BASE_NAME]
-        sure = certainty(routed, count_words(p))
-        results.append({"guess": ranked[0].name, "certainty": sure,
-                        "ranking": [{"name": s.name, "ppl": s.ppl} for s in ranked]})
+        routed = route(base, [p], cands, students=True)
+        ranked = routed.pool
+        names = [s.name for s in ranked]
+        v = routed.verdict
+        results.append({"guess": names[v.best], "certainty": v.word, "words": routed.words,
+                        "expected_right": round(v.expected, 2),
+                        "ranking": [{"name": s.name, "chance": round(v.probs[i], 4), "gain": round(s.gain, 5),
+                                     "ppl": s.ppl} for i, s in enumerate(ranked)]})
         if not args.json:
-            base_ppl = routed.base_score().ppl
-            print(f"Guess: {ranked[0].name}" + {"too-short": " (the paragraph is short: not a reliable guess)",
-                                                  "too-close": " (too close to call)", "clear": ""}[sure])
-            for i, s in enumerate(ranked[:5], 1):
-                print(f"  {i}. {s.name}  {100 * (1 - s.ppl / base_ppl):+.1f}% vs the base model")
+            print(verdict_message(v, names, routed.words))
+            odds = odds_message(v, names)
+            if odds:
+                print(f"  {odds}")
+            for i in v.order[:5]:
+                print(f"  {100 * v.probs[i]:5.1f}%  {names[i]}")
+            print(f"  ({teacher_message(routed.words, len(names))})")
     if args.json:
         print(json.dumps({"guesses": results}, indent=2, ensure_ascii=False))
     return 0

@@ -226,33 +226,40 @@ def cmd_route(args) -> int:
     routed = route_folder(base, texts, folder, args.include_unsigned, key, any_signer=args.any_signer)
     for s in routed.skipped:
         say(f"skipped {visible(s.path.name, 80)}: {s.reason}")
-    best, runner, margin = routed.best, routed.runner_up, routed.margin()
-    base_s = routed.base_score()
+    from ..engine.api import odds_message, teacher_message
+    best, runner = routed.best, routed.runner_up
+    base_s, v = routed.base_score(), routed.verdict
     if args.json:
         print(json.dumps({
             "best": best.name, "best_is_base": best.name == BASE_NAME,
-            "margin": margin, "runner_up": runner.name if runner else None,
-            "tokens": best.tokens,
-            "scores": [{"name": s.name, "ppl": s.ppl, "bpb": s.bpb, "signer": s.fingerprint}
-                       for s in routed.scores],
+            "runner_up": runner.name if runner else None, "tokens": best.tokens, "words": routed.words,
+            "certainty": v.word if v else None, "expected_right": round(v.expected, 2) if v else None,
+            "scores": [{"name": s.name, "chance": round(s.prob, 4), "gain": round(s.gain, 5),
+                        "ppl": s.ppl, "bpb": s.bpb, "signer": s.fingerprint} for s in routed.scores],
             "skipped": [{"file": visible(s.path.name), "reason": s.reason} for s in routed.skipped]},
             indent=2, ensure_ascii=True))
         return 0
     for s in routed.scores:
-        print(f"{fmt_ppl(s.ppl):>10} ppl  {s.bpb:.4f} bits/byte  {s.name}")
-    if len(routed.scores) == 1:
+        print(f"{100 * s.prob:5.1f}%  {fmt_ppl(s.ppl):>10} ppl  {s.bpb:.4f} bits/byte  {s.name}")
+    if v is None:
         print("No adapter in that folder could be used; only the base model was scored.")
-    elif best.name == BASE_NAME:
-        print(f"Best fit: the base model itself; no adapter fits this text better "
-              f"(the closest, {runner.name}, is {fmt_pct(100 * (runner.ppl / best.ppl - 1))}% worse).")
-    elif runner.name == BASE_NAME:
-        print(f"Best fit: {best.name}, {100 * margin:.1f}% lower perplexity than the base model, the next best "
-              f"({best.tokens:,} tokens scored).")
+        return 0
+    if best.name == BASE_NAME:
+        print("Best fit: the base model itself; no adapter fits this text better.")
     else:
-        print(f"Best fit: {best.name}, {100 * margin:.1f}% lower perplexity than the next best ({runner.name})"
-              f" and {100 * (1 - best.ppl / base_s.ppl):.1f}% lower than the base model "
-              f"({best.tokens:,} tokens scored).")
+        print(f"Best fit: {best.name}, {fmt_pct(100 * (1 - best.ppl / base_s.ppl))}% lower perplexity than the "
+              f"base model ({best.tokens:,} tokens scored). {certainty_sentence(v.word)}")
+    names = [s.name for s in routed.pool]
+    odds = odds_message(v, names)
+    if odds:
+        print(odds)
+    print(f"({teacher_message(routed.words, len(routed.pool) - 1)})")
     return 0
+
+
+def certainty_sentence(word: str) -> str:
+    return {"clear": "Clear.", "probably": "Probably.", "not-sure": "Not sure.",
+            "too-short": "The text is too short to tell."}[word]
 
 
 def cmd_export_hf(args) -> int:

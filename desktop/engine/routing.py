@@ -3,7 +3,9 @@
 The federation serves one base and routes each person to their own adapter; a
 school lab asks the same question of a text ("whose adapter fits this?"). The
 answer here is measured, not guessed: the text is scored with the base and with
-every adapter whose signed entry verifies, and the lowest perplexity wins.
+every adapter whose signed entry verifies; the evidence is each adapter's gain
+over the base (evidence.py: normalising it by a cohort was measured and did not
+name the right writer more often), and certainty.py says how sure that is.
 Entries that fail verification, withdrawn adapters and adapters for another base
 are skipped, each with its reason.
 """
@@ -40,12 +42,17 @@ class Score:
     bpb: float
     tokens: int
     fingerprint: str | None = None
+    gain: float = 0.0          # the evidence: nats per token better than the base on this text (0: the base)
+    prob: float = 0.0          # how likely this candidate's writer wrote it (certainty.judge)
 
 
 @dataclass
 class Routed:
     scores: list[Score]                     # best first; the base is among them
     skipped: list[Skipped] = field(default_factory=list)
+    verdict: object = None                  # certainty.Verdict over pool (None when no adapter was usable)
+    pool: list[Score] = field(default_factory=list)   # what the verdict's indices name, best first
+    words: int = 0
 
     @property
     def best(self) -> Score:
@@ -64,21 +71,11 @@ class Routed:
         return next(s for s in self.scores if s.name == BASE_NAME)
 
 
-# Below this many words a guess says so: a sentence or two carries too little
-# evidence for a few thousand gains to tell writers apart.
-MIN_WORDS_TO_TELL = 50
-# A winner within this fraction of the runner-up is a tie for a person's purposes.
-CLOSE_MARGIN = 0.01
-
-
-def certainty(routed: "Routed", words: int) -> str:
-    """"too-short", "too-close" or "clear": what a person should make of the guess."""
-    if words < MIN_WORDS_TO_TELL:
-        return "too-short"
-    m = routed.margin()
-    if m is None or m < CLOSE_MARGIN:
-        return "too-close"
-    return "clear"
+def certainty(routed: "Routed", words: int | None = None) -> str:
+    """"clear", "probably", "not-sure" or "too-short" (certainty.py), or "too-close"
+    when no adapter could be used."""
+    v = routed.verdict
+    return "too-close" if v is None else v.word
 
 
 def _display_name(path: Path, entry: dict | None) -> str:
@@ -133,39 +130,42 @@ def find_candidates(folder: str | Path, base: Base, include_unsigned: bool = Fal
 
 
 def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], device="cpu",
-          should_stop: Callable[[], bool] = lambda: False) -> Routed:
-    """Score ``texts`` with the base and each candidate; best (lowest perplexity) first.
+          should_stop: Callable[[], bool] = lambda: False, students: bool = False) -> Routed:
+    """Score ``texts`` (together) with the base and each candidate; best first.
 
-    The text is cut into windows once, and norm-only adapters are scored on one
-    model whose gains are swapped in and back (a lab folder holds dozens of
-    them; a fresh model each would cost more than scoring). Other methods get
-    their own model. Every score is the one evaluate_texts would give."""
-    from . import adapters
-    from .adapter_open import model_with
+    ``students``: the writer is one of the candidates (a class's game), so the base
+    is not a possible answer. The text is cut into windows once and norm-only
+    adapters are swapped into one model (evidence.score_sets); every perplexity is
+    the one evaluate_texts would give."""
+    import math
+    from . import certainty as cert
     from .data import text_eval_set
-    from .evaluate import evaluate
+    from .documents import count_words
+    from .errors import Stopped
+    from .evidence import score_sets
 
     es = text_eval_set(base.tokenizer, texts, base.config.context_length)
-    shared = model_with(base, None, device)
-    own_gains = {n: shared.get_submodule(n).weight.detach().clone() for n in shared.norm_names()}
+    g = score_sets(base, [es], [c.adapter for c in candidates], device, should_stop)
+    if g is None:
+        raise Stopped()
+    n, nb = max(1, g.tokens[0]), max(1, g.n_bytes[0])
 
-    def score(name, model, fp=None) -> Score:
-        r: EvalResult = evaluate(model, es, device, should_stop=should_stop)
-        return Score(name, r.ppl, r.bpb, r.tokens, fp)
+    def score(name, nll, fp=None, gain=0.0) -> Score:
+        # Capped like EvalResult.ppl: an absurd adapter gives an absurd but finite figure.
+        return Score(name, math.exp(min(nll / n, 700.0)), nll / math.log(2) / nb, g.tokens[0], fp, gain)
 
-    scores = [score(BASE_NAME, shared)]
-    for c in candidates:
-        if c.adapter.method != "norm":
-            scores.append(score(c.name, model_with(base, c.adapter, device), c.fingerprint))
-            continue
-        adapters.apply(shared, "norm", c.adapter.tensors)
-        try:
-            scores.append(score(c.name, shared, c.fingerprint))
-        finally:
-            adapters.apply(shared, "norm", own_gains)
+    scores = [score(BASE_NAME, g.base_nll[0])]
+    scores += [score(c.name, g.nll[0][j], c.fingerprint, g.gain(0, j)) for j, c in enumerate(candidates)]
     # Ties keep the base first: an adapter must do better, not as well, to be chosen.
-    scores.sort(key=lambda s: s.ppl)
-    return Routed(scores)
+    scores.sort(key=lambda s: -s.gain)
+    pool = [s for s in scores if s.name != BASE_NAME] if students else scores
+    words = sum(count_words(t) for t in texts)
+    verdict = None
+    if candidates:
+        verdict = cert.judge([s.gain for s in pool], g.tokens[0], words, len(candidates))
+        for s, p in zip(pool, verdict.probs):
+            s.prob = p
+    return Routed(scores, verdict=verdict, pool=pool, words=words)
 
 
 def route_folder(base: Base, texts: Sequence[str], folder: str | Path, include_unsigned: bool = False,

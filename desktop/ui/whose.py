@@ -1,7 +1,9 @@
 """"Whose writing is this?" (File > Whose writing is this...): paste a paragraph
 or pick a file, choose a folder of adapters (your saved ones, a class's, a
 USB stick); every adapter that may be used scores the text, and a ranked bar
-chart shows how much better each predicts it than the base model.
+chart shows how likely each adapter's writer is to have written it (the
+evidence of engine/evidence.py, worded by engine/certainty.py: measured, so
+"clear" is said only where it was right at least 9 times in 10).
 
 The engine decides (routing.route_folder: only adapters whose signed entry
 verifies, or your own saved adapters in NormFit's folder); scoring runs on a
@@ -29,21 +31,20 @@ def _plain(text: str) -> QLabel:
 
 
 class RankedBars(QWidget):
-    """One row per candidate, best first: name, a bar, and "x% better than the base"."""
+    """One row per candidate, best first: name, a bar of how likely, and "x% better than the base"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setColumnStretch(1, 1)
 
-    def set_rows(self, rows: list[tuple[str, float, bool]]) -> None:
-        """rows: (name, percent better than the base model, is the base model)."""
+    def set_rows(self, rows: list[tuple[str, float, float, bool]]) -> None:
+        """rows: (name, chance 0-1, percent better than the base model, is the base model)."""
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
-        top = max([abs(v) for _, v, _ in rows] + [0.1])
-        for i, (name, value, is_base) in enumerate(rows):
+        for i, (name, chance, value, is_base) in enumerate(rows):
             lab = _plain(tr("Base model (no adapter)") if is_base else name)
             if i == 0:
                 f = lab.font()
@@ -51,12 +52,13 @@ class RankedBars(QWidget):
                 lab.setFont(f)
             bar = QProgressBar()
             bar.setRange(0, 1000)
-            bar.setValue(int(1000 * max(0.0, value) / top))
+            bar.setValue(int(1000 * max(0.0, min(1.0, chance))))
             bar.setTextVisible(False)
             bar.setMaximumHeight(14)
             bar.setAccessibleName(lab.text())
-            words = (tr("{p} better than the base model").format(p=pct(value, 1)) if value > 0 else
-                     tr("{p} worse than the base model").format(p=pct(-value, 1)) if value < 0 else "—")
+            better = (tr("{p} better than the base model").format(p=pct(value, 1)) if value > 0 else
+                      tr("{p} worse than the base model").format(p=pct(-value, 1)) if value < 0 else "—")
+            words = tr("{p} likely").format(p=pct(100 * chance, 0)) + " · " + better
             self.grid.addWidget(lab, i, 0)
             self.grid.addWidget(bar, i, 1)
             self.grid.addWidget(_plain(words), i, 2)
@@ -170,25 +172,28 @@ class WhoseDialog(Retranslating, QDialog):
         self.window._start_job("guess", work, lambda r: self._show(r, text), on_failed=failed, owner=self)
 
     def _show(self, routed, text: str) -> None:
-        from ..engine.api import MIN_WORDS_TO_TELL, ROUTED_BASE as BASE_NAME, certainty, count_words
+        from ..engine.api import ROUTED_BASE as BASE_NAME
+        from ..engine.api import odds_message, teacher_message, verdict_message
         self.guess.setEnabled(True)
         base_ppl = routed.base_score().ppl
-        self.bars.set_rows([(s.name, 100 * (1 - s.ppl / base_ppl), s.name == BASE_NAME) for s in routed.scores])
+        self.bars.set_rows([(s.name, s.prob, 100 * (1 - s.ppl / base_ppl), s.name == BASE_NAME)
+                            for s in routed.pool])
         self.skipped.setText("\n".join(tr("Not used: {file}: {why}").format(file=s.path.name, why=say(s.reason))
                                        for s in routed.skipped[:8]))
-        best, words = routed.best, count_words(text)
-        if len(routed.scores) == 1:
+        v = routed.verdict
+        if v is None:
             self.answer.setText(tr("No adapter in this folder could be used."))
-        elif best.name == BASE_NAME:
+            self.caution.setText("")
+            return
+        names = [tr("the base model") if s.name == BASE_NAME else s.name for s in routed.pool]
+        if routed.best.name == BASE_NAME and v.word != "too-short":
             self.answer.setText(tr("None of these adapters fits this text better than the base model."))
         else:
-            self.answer.setText(tr("Best guess: {name}, {m} ahead of the next.").format(
-                name=best.name, m=pct(100 * (routed.margin() or 0), 1)))
-        c = certainty(routed, words)
-        self.caution.setText({"too-short": tr("This text is short ({n} words): with fewer than {min} words the "
-                                              "guess is not reliable.").format(n=num(words), min=num(MIN_WORDS_TO_TELL)),
-                              "too-close": tr("The top two are too close to call."),
-                              "clear": ""}[c])
+            self.answer.setText(say(verdict_message(v, names, routed.words)))
+        odds = odds_message(v, names)
+        lines = [say(odds)] if odds is not None and routed.best.name != BASE_NAME else []
+        lines.append(say(teacher_message(routed.words, len(routed.pool) - 1)))
+        self.caution.setText("\n".join(lines))
 
 
 def open_dialog(window) -> WhoseDialog:
