@@ -195,8 +195,10 @@ def find_p_clear(choose, tau: dict) -> float | None:
     return None
 
 
-def calibrate(files: list[dict], score: str, tau: dict, curve_from: str | None) -> None:
-    """certainty.py's constants from the choose half, then the report half's check."""
+def calibrate(files: list[dict], score: str, tau: dict, curve_from: str | None, out: str | None) -> None:
+    """certainty.py's constants from the choose half, then the report half's check;
+    with ``out``, the constants and the clear guesses by threshold as JSON (the test
+    of certainty.py reads it)."""
     choose = list(trials(files, score, 0))
     p_clear = find_p_clear(choose, tau)
     src = [d for d in files if curve_from is None or d["label"] == curve_from]
@@ -213,6 +215,20 @@ def calibrate(files: list[dict], score: str, tau: dict, curve_from: str | None) 
     clear = [y == max(range(len(ev)), key=lambda q: ev[q]) for k, _, n, y, ev, _ in rep
              if p_clear is not None and max(posterior(ev, n, tau[k])) >= p_clear]
     print(f"report half: 'clear' said {len(clear)} times, right {sum(clear)} ({100 * sum(clear) / max(1, len(clear)):.0f}%)")
+    if out:
+        by = {}
+        for i in range(50, 100):
+            th = i / 100
+            for k in SIZES:
+                hits = [y == max(range(len(ev)), key=lambda q: ev[q]) for kk, _, n, y, ev, _ in choose
+                        if kk == k and max(posterior(ev, n, tau[k])) >= th]
+                by.setdefault(f"{th:.2f}", {})[str(k)] = [len(hits), sum(hits)]
+        Path(out).write_text(json.dumps({
+            "score": score, "files": [d["label"] for d in files], "curve_from": curve_from,
+            "temperature": {str(k): round(t, 3) for k, t in tau.items()}, "p_clear": p_clear,
+            "curve": {str(k): {str(L): round(curve[(k, L)]["accuracy"], 2) for L in LENGTHS if (k, L) in curve}
+                      for k in SIZES},
+            "clear_by_threshold": by, "report_half_clear": [len(clear), sum(clear)]}, indent=1))
 
 
 def main() -> int:
@@ -221,6 +237,7 @@ def main() -> int:
     ap.add_argument("--json", default=None)
     ap.add_argument("--calibrate", default=None, help="a score: print certainty.py's constants for it")
     ap.add_argument("--curve-from", default=None, help="the file (stem) whose accuracies make the curve")
+    ap.add_argument("--calibration-out", default=None, help="with --calibrate: write the constants as JSON here")
     a = ap.parse_args()
     files = []
     for f in a.files:
@@ -255,7 +272,7 @@ def main() -> int:
                              f"clear {c['clear_right']}/{c['clear']} (n={c['n']})")
             print(f"| {k} | " + " | ".join(cells) + " |")
     if a.calibrate:
-        calibrate(files, a.calibrate, report["scores"][a.calibrate]["temperature"], a.curve_from)
+        calibrate(files, a.calibrate, report["scores"][a.calibrate]["temperature"], a.curve_from, a.calibration_out)
     if a.json:
         for s in report["scores"].values():
             for h in ("choose", "report"):

@@ -88,3 +88,37 @@ def test_a_class_of_the_three_fixture_writers_recognises_each_of_them():
         students.append((u, docs, root / f"benchmarks/results/frontier/d3/adapters/norm_{u}_s0_d3.safetensors"))
     rec = recognise(base, students)
     assert [rec.table[i][i] for i in range(3)] == [PIECES] * 3, rec.table
+
+
+def test_the_table_the_game_and_the_certainty_use_one_score_computed_here_independently(tmp_path, tiny_base):
+    """The score is each adapter's gain over the base (evidence.py). Computed here from
+    fresh models' perplexities, it must give the report's confusion table, the game's
+    order and its chances (the posterior at the measured temperature)."""
+    from desktop.engine.certainty import temperature
+    from desktop.engine.class_recognition import heldout_text
+    from desktop.engine.evidence import posterior
+    from desktop.engine.routing import route_class
+    folder = make_class(tmp_path, STUDENTS)
+    run = classroom.run_class(tiny_base, folder, cfg=FAST)
+    rec = run.recognition
+    files = {r.name: run.out / r.file for r in run.records if r.status == "done"}
+    afs = [api.open_adapter(files[n], tiny_base) for n in rec.names]
+
+    def gains(text: str) -> list[float]:
+        b = api.evaluate_texts(tiny_base, [text])
+        return [(b.nll_nats - api.evaluate_texts(tiny_base, [text], af).nll_nats) / b.tokens for af in afs]
+
+    table = [[0] * len(rec.names) for _ in rec.names]
+    for i, name in enumerate(rec.names):
+        for piece in pieces_of(heldout_text(api.collect([folder / name]).documents)):
+            g = gains(piece)
+            table[i][max(range(len(g)), key=lambda j: g[j])] += 1
+    assert table == rec.table
+    para = (folder / "Anu" / "essay-1.txt").read_text(encoding="utf-8")[:1200]
+    g = gains(para)
+    routed = route_class(tiny_base, [para], run.out)
+    assert [s.name for s in routed.pool] == [rec.names[j] for j in sorted(range(len(g)), key=lambda j: -g[j])]
+    assert [s.gain for s in routed.pool] == pytest.approx(sorted(g, reverse=True), abs=1e-6)
+    tokens = api.evaluate_texts(tiny_base, [para]).tokens
+    assert [s.prob for s in routed.pool] == pytest.approx(
+        sorted(posterior(g, tokens, temperature(len(g))), reverse=True), abs=1e-6)

@@ -175,6 +175,17 @@ def test_the_window_runs_a_class_with_a_progress_list_and_opens_the_report(qtbot
     status = [dlg.table.item(i, 3).text() for i in range(3)]
     assert status[0] == status[2] == "Adapter saved" and status[1].startswith("Skipped: Too little text")
     assert dlg.table.item(0, 2).text().endswith("%") and "3 students" in dlg.phase.text()
+    # The class's game: whose writing among these students (no base row, no signed entries asked for).
+    assert dlg.game.isEnabled()
+    dlg.game.click()
+    wd = w.whose_dialog
+    assert wd.folder.text() == str(folder / "normfit-results")
+    wd.paste.setPlainText((folder / "Anu" / "essay-0.txt").read_text(encoding="utf-8")[:1500])
+    wd.run_guess()
+    qtbot.waitUntil(lambda: wd.guess.isEnabled() and wd.bars.grid.count() > 0, timeout=60_000)
+    assert wd.bars.grid.count() == 2 * 3, wd.skipped.text()      # the two students with an adapter
+    assert ("Anu" in wd.answer.text() or "ചിത്ര" in wd.answer.text()) and "times in 10" in wd.caution.text()
+    wd.close()
     try:
         w.set_language("ml")
         qtbot.waitUntil(lambda: dlg.start.text() == "തുടങ്ങുക", timeout=5000)

@@ -254,6 +254,14 @@ Lower means the model predicts your writing better.</source>
         <translation>അഡാപ്റ്ററുകളും റിപ്പോർട്ടും ഉള്ള ഫോൾഡർ കാണിക്കുക</translation>
     </message>
     <message>
+        <source>&amp;Whose writing is this?</source>
+        <translation>ഇത് ആരുടെ എഴുത്താണ്?</translation>
+    </message>
+    <message>
+        <source>Guess whose a new piece of writing is, among this class&apos;s students</source>
+        <translation>ഒരു പുതിയ എഴുത്ത് ഈ ക്ലാസിലെ ഏത് വിദ്യാർത്ഥിയുടേതാണെന്ന് ഊഹിക്കുക</translation>
+    </message>
+    <message>
         <source>{folder} ({n} students; results in {out})</source>
         <translation>{folder} ({n} വിദ്യാർത്ഥികൾ; ഫലങ്ങൾ {out} എന്ന ഫോൾഡറിൽ)</translation>
     </message>

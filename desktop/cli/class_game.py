@@ -36,22 +36,20 @@ def _paragraphs(args) -> list[str]:
 
 
 def play(args, folder: Path, out: Path | None) -> int:
-    from ..engine.api import AdapterFileError, open_adapter
     from ..engine.api import odds_message, teacher_message, verdict_message
     from ..engine.classroom import DEFAULT_OUT, load_state
-    from ..engine.routing import Candidate, route
+    from ..engine.routing import class_candidates, route
     out = out or folder / DEFAULT_OUT
     records = [r for r in load_state(out).values() if r.status == "done" and r.file]
     if len(records) < 2:
         raise UsageError(f"The game needs at least two students with an adapter in {out}; run "
                          f"`normfit class {folder}` first.")
     base = _load_base(args)
-    cands = []
-    for r in records:
-        try:
-            cands.append(Candidate(r.name, open_adapter(out / r.file, base), out / r.file, None))
-        except AdapterFileError as e:
-            say(f"skipped {r.name}: {e}")
+    cands, skipped = class_candidates(base, out)
+    for s in skipped:
+        say(f"skipped {s.path.name}: {s.reason}")
+    if len(cands) < 2:
+        raise UsageError(f"The game needs at least two students' adapters that open in {out}.")
     paras = _paragraphs(args)
     if not paras:
         raise UsageError("There is no paragraph to guess.")

@@ -95,9 +95,9 @@ class ClassDialog(Retranslating, QDialog):
         self.progress.setTextVisible(False)
         lay.addWidget(self.progress)
         buttons = QHBoxLayout()
-        self.start, self.stop, self.open_report, self.show_folder, self.close_button = \
-            (QPushButton() for _ in range(5))
-        for b in (self.start, self.stop, self.open_report, self.show_folder):
+        self.start, self.stop, self.open_report, self.show_folder, self.game, self.close_button = \
+            (QPushButton() for _ in range(6))
+        for b in (self.start, self.stop, self.open_report, self.show_folder, self.game):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -111,6 +111,7 @@ class ClassDialog(Retranslating, QDialog):
             QUrl.fromLocalFile(str(self.report))))
         self.show_folder.clicked.connect(lambda: self.out and QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(self.out))))
+        self.game.clicked.connect(self.play_game)
         self.close_button.clicked.connect(self.close)
         self._phase = lambda: tr("Choose the class folder to begin.")
         self.retranslate()
@@ -140,6 +141,8 @@ class ClassDialog(Retranslating, QDialog):
         texts(self.stop, tr("S&top"), tr("Stop after saving what is finished"))
         texts(self.open_report, tr("Open &report"), tr("Open the teacher's report in the browser"))
         texts(self.show_folder, tr("Show folder"), tr("Show the folder with the adapters and the report"))
+        texts(self.game, tr("&Whose writing is this?"), tr("Guess whose a new piece of writing is, among this "
+                                                            "class's students"))
         texts(self.close_button, tr("Close"), tr("Close"))
         self._estimate()
         self.phase.setText(self._phase())
@@ -213,6 +216,14 @@ class ClassDialog(Retranslating, QDialog):
         self.minutes.setEnabled(not run)
         self.open_report.setEnabled(self.report is not None and self.report.is_file())
         self.show_folder.setEnabled(self.out is not None)
+        done = sum(1 for r in (self.records or {}).values() if r.status == "done" and r.file)
+        self.game.setEnabled(not run and done >= 2 and self.window.base is not None)
+
+    def play_game(self) -> None:
+        """The class's game in the window: the whose-writing dialog among these students."""
+        from . import whose
+        if self.out is not None:
+            whose.open_dialog(self.window, class_out=self.out)
 
     def start_class(self) -> None:
         if self.running() or not self.rows:

@@ -68,6 +68,7 @@ class WhoseDialog(Retranslating, QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.class_out: Path | None = None     # a class's results, when opened from the class dialog
         lay = QVBoxLayout(self)
         self.title = heading("", 1.2)
         lay.addWidget(self.title)
@@ -160,8 +161,12 @@ class WhoseDialog(Retranslating, QDialog):
         self.answer.setText(tr("Reading it with each adapter..."))
         self.caution.setText("")
 
+        in_class = self.class_out is not None and folder.resolve() == self.class_out.resolve()
+
         def work(emit, stop):
             from ..engine import api
+            if in_class:      # the teacher's own class, chosen in the class dialog: among its students
+                return api.route_class(base, [text], folder, should_stop=stop)
             return api.route_folder(base, [text], folder, include_unsigned=own, should_stop=stop)
 
         def failed(f):
@@ -196,10 +201,13 @@ class WhoseDialog(Retranslating, QDialog):
         self.caution.setText("\n".join(lines))
 
 
-def open_dialog(window) -> WhoseDialog:
+def open_dialog(window, class_out: Path | None = None) -> WhoseDialog:
     dlg = getattr(window, "whose_dialog", None)
     if dlg is None:
         dlg = window.whose_dialog = WhoseDialog(window)
+    if class_out is not None:
+        dlg.class_out = Path(class_out)
+        dlg.folder.setText(str(class_out))
     dlg.setModal(False)
     dlg.show()
     dlg.raise_()
