@@ -102,16 +102,20 @@ def test_budget_is_respected_including_evaluation(real_base):
     must hold; no early finish, so the run should use (nearly) all of it. 20 s:
     with every core busy a step takes seconds, and measuring (sized by the
     budget) must still leave time to train; the default thread count applies."""
+    from desktop.engine.budget import SAFETY, SLACK_S
+    from desktop.engine.events import StepDone
     from desktop.engine.train import Phase
     docs = [Document(f"/d/{i}.txt", "Text", synthetic_text(2500, 60 + i)) for i in range(6)]
     data = prepare_documents(real_base, docs)
     general = general_set(real_base)
     budget_s = 20.0
-    marks = {}
+    marks, steps = {}, []
 
     def on_event(e):
         if isinstance(e, Phase):
             marks[e.name] = time.monotonic()
+        elif isinstance(e, StepDone):
+            steps.append(e.elapsed_s)
     t0 = time.monotonic()
     r = train(real_base, data, TrainConfig(method="norm", minutes=budget_s / 60, adapt=False), general,
               on_event=on_event, start=Start(at=t0))
@@ -125,7 +129,14 @@ def test_budget_is_respected_including_evaluation(real_base):
     assert len(r.heldout_after.rows) >= MIN_WINDOWS and r.heldout_after.tokens == r.heldout_before.tokens
     assert r.heldout_after.rows == r.heldout_before.rows and r.general_after.tokens > 0
     assert after_s < budget_s                 # measured inside the budget, after training
-    assert budget_s - 4.0 <= wall <= budget_s + 1.5
+    assert wall <= budget_s + 1.5
+    # No early finish: training stopped only when what the end needs no longer fitted.
+    # That reserve is planned pessimistically from this run's own speed, so on a busy
+    # machine it is larger: bound it by what this run measured (the end's scoring and
+    # its longest step, with the planner's safety factor), never by a fixed time.
+    longest = max(b - a for a, b in zip([0.0] + steps, steps))
+    reserve = SAFETY * (after_s + 2 * longest) + SLACK_S
+    assert wall >= budget_s - max(4.0, reserve), (wall, after_s, longest)
 
 
 def test_cancel_stops_within_one_step(tiny_base, docs_dir):
