@@ -253,7 +253,7 @@ def cmd_route(args) -> int:
     odds = odds_message(v, names)
     if odds:
         print(odds)
-    print(f"({teacher_message(routed.words, len(routed.pool) - 1)})")
+    print(f"({teacher_message(routed.words, routed.writers)})")
     return 0
 
 

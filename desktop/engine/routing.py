@@ -53,6 +53,7 @@ class Routed:
     verdict: object = None                  # certainty.Verdict over pool (None when no adapter was usable)
     pool: list[Score] = field(default_factory=list)   # what the verdict's indices name, best first
     words: int = 0
+    writers: int = 0                        # the candidates' writers (the base is nobody's)
 
     @property
     def best(self) -> Score:
@@ -165,7 +166,7 @@ def route(base: Base, texts: Sequence[str], candidates: Sequence[Candidate], dev
         verdict = cert.judge([s.gain for s in pool], g.tokens[0], words, len(candidates))
         for s, p in zip(pool, verdict.probs):
             s.prob = p
-    return Routed(scores, verdict=verdict, pool=pool, words=words)
+    return Routed(scores, verdict=verdict, pool=pool, words=words, writers=len(candidates))
 
 
 def route_folder(base: Base, texts: Sequence[str], folder: str | Path, include_unsigned: bool = False,

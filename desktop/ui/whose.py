@@ -197,7 +197,7 @@ class WhoseDialog(Retranslating, QDialog):
             self.answer.setText(say(verdict_message(v, names, routed.words)))
         odds = odds_message(v, names)
         lines = [say(odds)] if odds is not None and routed.best.name != BASE_NAME else []
-        lines.append(say(teacher_message(routed.words, len(routed.pool) - 1)))
+        lines.append(say(teacher_message(routed.words, routed.writers)))
         self.caution.setText("\n".join(lines))
 
 
