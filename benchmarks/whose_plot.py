@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -40,6 +41,7 @@ def main() -> int:
         ax.set_title(f"class of {k} (chance {100 / k:.0f}%)")
         ax.set_xscale("log")
         ax.set_xticks(LENGTHS, [str(L) for L in LENGTHS])
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         ax.set_xlabel("passage length (words)")
         ax.axhline(100 / k, color="grey", lw=0.5)
         ax.grid(alpha=0.3)

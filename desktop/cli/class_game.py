@@ -70,7 +70,7 @@ def play(args, folder: Path, out: Path | None) -> int:
                 print(f"  {odds}")
             for i in v.order[:5]:
                 print(f"  {100 * v.probs[i]:5.1f}%  {names[i]}")
-            print(f"  ({teacher_message(routed.words, routed.writers)})")
+            print(f"  {teacher_message(routed.words, routed.writers)}")
     if args.json:
         print(json.dumps({"guesses": results}, indent=2, ensure_ascii=False))
     return 0

@@ -245,7 +245,8 @@ def cmd_route(args) -> int:
         print("No adapter in that folder could be used; only the base model was scored.")
         return 0
     if best.name == BASE_NAME:
-        print("Best fit: the base model itself; no adapter fits this text better.")
+        print("Best fit: the base model itself; no adapter fits this text better."
+              + (" The text is too short to tell." if v.word == "too-short" else ""))
     else:
         print(f"Best fit: {best.name}, {fmt_pct(100 * (1 - best.ppl / base_s.ppl))}% lower perplexity than the "
               f"base model ({best.tokens:,} tokens scored). {certainty_sentence(v.word)}")
@@ -253,7 +254,7 @@ def cmd_route(args) -> int:
     odds = odds_message(v, names)
     if odds:
         print(odds)
-    print(f"({teacher_message(routed.words, routed.writers)})")
+    print(teacher_message(routed.words, routed.writers))
     return 0
 
 
