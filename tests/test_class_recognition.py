@@ -97,7 +97,7 @@ def test_the_table_the_game_and_the_certainty_use_one_score_computed_here_indepe
     from desktop.engine.certainty import temperature
     from desktop.engine.class_recognition import heldout_text
     from desktop.engine.evidence import posterior
-    from desktop.engine.routing import route_class
+    from desktop.engine.classroom import route_class
     folder = make_class(tmp_path, STUDENTS)
     run = classroom.run_class(tiny_base, folder, cfg=FAST)
     rec = run.recognition

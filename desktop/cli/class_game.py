@@ -38,7 +38,8 @@ def _paragraphs(args) -> list[str]:
 def play(args, folder: Path, out: Path | None) -> int:
     from ..engine.api import odds_message, teacher_message, verdict_message
     from ..engine.classroom import DEFAULT_OUT, load_state
-    from ..engine.routing import class_candidates, route
+    from ..engine.classroom import class_candidates
+    from ..engine.routing import route
     out = out or folder / DEFAULT_OUT
     records = [r for r in load_state(out).values() if r.status == "done" and r.file]
     if len(records) < 2:

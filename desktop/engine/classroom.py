@@ -21,7 +21,7 @@ import json
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from . import api
 from .atomic import atomic_write_text
@@ -253,3 +253,43 @@ def _personalise(base, s: Student, rec: Record, prev_file: str, col, cfg, out: P
         setattr(rec, k, v)
     rec.status = "done"
     return rec
+
+
+def class_candidates(base, out: str | Path) -> tuple[list, list]:
+    """A class's adapters (``normfit class``'s output folder: class-state.json and one
+    file per student) as candidates for "whose writing is this?" among the students.
+    They are the teacher's own output, so no signed entry is asked for; each file is
+    opened and checked against the base like any adapter, and one that fails is
+    skipped with its reason."""
+    from .adapter_file import AdapterFileError
+    from .adapter_open import open_adapter
+    from .folder_scan import Skipped
+    from .messages import QT_TRANSLATE_NOOP, msg
+    from .routing import Candidate
+    out = Path(out)
+    cands: list[Candidate] = []
+    skipped: list[Skipped] = []
+    for r in load_state(out).values():
+        if r.status != "done" or not r.file:
+            continue
+        path = out / Path(r.file).name      # a state file names files in its own folder, nowhere else
+        try:
+            cands.append(Candidate(r.name, open_adapter(path, base), path, None))
+        except AdapterFileError as err:
+            skipped.append(Skipped(path, as_message(err)))
+        except Exception as err:     # noqa: BLE001 - one bad file never stops the class
+            skipped.append(Skipped(path, msg(QT_TRANSLATE_NOOP("engine", "It could not be read ({name}); it was "
+                                                                         "left out."), name=type(err).__name__)))
+    return cands, skipped
+
+
+def route_class(base, texts: Sequence[str], out: str | Path, device="cpu",
+                should_stop: Callable[[], bool] = lambda: False):
+    """The class's game: whose among the class's students (the teacher chose the class;
+    a folder never turns itself into one, or a class-state.json on a stick would let
+    unsigned adapters past the signed-entry rule)."""
+    from .routing import route
+    cands, skipped = class_candidates(base, out)
+    routed = route(base, texts, cands, device, should_stop, students=True)
+    routed.skipped = skipped
+    return routed

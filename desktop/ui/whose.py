@@ -166,7 +166,8 @@ class WhoseDialog(Retranslating, QDialog):
         def work(emit, stop):
             from ..engine import api
             if in_class:      # the teacher's own class, chosen in the class dialog: among its students
-                return api.route_class(base, [text], folder, should_stop=stop)
+                from ..engine.classroom import route_class
+                return route_class(base, [text], folder, should_stop=stop)
             return api.route_folder(base, [text], folder, include_unsigned=own, should_stop=stop)
 
         def failed(f):
