@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 core=$1 seed=$2 release=$3 method=$4 minutes=${5:-5}
 shared=../shared/data
 out=benchmarks/results/ternary
-mkdir -p "$out"
+mkdir -p "$out" /tmp/ternary-runs
 for user in programmer novelist scientist; do
     f="$out/$(basename "$release")-$method-s$seed-$user.json"
     [ -s "$f" ] && continue
