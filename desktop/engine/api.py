@@ -30,7 +30,7 @@ from .notes import outcome_notes
 from . import suggest, textgen
 # Sharing and using adapters elsewhere (docs/SHARING.md); the window's Share... calls share_adapter.
 from .hf_export import ExportError, export_hf
-from .routing import BASE_NAME as ROUTED_BASE, Routed, certainty, route_folder
+from .routing import BASE_NAME as ROUTED_BASE, Routed, route_folder
 from .certainty import odds_message, teacher_message, verdict_message
 from .share import SHARE_NOTE, EntryError, Shared, Verified, known_bases, share_adapter, verify, withdraw
 # Reading a shared folder and whom to trust (issue 23); the window's File > Shared folder... uses these.
@@ -47,7 +47,7 @@ __all__ = [
     "PROTOCOLS", "Phase", "Prepared", "ReadProgress", "Started", "StepDone", "TrainConfig", "TrainResult",
     "Validated", "GENERAL_TOLERANCE", "DEFAULT_MAX_DRIFT", "FinishedEarly", "RateCut", "outcome_notes",
     "beats_norm", "collect", "compare", "detect", "dominates", "evaluate_texts", "export_adapter", "general_set",
-    "generate", "explain", "ROUTED_BASE", "certainty", "odds_message", "teacher_message", "verdict_message", "count_words", "next_words", "keystroke_savings", "opening_prompts", "heldout_texts", "Savings",
+    "generate", "explain", "ROUTED_BASE", "odds_message", "teacher_message", "verdict_message", "count_words", "next_words", "keystroke_savings", "opening_prompts", "heldout_texts", "Savings",
     "load_base", "measure", "open_adapter", "open_adapter_with_its_base", "inspect_adapter", "base_named_by", "releases", "personalise", "prepare_documents", "read_file", "warm_up",
     "EntryError", "ExportError", "Routed", "SHARE_NOTE", "Shared", "Verified", "export_hf", "route_folder",
     "share_adapter", "verify", "withdraw", "adapter_bytes", "MAX_NORM_FILE_BYTES", "measure_kept",

@@ -88,12 +88,11 @@ def score_sets(base, sets: Sequence[EvalSet], adapters: Sequence, device="cpu",
     from . import adapters as methods_
     from .adapter_open import model_with
 
-    texts = sets
     es, owner = _joined(sets)
     tokens = [s.n_tokens for s in sets]
     shared = model_with(base, None, device)
     own = {n: shared.get_submodule(n).weight.detach().clone() for n in shared.norm_names()}
-    base_nll = _per_text(es, owner, len(texts), shared, device, should_stop)
+    base_nll = _per_text(es, owner, len(sets), shared, device, should_stop)
     if base_nll is None:
         return None
     cols: list[list[float]] = []
@@ -103,12 +102,12 @@ def score_sets(base, sets: Sequence[EvalSet], adapters: Sequence, device="cpu",
         if af.method == "norm":
             methods_.apply(shared, "norm", af.tensors)
             try:
-                col = _per_text(es, owner, len(texts), shared, device, should_stop)
+                col = _per_text(es, owner, len(sets), shared, device, should_stop)
             finally:
                 methods_.apply(shared, "norm", own)
         else:
-            col = _per_text(es, owner, len(texts), model_with(base, af, device), device, should_stop)
+            col = _per_text(es, owner, len(sets), model_with(base, af, device), device, should_stop)
         if col is None:
             return None
         cols.append(col)
-    return Gains(tokens, base_nll, [[c[t] for c in cols] for t in range(len(texts))], [x.n_bytes for x in sets])
+    return Gains(tokens, base_nll, [[c[t] for c in cols] for t in range(len(sets))], [x.n_bytes for x in sets])

@@ -72,13 +72,6 @@ class Routed:
         return next(s for s in self.scores if s.name == BASE_NAME)
 
 
-def certainty(routed: "Routed", words: int | None = None) -> str:
-    """"clear", "probably", "not-sure" or "too-short" (certainty.py), or "too-close"
-    when no adapter could be used."""
-    v = routed.verdict
-    return "too-close" if v is None else v.word
-
-
 def _display_name(path: Path, entry: dict | None) -> str:
     # A label is data, never layout: cleaned by the one rule, then anything
     # left that a terminal could act on is shown as an escape.
